@@ -1,0 +1,76 @@
+# Kiosk: one plain Makefile. `make run` and `make test` install what they need first.
+#   make            build build/kiosk
+#   make run        dependencies, build, the kiosk in a window with the default content
+#   make test       dependencies, build, every test (also under ASan + UBSan)
+#   make SAN=1      a sanitizer build in build-san/
+#   make bench      figures against the floor program (issue: speed and memory)
+
+PKGS    := sdl2 SDL2_ttf SDL2_image sqlite3 libqrencode libsodium inih libcjson
+CC      ?= cc
+SAN     ?=
+ifeq ($(SAN),1)
+BUILD   ?= build-san
+SANFLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+OPT     := -O1
+else
+BUILD   ?= build
+SANFLAGS :=
+OPT     := -O2
+endif
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+CFLAGS  ?= $(OPT) -g
+CFLAGS  += -std=c11 -Wall -Wextra -Werror -D_DEFAULT_SOURCE -D_GNU_SOURCE \
+           -Isrc $(PKG_CFLAGS) $(SANFLAGS) -MMD -MP
+LDLIBS  += $(PKG_LIBS) -lm
+LDFLAGS += $(SANFLAGS)
+
+SRC      := $(wildcard src/core/*.c src/ui/*.c src/render/*.c src/platform/*.c src/app.c)
+OBJ      := $(SRC:src/%.c=$(BUILD)/%.o)
+TEST_SRC := $(wildcard tests/test_*.c)
+TESTS    := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
+
+.PHONY: all deps run test check unit bench clean screenshots
+all: $(BUILD)/kiosk
+
+$(BUILD)/%.o: src/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -c $< -o $@
+
+$(BUILD)/libkiosk.a: $(OBJ)
+	@rm -f $@
+	$(AR) rcs $@ $^
+
+$(BUILD)/kiosk: $(BUILD)/main.o $(BUILD)/libkiosk.a
+	$(CC) $(LDFLAGS) $^ -o $@ $(LDLIBS)
+
+$(BUILD)/tests/%: tests/%.c tests/testutil.h $(BUILD)/libkiosk.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -Itests $< $(BUILD)/libkiosk.a -o $@ $(LDFLAGS) $(LDLIBS) -lcmocka
+
+deps:
+	@tools/deps.sh
+
+run: deps
+	@$(MAKE) --no-print-directory all
+	@tools/run.sh $(BUILD)/kiosk
+
+# every test binary and every tests/*.sh, then the unit tests again under ASan + UBSan
+test: deps
+	@$(MAKE) --no-print-directory all $(TESTS)
+	@$(MAKE) --no-print-directory SAN=1 all $(TESTS:build/%=build-san/%)
+	@tools/test.sh
+
+unit: all $(TESTS)
+	@tools/test.sh --quick
+
+bench: deps all
+	@tools/bench.sh $(BUILD)/kiosk
+
+screenshots: all
+	$(BUILD)/kiosk screenshot --out assets/screenshots --size 800x480
+
+clean:
+	rm -rf build build-san
+
+-include $(OBJ:.o=.d) $(BUILD)/main.d

@@ -1,0 +1,20 @@
+#!/bin/sh
+# Installs the Debian packages the kiosk builds, runs and tests with, when any is
+# missing: with apt-get, through sudo when not root. Prints nothing when all are there.
+set -eu
+PKGS="build-essential pkg-config clang libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev
+ libsqlite3-dev sqlite3 libqrencode-dev libsodium-dev libinih-dev libcjson-dev
+ libcmocka-dev zbar-tools minisign time"
+missing=""
+for p in $PKGS; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" ||
+        missing="$missing $p"
+done
+[ -z "$missing" ] && exit 0
+echo "deps: installing$missing"
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO=sudo
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+# shellcheck disable=SC2086
+$SUDO apt-get install -y -qq --no-install-recommends $missing

@@ -39,7 +39,7 @@ typedef struct HoursTable {
     bool shortened_days;        /* 24 and 31 December close early (at 14:00 unless set) */
 } HoursTable;
 
-/* "09:00" or "09:00:00" -> 540; -1 when malformed or out of range */
+/* "09:00" or "09:00:00" -> 540 ("24:00" -> 1440, end of day); -1 when malformed or out of range */
 int hours_parse_time(const char *s);
 /* "MO,TU,WE" (any case, spaces allowed) -> weekday mask; -1 on an unknown day or empty */
 int hours_parse_byday(const char *s);

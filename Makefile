@@ -25,12 +25,12 @@ CFLAGS  += -std=c11 -Wall -Wextra -Werror -D_DEFAULT_SOURCE -D_GNU_SOURCE \
 LDLIBS  += $(PKG_LIBS) -lm
 LDFLAGS += $(SANFLAGS)
 
-SRC      := $(wildcard src/core/*.c src/ui/*.c src/render/*.c src/platform/*.c src/app.c)
+SRC      := $(wildcard src/core/*.c src/ui/*.c src/render/*.c src/platform/*.c src/app.c src/cmd_*.c)
 OBJ      := $(SRC:src/%.c=$(BUILD)/%.o)
 TEST_SRC := $(wildcard tests/test_*.c)
 TESTS    := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
 
-.PHONY: all deps run test check unit bench clean screenshots
+.PHONY: all deps run test check unit bench clean screenshots fuzz
 all: $(BUILD)/kiosk
 
 $(BUILD)/%.o: src/%.c
@@ -66,6 +66,11 @@ unit: all $(TESTS)
 
 bench: deps all
 	@tools/bench.sh $(BUILD)/kiosk
+
+# libFuzzer targets in tests/fuzz/, each run for FUZZ_SECONDS (make test runs them briefly)
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	@tools/fuzz.sh $(FUZZ_SECONDS)
 
 screenshots: all
 	$(BUILD)/kiosk screenshot --out assets/screenshots --size 800x480

@@ -28,6 +28,8 @@ Lang i18n_from_code(const char *code);
 const char *i18n_str(Lang lang, StrId id);
 /* weekday 0 = Monday .. 6 = Sunday, full name in the nominative */
 const char *i18n_weekday(Lang lang, int weekday);
+/* the same, abbreviated for narrow tables: "Δευ" / "Mon" */
+const char *i18n_weekday_short(Lang lang, int weekday);
 /* "25 Νοεμβρίου 2026" (month in the genitive) / "25 November 2026"; writes "" if n is too small */
 void i18n_format_date(Lang lang, int year, int month, int day, char *out, size_t n);
 /* "Τετάρτη 25 Νοεμβρίου 2026" / "Wednesday 25 November 2026" */

@@ -19,7 +19,10 @@ typedef struct QrContact {
 } QrContact;
 /* a vCard 3.0 with CRLF line ends, escaped per RFC 2426; empty fields left out */
 int qr_payload_vcard(const QrContact *c, char *out, size_t n);
-/* directions: "geo:LAT,LON" when has_coords, else a maps search URL for the address */
+/* directions: "https://www.google.com/maps/search/?api=1&query=LAT,LON" when has_coords,
+ * else the same link with the percent-encoded "street, city, country" as the query.
+ * Not "geo:": iPhones' cameras ignore geo: codes and many Android phones offer no app
+ * for them, while every phone opens a web link, in the maps app where one is installed. */
 int qr_payload_directions(const char *street, const char *city, const char *country,
                           bool has_coords, double lat, double lon, char *out, size_t n);
 

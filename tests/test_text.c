@@ -251,10 +251,14 @@ static void test_a_letter_keeps_its_combining_accent_when_a_word_is_broken(void 
     (void)state;
     TextLine lines[16];
     const char *s = "ε\xCC\x81ε\xCC\x81ε\xCC\x81";   /* three e + combining acute */
-    int n = text_wrap(s, 20, measure_fixed, NULL, 0, lines, 16);
-    for (int i = 0; i < n; i++) {
-        const char *line = s + lines[i].off;
-        assert_false(line[0] == '\xCC');        /* no line starts with a bare accent */
+    /* even on a line narrower than one letter with its accent */
+    for (int width = 10; width <= 40; width += 10) {
+        int n = text_wrap(s, width, measure_fixed, NULL, 0, lines, 16);
+        assert_in_range(n, 1, 3);
+        for (int i = 0; i < n; i++) {
+            const char *line = s + lines[i].off;
+            assert_false(line[0] == '\xCC');    /* no line starts with a bare accent */
+        }
     }
 }
 

@@ -9,7 +9,8 @@
 
 /* true when s[0..n) is well-formed UTF-8 (no overlongs, no surrogates, no NUL) */
 bool text_utf8_valid(const char *s, size_t n);
-/* decodes one code point at *s and advances *s; U+FFFD on a malformed sequence */
+/* decodes one code point at *s and advances *s; U+FFFD on a malformed sequence
+ * (advancing one byte); 0 at the terminating NUL, without advancing */
 uint32_t text_utf8_next(const char **s);
 /* heading capitals: upper-cases s; Greek letters lose their accents as Greek
  * typography requires (Επικοινωνία -> ΕΠΙΚΟΙΝΩΝΙΑ) but keep the dialytika where it
@@ -24,9 +25,10 @@ typedef struct TextLine {
 } TextLine;
 
 /* breaks s into lines no wider than width: at spaces, never inside a word, and
- * at '\n' (an empty line for each blank one). A word wider than width alone is
- * broken between characters, never inside one. Returns the number of lines, which
- * may exceed max (only max are written). */
+ * at '\n' (an empty line for each blank one; a final '\n' adds none, "" gives
+ * none). A word wider than width alone is broken between characters, never inside
+ * one nor before a combining accent. Returns the number of lines, which may exceed
+ * max (only max are written; lines may be NULL when max is 0). */
 int text_wrap(const char *s, int width, TextMeasureFn measure, void *ctx, int style,
               TextLine *lines, int max);
 #endif

@@ -1,0 +1,62 @@
+/* render.h - the only module that calls SDL, SDL_ttf and SDL_image: the window, the
+ * fonts, the text cache, drawing the UI's command list, and screenshots. */
+#ifndef RENDER_H
+#define RENDER_H
+#include <stdbool.h>
+#include "ui/ui.h"
+
+typedef struct Render Render;
+
+typedef struct RenderOptions {
+    int width, height;          /* 0: the display's size (fullscreen) */
+    bool windowed;              /* a window on a desktop, for development */
+    bool hidden;                /* headless: screenshots and tests */
+    int rotation;               /* 0, 90, 180, 270: the panel is mounted turned */
+    const char *share_dir;      /* holds fonts/; NULL: next to the binary, else /usr/share/kiosk */
+} RenderOptions;
+
+/* opens SDL, the window and the fonts; NULL with a message on stderr that says what
+ * is missing (no display, a font file) */
+Render *render_create(const RenderOptions *o);
+void render_destroy(Render *r);
+/* measuring functions for the UI, backed by the real fonts */
+const UiMetrics *render_metrics(Render *r);
+/* the size the UI lays out for: the window turned by the rotation */
+void render_size(const Render *r, int *w, int *h);
+/* draws the commands; the body's commands shifted by scroll and clipped to the body */
+void render_draw(Render *r, const UiCmd *cmds, int n, int bx, int by, int bw, int bh,
+                 int scroll);
+/* shows what render_draw drew */
+void render_present(Render *r);
+/* writes what was drawn (before present) to a .png or .bmp file; 0 or -1 with a message */
+int render_screenshot(Render *r, const char *path);
+/* window coordinates of a touch (normalised 0..1, unclamped) or a mouse event, turned
+ * back by the rotation and the calibration matrix, in UI pixels */
+void render_map_touch(const Render *r, float nx, float ny, int *x, int *y);
+void render_map_mouse(const Render *r, int wx, int wy, int *x, int *y);
+typedef enum { RENDER_NONE, RENDER_PRESS, RENDER_DRAG, RENDER_RELEASE, RENDER_RESIZE,
+               RENDER_QUIT, RENDER_KEY } RenderEventKind;
+
+typedef struct RenderEvent {
+    RenderEventKind kind;
+    int x, y;                   /* PRESS, DRAG, RELEASE: UI pixels; RESIZE: the new size */
+    unsigned ms;                /* when, on SDL's millisecond clock */
+    int key;                    /* KEY: the SDL key code (a development window only) */
+} RenderEvent;
+
+/* the next input as plain data, or 0 when none is pending. A touch and the mouse
+ * event SDL synthesises from it come out once. */
+int render_next_event(Render *r, RenderEvent *e);
+/* waits up to timeout_ms for input where the video driver can wait (X11, Wayland);
+ * false where it cannot (KMSDRM, offscreen): the caller waits with poll(2) instead */
+bool render_wait(Render *r, int timeout_ms);
+bool render_can_wait(const Render *r);
+/* milliseconds since start, SDL's clock */
+unsigned render_ticks(void);
+/* the folder that holds fonts/ and data/ */
+const char *render_share_dir(const Render *r);
+/* the texture cache's entries and bytes, for the benchmarks */
+void render_cache_stats(const Render *r, int *entries, long *bytes);
+/* a calibration matrix for touches: x' = a*x + b*y + c, y' = d*x + e*y + f, on 0..1 */
+void render_set_touch_matrix(Render *r, const float m[6]);
+#endif

@@ -1,0 +1,38 @@
+/* theme.h - the kiosk's colours and sizes, as one table. Text colours are chosen for
+ * a contrast ratio of at least 7:1 against the backgrounds they are drawn on (WCAG AAA);
+ * tests/test_theme.c computes every pair listed in theme_pairs. */
+#ifndef THEME_H
+#define THEME_H
+#include <stdint.h>
+
+typedef enum {
+    COLOR_BG,           /* screen background */
+    COLOR_TEXT,         /* body text */
+    COLOR_MUTED,        /* secondary text: dates, captions */
+    COLOR_HEADER_BG,    /* top bar */
+    COLOR_HEADER_TEXT,
+    COLOR_TILE_BG,      /* home tiles and buttons */
+    COLOR_TILE_TEXT,
+    COLOR_ACCENT,       /* icons on tiles, headings */
+    COLOR_OPEN,         /* "open now" */
+    COLOR_CLOSED,       /* "closed" */
+    COLOR_SWITCH_ON_BG, /* the language shown */
+    COLOR_SWITCH_ON_TEXT,
+    COLOR_TODAY_BG,     /* today's row on the hours screen */
+    COLOR_NIGHT_BG,
+    COLOR_NIGHT_TEXT,
+    COLOR_QR_DARK,
+    COLOR_QR_LIGHT,
+    COLOR_DIVIDER,      /* lines and card borders: not text */
+    COLOR_COUNT
+} ThemeColor;
+
+/* 0xRRGGBB */
+uint32_t theme_color(ThemeColor c);
+
+typedef struct ThemePair { ThemeColor fg, bg; } ThemePair;
+/* every (text, background) pair the screens draw; *n receives the count */
+const ThemePair *theme_pairs(int *n);
+/* WCAG 2 contrast ratio of two 0xRRGGBB colours, 1..21 */
+double theme_contrast(uint32_t a, uint32_t b);
+#endif

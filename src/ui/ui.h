@@ -1,0 +1,87 @@
+/* ui.h - the screens, as data: layout, widgets and input, producing a list of draw
+ * commands that render executes. No SDL here: text is measured through UiMetrics,
+ * which render provides (or a test fakes), and input arrives as ui_press/ui_drag/
+ * ui_release in pixels. Start reading at ui_build in ui.c. */
+#ifndef UI_H
+#define UI_H
+#include <stdbool.h>
+#include <stdint.h>
+#include <time.h>
+#include "core/content.h"
+#include "core/hours.h"
+#include "core/i18n.h"
+#include "core/qr.h"
+
+typedef enum {
+    SCREEN_HOME, SCREEN_ABOUT, SCREEN_COMMITTEES, SCREEN_HOURS, SCREEN_CONTACT,
+    SCREEN_LOCATION, SCREEN_JOIN, SCREEN_FUNDING, SCREEN_COUNT
+} UiScreen;
+
+/* text style: pixel size in the low bits, plus flags */
+#define UI_STYLE_BOLD 0x10000
+#define UI_STYLE_ICON 0x20000
+#define UI_STYLE_SIZE(s) ((s) & 0xFFFF)
+
+typedef enum { UI_RECT, UI_TEXT, UI_QR } UiCmdKind;
+
+typedef struct UiCmd {
+    UiCmdKind kind;
+    int x, y, w, h;             /* text: the box the line was laid out in */
+    uint32_t color;             /* 0xRRGGBB: fill, ink, or QR dark */
+    uint32_t bg;                /* text and QR: the colour behind them */
+    int style;                  /* text: UI_STYLE_* | size */
+    const char *text;           /* text: not NUL-terminated; len bytes */
+    int len;
+    int text_w;                 /* text: measured width, <= w */
+    const QrMatrix *qr;         /* QR: module matrix; x,y is the quiet zone's corner */
+    int module;                 /* QR: pixels a module */
+    bool scrolls;               /* in the scrolling body: shift by the scroll, clip to it */
+} UiCmd;
+
+typedef struct UiMetrics {
+    int (*measure)(void *ctx, const char *s, size_t len, int style); /* width, px */
+    int (*line_height)(void *ctx, int style);                        /* px */
+    void *ctx;
+} UiMetrics;
+
+typedef struct Ui Ui;
+
+/* NULL if out of memory; the metrics must outlive the Ui */
+Ui *ui_create(const UiMetrics *m, int width, int height, double dpi);
+void ui_destroy(Ui *ui);
+/* a new window size (rotation included); keeps the screen and language */
+void ui_set_size(Ui *ui, int width, int height);
+/* the content in each language and the hours; borrowed until the next call */
+void ui_set_content(Ui *ui, const Content *content[LANG_COUNT], const HoursTable *hours);
+/* the clock the screens show; re-lays out only when the minute changes */
+void ui_set_time(Ui *ui, time_t now);
+void ui_show(Ui *ui, UiScreen screen, Lang lang);
+/* what an idle kiosk does: home, default language, scroll at the top */
+void ui_reset(Ui *ui, Lang lang);
+UiScreen ui_screen(const Ui *ui);
+Lang ui_lang(const Ui *ui);
+
+/* input, in window pixels; ms is a monotonic clock in milliseconds */
+void ui_press(Ui *ui, int x, int y, uint32_t ms);
+void ui_drag(Ui *ui, int x, int y, uint32_t ms);
+void ui_release(Ui *ui, int x, int y, uint32_t ms);
+/* advances scrolling momentum; true while it still moves (keep drawing frames) */
+bool ui_animate(Ui *ui, uint32_t ms);
+/* true when something changed since the last ui_commands */
+bool ui_dirty(const Ui *ui);
+
+/* the draw list of the current state (lays out again only when needed) */
+const UiCmd *ui_commands(Ui *ui, int *n);
+/* the scrolling body's rectangle and current scroll offset */
+void ui_body(const Ui *ui, int *x, int *y, int *w, int *h, int *scroll);
+/* the screen's short English name ("home", "contact") and back; SCREEN_COUNT if unknown */
+const char *ui_screen_name(UiScreen s);
+UiScreen ui_screen_from_name(const char *name);
+/* the centre of the button that leads to target from the current screen, for tests
+ * and tapping scripts: 0, or -1 when the current screen has no such button */
+int ui_find_button(Ui *ui, UiScreen target, int *x, int *y);
+/* the i-th touch target's rectangle in window pixels; the number of targets */
+int ui_target(Ui *ui, int i, int *x, int *y, int *w, int *h);
+/* the centre of the language button for lang: 0, or -1 */
+int ui_find_lang_button(Ui *ui, Lang lang, int *x, int *y);
+#endif

@@ -1,0 +1,247 @@
+/* test_ui.c - the screens without a display: taps, drags, the language switch and the
+ * idle reset by injected input, and the layout at every size with fake font metrics
+ * (each character as wide as 0.55 of the size, which is wider than Noto Sans). */
+#include "testutil.h"
+#include "core/db.h"
+#include "core/hsds.h"
+#include "core/text.h"
+#include "layoutcheck.h"
+#include "ui/ui.h"
+
+static int fake_measure(void *ctx, const char *s, size_t len, int style)
+{
+    (void)ctx;
+    int n = 0;
+    const char *p = s, *end = s + len;
+    while (p < end && text_utf8_next(&p))
+        n++;
+    return (int)((float)n * 0.55f * (float)UI_STYLE_SIZE(style) + 0.5f);
+}
+
+static int fake_line_height(void *ctx, int style)
+{
+    (void)ctx;
+    return UI_STYLE_SIZE(style) * 14 / 10;
+}
+
+static const UiMetrics metrics = { fake_measure, fake_line_height, NULL };
+
+typedef struct Fixture {
+    Content content[LANG_COUNT];
+    HoursTable hours;
+    Ui *ui;
+} Fixture;
+
+/* the default content of data/, imported as the kiosk does */
+static int setup(void **state)
+{
+    Fixture *f = calloc(1, sizeof *f);
+    char *dir = test_tmpdir();
+    char path[512], err[256];
+    snprintf(path, sizeof path, "%s/content.db", dir);
+    HsdsReport r;
+    memset(&r, 0, sizeof r);
+    assert_int_equal(hsds_import("data", path, &r), 0);
+    hsds_report_free(&r);
+    Db *db = db_open(path, err, sizeof err);
+    assert_non_null(db);
+    for (int l = 0; l < LANG_COUNT; l++)
+        assert_int_equal(db_load_content(db, (Lang)l, &f->content[l]), 0);
+    assert_int_equal(db_load_hours(db, &f->hours), 0);
+    db_close(db);
+    test_rmdir(dir);
+    hours_use_athens_time();
+    f->ui = ui_create(&metrics, 800, 480, 133.0);
+    const Content *cs[LANG_COUNT] = { &f->content[0], &f->content[1] };
+    ui_set_content(f->ui, cs, &f->hours);
+    ui_set_time(f->ui, 1795000000);     /* a Wednesday, 2026-11-18, at 11:46 in Athens */
+    *state = f;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    Fixture *f = *state;
+    ui_destroy(f->ui);
+    for (int l = 0; l < LANG_COUNT; l++)
+        content_free(&f->content[l]);
+    free(f);
+    return 0;
+}
+
+static void tap(Ui *ui, int x, int y, uint32_t ms)
+{
+    ui_press(ui, x, y, ms);
+    ui_release(ui, x, y, ms + 60);
+}
+
+static void test_every_tile_opens_its_screen_and_back_returns_home(void **state)
+{
+    Fixture *f = *state;
+    for (int s = SCREEN_HOME + 1; s < SCREEN_COUNT; s++) {
+        int x, y;
+        ui_reset(f->ui, LANG_EL);
+        assert_int_equal(ui_find_button(f->ui, (UiScreen)s, &x, &y), 0);
+        tap(f->ui, x, y, 1000);
+        assert_int_equal(ui_screen(f->ui), s);
+        assert_int_equal(ui_find_button(f->ui, SCREEN_HOME, &x, &y), 0);
+        tap(f->ui, x, y, 2000);
+        assert_int_equal(ui_screen(f->ui), SCREEN_HOME);
+    }
+}
+
+static void test_back_returns_to_the_screen_before(void **state)
+{
+    Fixture *f = *state;
+    int x, y;
+    ui_reset(f->ui, LANG_EL);
+    ui_show(f->ui, SCREEN_CONTACT, LANG_EL);
+    assert_int_equal(ui_find_button(f->ui, SCREEN_LOCATION, &x, &y), 0);
+    tap(f->ui, x, y, 100);
+    assert_int_equal(ui_screen(f->ui), SCREEN_LOCATION);
+    /* back is the header's first button: at the top left */
+    tap(f->ui, 20, 20, 300);
+    assert_int_equal(ui_screen(f->ui), SCREEN_CONTACT);
+    tap(f->ui, 20, 20, 500);
+    assert_int_equal(ui_screen(f->ui), SCREEN_HOME);
+}
+
+static void test_language_switch_keeps_the_screen(void **state)
+{
+    Fixture *f = *state;
+    int x, y;
+    ui_reset(f->ui, LANG_EL);
+    ui_show(f->ui, SCREEN_HOURS, LANG_EL);
+    assert_int_equal(ui_find_lang_button(f->ui, LANG_EN, &x, &y), 0);
+    tap(f->ui, x, y, 100);
+    assert_int_equal(ui_screen(f->ui), SCREEN_HOURS);
+    assert_int_equal(ui_lang(f->ui), LANG_EN);
+    assert_int_equal(ui_find_lang_button(f->ui, LANG_EL, &x, &y), 0);
+    tap(f->ui, x, y, 300);
+    assert_int_equal(ui_lang(f->ui), LANG_EL);
+}
+
+static void test_a_drag_scrolls_and_is_not_a_tap(void **state)
+{
+    Fixture *f = *state;
+    int bx, by, bw, bh, scroll;
+    ui_reset(f->ui, LANG_EN);
+    ui_show(f->ui, SCREEN_ABOUT, LANG_EN);
+    ui_body(f->ui, &bx, &by, &bw, &bh, &scroll);
+    assert_int_equal(scroll, 0);
+    int x = bw / 2, y = by + bh - 20;
+    ui_press(f->ui, x, y, 0);
+    for (int i = 1; i <= 10; i++)
+        ui_drag(f->ui, x, y - i * 20, (uint32_t)(i * 16));
+    ui_release(f->ui, x, y - 200, 176);
+    ui_body(f->ui, &bx, &by, &bw, &bh, &scroll);
+    assert_true(scroll >= 190);
+    assert_int_equal(ui_screen(f->ui), SCREEN_ABOUT);
+}
+
+static void test_a_flick_keeps_moving_then_stops(void **state)
+{
+    Fixture *f = *state;
+    int bx, by, bw, bh, s1, s2;
+    ui_reset(f->ui, LANG_EL);
+    ui_show(f->ui, SCREEN_ABOUT, LANG_EL);
+    ui_body(f->ui, &bx, &by, &bw, &bh, &s1);
+    int x = bw / 2, y = by + bh - 10;
+    ui_press(f->ui, x, y, 0);
+    for (int i = 1; i <= 4; i++)
+        ui_drag(f->ui, x, y - i * 30, (uint32_t)(i * 10));
+    ui_release(f->ui, x, y - 120, 40);
+    ui_body(f->ui, &bx, &by, &bw, &bh, &s1);
+    uint32_t ms = 40;
+    int frames = 0;
+    while (ui_animate(f->ui, ms += 16) && frames < 1000)
+        frames++;
+    ui_body(f->ui, &bx, &by, &bw, &bh, &s2);
+    assert_true(s2 > s1 + 50);  /* momentum carried it on */
+    assert_true(frames < 200);  /* and it settled within about three seconds */
+}
+
+static void test_idle_reset_goes_home_in_greek(void **state)
+{
+    Fixture *f = *state;
+    ui_show(f->ui, SCREEN_FUNDING, LANG_EN);
+    ui_reset(f->ui, LANG_EL);
+    assert_int_equal(ui_screen(f->ui), SCREEN_HOME);
+    assert_int_equal(ui_lang(f->ui), LANG_EL);
+}
+
+static void test_no_text_is_clipped_or_overlaps_at_any_size(void **state)
+{
+    Fixture *f = *state;
+    static const int sizes[][2] = { { 800, 480 }, { 1280, 800 }, { 1920, 1080 }, { 720, 1280 } };
+    int faults = 0;
+    for (size_t z = 0; z < sizeof sizes / sizeof sizes[0]; z++) {
+        ui_set_size(f->ui, sizes[z][0], sizes[z][1]);
+        for (int l = 0; l < LANG_COUNT; l++)
+            for (int s = 0; s < SCREEN_COUNT; s++) {
+                char ctx[96];
+                int n;
+                ui_show(f->ui, (UiScreen)s, (Lang)l);
+                const UiCmd *c = ui_commands(f->ui, &n);
+                snprintf(ctx, sizeof ctx, "%dx%d %s-%s", sizes[z][0], sizes[z][1],
+                         i18n_code((Lang)l), ui_screen_name((UiScreen)s));
+                faults += layout_faults(c, n, sizes[z][0], sizes[z][1], 100000, ctx);
+            }
+    }
+    ui_set_size(f->ui, 800, 480);
+    assert_int_equal(faults, 0);
+}
+
+static void test_touch_targets_are_at_least_9_mm(void **state)
+{
+    Fixture *f = *state;
+    int min = (int)(9.0 / 25.4 * 133.0);
+    for (int s = 0; s < SCREEN_COUNT; s++) {
+        ui_show(f->ui, (UiScreen)s, LANG_EL);
+        int x, y, w, h, n = ui_target(f->ui, 0, &x, &y, &w, &h);
+        assert_true(n > 0);
+        for (int i = 0; i < n; i++) {
+            ui_target(f->ui, i, &x, &y, &w, &h);
+            assert_true(w >= min);
+            assert_true(h >= min);
+        }
+    }
+}
+
+static void test_screen_names_round_trip(void **state)
+{
+    (void)state;
+    for (int s = 0; s < SCREEN_COUNT; s++)
+        assert_int_equal(ui_screen_from_name(ui_screen_name((UiScreen)s)), s);
+    assert_int_equal(ui_screen_from_name("settings"), SCREEN_COUNT);
+}
+
+static void test_a_frame_is_drawn_only_when_something_changed(void **state)
+{
+    Fixture *f = *state;
+    int n;
+    ui_show(f->ui, SCREEN_HOME, LANG_EL);
+    ui_commands(f->ui, &n);
+    assert_false(ui_dirty(f->ui));
+    ui_set_time(f->ui, 1795000000 + 5);     /* the same minute */
+    assert_false(ui_dirty(f->ui));
+    ui_set_time(f->ui, 1795000000 + 60);
+    assert_true(ui_dirty(f->ui));
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_every_tile_opens_its_screen_and_back_returns_home),
+        cmocka_unit_test(test_back_returns_to_the_screen_before),
+        cmocka_unit_test(test_language_switch_keeps_the_screen),
+        cmocka_unit_test(test_a_drag_scrolls_and_is_not_a_tap),
+        cmocka_unit_test(test_a_flick_keeps_moving_then_stops),
+        cmocka_unit_test(test_idle_reset_goes_home_in_greek),
+        cmocka_unit_test(test_no_text_is_clipped_or_overlaps_at_any_size),
+        cmocka_unit_test(test_touch_targets_are_at_least_9_mm),
+        cmocka_unit_test(test_screen_names_round_trip),
+        cmocka_unit_test(test_a_frame_is_drawn_only_when_something_changed),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}

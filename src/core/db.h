@@ -18,8 +18,50 @@ Db *db_create(const char *path, char *err, size_t n);
 void db_close(Db *db);
 const char *db_error(const Db *db);
 
-/* the content of the first organisation's first service, in lang */
+/* the content of the database's first service (ORDER BY rowid) and its organisation,
+ * in lang: every text through the translation table, falling back to the base text
+ * and then to any other language. -1 when there is no service; *out is then empty
+ * (all strings NULL, content_free() safe) */
 int db_load_content(Db *db, Lang lang, Content *out);
-/* schedule rows and closures of that service */
+/* weekly schedule rows and closures of that service (closures with an empty
+ * service_id apply to every service), reasons in every language */
 int db_load_hours(Db *db, HoursTable *out);
+
+/* ---- the tables: one static const list in db.c drives schema, import and export ---- */
+
+#define DB_MAX_COLUMNS 32
+
+typedef struct DbTable {
+    const char *name;           /* the HSDS resource name: "organization" */
+    const char *file;           /* its CSV in a package: "organizations.csv" */
+    const char *key;            /* primary key column, NULL when the table has none */
+    const char *const *columns; /* NULL-terminated, in the order they are exported */
+    const char *const *indexed; /* NULL-terminated: columns the loader looks rows up by */
+} DbTable;
+
+int db_table_count(void);
+/* table i, 0 <= i < db_table_count() */
+const DbTable *db_table(int i);
+/* the table's index by resource name; -1 when the kiosk has no such table */
+int db_table_find(const char *name);
+/* the column's index in table i; -1 when it has none of that name */
+int db_table_column(int i, const char *column);
+int db_table_columns(int i);
+
+/* building (a database from db_create): one transaction around all inserts */
+int db_begin(Db *db);
+/* inserts one row: values[c] for each column of table i (NULL is written as "") */
+int db_insert(Db *db, int i, const char *const *values);
+/* a key of the package table: "name", "version", "language", "imported_at", "descriptor" */
+int db_package_set(Db *db, const char *key, const char *value);
+int db_commit(Db *db);
+
+/* a copy of a package value (free it), or NULL when absent */
+char *db_package_get(Db *db, const char *key);
+/* the language code of the base texts ("en" when the package did not say) */
+const char *db_base_language(const Db *db);
+/* calls fn with each row of table i in file order (rowid); stops at fn's non-zero
+ * return and gives it back; -1 on a database error */
+typedef int (*DbRowFn)(void *ctx, const char *const *values, int n);
+int db_each_row(Db *db, int i, DbRowFn fn, void *ctx);
 #endif

@@ -123,7 +123,7 @@ static void ui_measure_sizes(Ui *ui)
     ui->s_h2 = (int)lroundf(fmaxf(18.0f, 1.95f * ui->u));
     ui->s_tile = (int)lroundf(fmaxf(16.0f, 1.75f * ui->u));
     ui->s_icon = (int)lroundf(fmaxf(22.0f, 2.4f * ui->u));
-    ui->s_big_icon = (int)lroundf(fmaxf(32.0f, 4.2f * ui->u));
+    ui->s_big_icon = (int)lroundf(fmaxf(30.0f, 3.6f * ui->u));
 }
 
 /* ---- the draw list ---- */
@@ -394,7 +394,7 @@ static int ui_qr_cards(Ui *ui, int x, int y, int w, const QrCard *cards, int n)
     if (side == 0)
         return 0;
     int card_w = side + 2 * ui->pad;
-    int min_card = (int)(14.0f * ui->u);
+    int min_card = (int)(20.0f * ui->u);    /* room for a label of two words a line */
     if (card_w < min_card)
         card_w = min_card;
     int cols = (w + ui->gap) / (card_w + ui->gap);
@@ -526,7 +526,8 @@ static int screen_home(Ui *ui, int x, int w, int avail_h)
 {
     const Content *c = ui->content[ui->lang];
     int y = ui->pad;
-    y += ui_text(ui, x, y, w, c->org_name, ui->s_h1 | UI_STYLE_BOLD, COLOR_TEXT, COLOR_BG,
+    int name_size = ui->h >= 600 ? ui->s_h1 : ui->s_h2;   /* short screens: room for the tiles */
+    y += ui_text(ui, x, y, w, c->org_name, name_size | UI_STYLE_BOLD, COLOR_TEXT, COLOR_BG,
                  ALIGN_LEFT, 0);
     const char *parent = *c->parent_name ? c->parent_name : c->department;
     y += ui_text(ui, x, y, w, parent, ui->s_body, COLOR_MUTED, COLOR_BG, ALIGN_LEFT, 0);
@@ -758,7 +759,7 @@ static int screen_location(Ui *ui, int x, int w, int y)
                     ui_printf(ui, "%s", dir) };
     if (ok > 0)
         qw = ui_qr_side(dir, mm(ui, 30.0)) + 2 * ui->pad;
-    int min_card = (int)(14.0f * ui->u);
+    int min_card = (int)(20.0f * ui->u);
     if (qw && qw < min_card)
         qw = min_card;
     bool side = qw > 0 && w - qw - ui->pad >= (int)(20 * ui->u);

@@ -1,0 +1,393 @@
+/* app.c - the kiosk's one App context and its loop. The loop sleeps until its next
+ * deadline (the next minute of the clock, an opening-hours change, the idle reset, the
+ * watchdog) or until input arrives, handles the input, and draws a frame only when
+ * something changed. Where the video driver cannot wait (KMSDRM, offscreen) it waits
+ * with poll(2) on the input devices and the USB watch. */
+#include "app.h"
+#include <errno.h>
+#include <fcntl.h>
+#include <glob.h>
+#include <limits.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include "core/config.h"
+#include "core/db.h"
+#include "core/hours.h"
+#include "core/hsds.h"
+#include "core/store.h"
+#include "platform/inputcheck.h"
+#include "platform/sdnotify.h"
+#include "platform/usbwatch.h"
+#include "render/render.h"
+#include "ui/ui.h"
+
+#define APP_MAX_FDS 16
+
+typedef struct App {
+    Config cfg;
+    Render *render;
+    Ui *ui;
+    Db *db;
+    Content content[LANG_COUNT];
+    HoursTable hours;
+    UsbWatch *usb;
+    int input_fds[APP_MAX_FDS];
+    int n_input_fds;
+    unsigned last_input_ms;
+    bool running;
+} App;
+
+/* loads both languages and the hours from db into the app; -1 with why */
+static int app_load(App *a, Db *db, char *why, size_t n)
+{
+    Content c[LANG_COUNT];
+    memset(c, 0, sizeof c);
+    HoursTable h;
+    memset(&h, 0, sizeof h);
+    for (int l = 0; l < LANG_COUNT; l++)
+        if (db_load_content(db, (Lang)l, &c[l]) != 0) {
+            snprintf(why, n, "cannot read the content: %s", db_error(db));
+            for (int k = 0; k < l; k++)
+                content_free(&c[k]);
+            return -1;
+        }
+    if (db_load_hours(db, &h) != 0) {
+        snprintf(why, n, "cannot read the opening hours: %s", db_error(db));
+        for (int l = 0; l < LANG_COUNT; l++)
+            content_free(&c[l]);
+        return -1;
+    }
+    h.city_holiday = a->cfg.city_holiday;
+    h.shortened_days = a->cfg.shortened_days;
+    for (int l = 0; l < LANG_COUNT; l++) {
+        content_free(&a->content[l]);
+        a->content[l] = c[l];
+    }
+    a->hours = h;
+    if (a->db && a->db != db)
+        db_close(a->db);
+    a->db = db;
+    if (a->ui) {
+        const Content *cs[LANG_COUNT];
+        for (int l = 0; l < LANG_COUNT; l++)
+            cs[l] = &a->content[l];
+        ui_set_content(a->ui, cs, &a->hours);
+    }
+    return 0;
+}
+
+/* a database built from a package folder, in a file removed as soon as it is open */
+static Db *app_open_package(const char *dir, char *why, size_t n)
+{
+    char path[] = "/tmp/kiosk-content-XXXXXX";
+    int fd = mkstemp(path);
+    if (fd < 0) {
+        snprintf(why, n, "cannot make a temporary file: %s", strerror(errno));
+        return NULL;
+    }
+    close(fd);
+    unlink(path);   /* hsds_import wants to create it */
+    HsdsReport rep;
+    memset(&rep, 0, sizeof rep);
+    Db *db = NULL;
+    if (hsds_import(dir, path, &rep) != 0) {
+        hsds_report_print(&rep, dir, stderr);
+        snprintf(why, n, "the package %s cannot be used", dir);
+    } else {
+        db = db_open(path, why, n);
+        unlink(path);
+    }
+    hsds_report_free(&rep);
+    return db;
+}
+
+/* opens the content the options name: a database file, a package, or the live data */
+static Db *app_open_db(App *a, const AppOptions *o, bool live, char *why, size_t n)
+{
+    if (o->db_path)
+        return db_open(o->db_path, why, n);
+    if (o->package)
+        return app_open_package(o->package, why, n);
+    Db *db = NULL;
+    char def[PATH_MAX];
+    const char *pkg = a->cfg.default_data;
+    struct stat st;
+    if (stat(pkg, &st) != 0) {  /* a build tree: the data next to the fonts */
+        snprintf(def, sizeof def, "%s/data", render_share_dir(a->render));
+        pkg = def;
+    }
+    if (!live)                  /* screenshots: the built-in content */
+        return app_open_package(pkg, why, n);
+    const char *dir = o->data_dir ? o->data_dir : a->cfg.data_dir;
+    if (mkdir(dir, 0755) != 0 && errno != EEXIST) {
+        fprintf(stderr, "kiosk: cannot create %s (%s): showing the built-in content\n", dir,
+                strerror(errno));
+        return app_open_package(pkg, why, n);
+    }
+    char note[512] = "";
+    if (store_open_live(dir, pkg, &db, note, sizeof note) < 0) {
+        snprintf(why, n, "%s", note);
+        return NULL;
+    }
+    if (note[0])
+        fprintf(stderr, "kiosk: %s\n", note);
+    return db;
+}
+
+/* config, display, content: everything before the first frame; -1 with a message */
+static int app_start(App *a, const AppOptions *o, bool hidden, int w, int h)
+{
+    char err[512];
+    config_defaults(&a->cfg);
+    if (o->config_path && config_load(&a->cfg, o->config_path, err, sizeof err) != 0) {
+        fprintf(stderr, "kiosk: %s\n", err);
+        return -1;
+    }
+    if (hours_use_athens_time() != 0)
+        fprintf(stderr, "kiosk: the Europe/Athens time zone is missing (install tzdata): "
+                        "opening hours may be wrong\n");
+    RenderOptions ro = {
+        .width = w ? w : (o->width ? o->width : a->cfg.width),
+        .height = h ? h : (o->height ? o->height : a->cfg.height),
+        .windowed = o->windowed,
+        .hidden = hidden,
+        .rotation = hidden ? 0 : a->cfg.rotation,
+        .share_dir = o->share_dir,
+    };
+    if (!(a->render = render_create(&ro)))
+        return -1;
+    render_set_touch_matrix(a->render, a->cfg.touch_matrix);
+    Db *db = app_open_db(a, o, !hidden, err, sizeof err);
+    if (!db || app_load(a, db, err, sizeof err) != 0) {
+        fprintf(stderr, "kiosk: %s\n", err);
+        if (db)
+            db_close(db);
+        return -1;
+    }
+    int rw, rh;
+    render_size(a->render, &rw, &rh);
+    if (!(a->ui = ui_create(render_metrics(a->render), rw, rh, a->cfg.dpi)))
+        return -1;
+    const Content *cs[LANG_COUNT];
+    for (int l = 0; l < LANG_COUNT; l++)
+        cs[l] = &a->content[l];
+    ui_set_content(a->ui, cs, &a->hours);
+    ui_reset(a->ui, a->cfg.default_lang);
+    ui_set_time(a->ui, time(NULL));
+    return 0;
+}
+
+static void app_stop(App *a)
+{
+    ui_destroy(a->ui);
+    for (int l = 0; l < LANG_COUNT; l++)
+        content_free(&a->content[l]);
+    if (a->db)
+        db_close(a->db);
+    for (int i = 0; i < a->n_input_fds; i++)
+        close(a->input_fds[i]);
+    if (a->usb)
+        usbwatch_close(a->usb);
+    if (a->render)
+        render_destroy(a->render);
+}
+
+static void app_draw(App *a)
+{
+    int n, bx, by, bw, bh, scroll;
+    const UiCmd *cmds = ui_commands(a->ui, &n);
+    ui_body(a->ui, &bx, &by, &bw, &bh, &scroll);
+    render_draw(a->render, cmds, n, bx, by, bw, bh, scroll);
+}
+
+/* ---- the loop ---- */
+
+/* the input devices, opened only to wait on: SDL reads them itself */
+static void app_open_inputs(App *a)
+{
+    glob_t g;
+    if (glob("/dev/input/event*", 0, NULL, &g) != 0)
+        return;
+    for (size_t i = 0; i < g.gl_pathc && a->n_input_fds < APP_MAX_FDS - 1; i++) {
+        int fd = open(g.gl_pathv[i], O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+        if (fd >= 0)
+            a->input_fds[a->n_input_fds++] = fd;
+    }
+    globfree(&g);
+}
+
+/* milliseconds until the next thing the screen must show by itself */
+static int app_next_deadline(App *a, time_t now, unsigned ms)
+{
+    long wait = (60 - now % 60) * 1000L;    /* the clock's next minute */
+    HoursStatus st;
+    hours_status_at(&a->hours, now, &st);
+    if (st.next_change > now && (st.next_change - now) * 1000L < wait)
+        wait = (long)(st.next_change - now) * 1000L;
+    if (ui_screen(a->ui) != SCREEN_HOME || ui_lang(a->ui) != a->cfg.default_lang) {
+        long idle = (long)a->cfg.idle_timeout_s * 1000L - (long)(ms - a->last_input_ms);
+        if (idle < wait)
+            wait = idle < 0 ? 0 : idle;
+    }
+    uint64_t wd = sdnotify_watchdog_usec();
+    if (wd && (long)(wd / 1000) < wait)
+        wait = (long)(wd / 1000);
+    return wait > INT_MAX ? INT_MAX : (int)wait;
+}
+
+static void app_handle(App *a, const RenderEvent *e)
+{
+    switch (e->kind) {
+    case RENDER_PRESS:
+        a->last_input_ms = e->ms;
+        ui_press(a->ui, e->x, e->y, e->ms);
+        break;
+    case RENDER_DRAG:
+        a->last_input_ms = e->ms;
+        ui_drag(a->ui, e->x, e->y, e->ms);
+        break;
+    case RENDER_RELEASE:
+        a->last_input_ms = e->ms;
+        ui_release(a->ui, e->x, e->y, e->ms);
+        break;
+    case RENDER_RESIZE:
+        ui_set_size(a->ui, e->x, e->y);
+        app_draw(a);        /* exposed: draw again even if nothing changed */
+        render_present(a->render);
+        break;
+    case RENDER_QUIT:       /* SIGTERM or SIGINT: systemd stopping us */
+        a->running = false;
+        break;
+    case RENDER_KEY:        /* keys do nothing on the kiosk; Escape closes a dev window */
+        if (e->key == 27 && render_can_wait(a->render))
+            a->running = false;
+        break;
+    default:
+        break;
+    }
+}
+
+int app_run(const AppOptions *o)
+{
+    App a;
+    memset(&a, 0, sizeof a);
+    if (app_start(&a, o, false, 0, 0) != 0) {
+        app_stop(&a);
+        return 1;
+    }
+    char why[256];
+    if (inputcheck_scan(why, sizeof why) == 0 && !render_can_wait(a.render))
+        fprintf(stderr, "kiosk: %s\n", why);
+    app_open_inputs(&a);
+    a.usb = usbwatch_open(a.cfg.usb_dir);
+    a.running = true;
+    a.last_input_ms = render_ticks();
+    sdnotify_ready();
+    bool animating = false;
+    while (a.running) {
+        RenderEvent e;
+        while (render_next_event(a.render, &e))
+            app_handle(&a, &e);
+        time_t now = time(NULL);
+        unsigned ms = render_ticks();
+        ui_set_time(a.ui, now);
+        if (ms - a.last_input_ms >= (unsigned)a.cfg.idle_timeout_s * 1000u)
+            ui_reset(a.ui, a.cfg.default_lang);
+        animating = ui_animate(a.ui, ms);
+        if (ui_dirty(a.ui)) {
+            app_draw(&a);
+            render_present(a.render);
+        }
+        sdnotify_watchdog();    /* only from here: a hung loop stops the heartbeat */
+        int timeout = animating ? 16 : app_next_deadline(&a, now, ms);
+        if (render_wait(a.render, timeout))
+            continue;
+        struct pollfd fds[APP_MAX_FDS + 1];
+        int n = 0;
+        for (int i = 0; i < a.n_input_fds; i++)
+            fds[n++] = (struct pollfd){ .fd = a.input_fds[i], .events = POLLIN };
+        if (a.usb)
+            fds[n++] = (struct pollfd){ .fd = usbwatch_fd(a.usb), .events = POLLIN };
+        if (poll(fds, (nfds_t)n, timeout) > 0 && a.usb && (fds[n - 1].revents & POLLIN))
+            usbwatch_check(a.usb);
+    }
+    app_stop(&a);
+    return 0;
+}
+
+/* mkdir -p: 0, or -1 with errno */
+static int app_mkdirs(const char *dir)
+{
+    char p[PATH_MAX];
+    snprintf(p, sizeof p, "%s", dir);
+    for (char *s = p + 1; *s; s++)
+        if (*s == '/') {
+            *s = '\0';
+            if (mkdir(p, 0755) != 0 && errno != EEXIST)
+                return -1;
+            *s = '/';
+        }
+    return mkdir(p, 0755) != 0 && errno != EEXIST ? -1 : 0;
+}
+
+/* one screen in one language to path */
+static int app_shot(App *a, UiScreen s, Lang l, const char *path)
+{
+    ui_show(a->ui, s, l);
+    app_draw(a);
+    if (render_screenshot(a->render, path) != 0)
+        return -1;
+    render_present(a->render);
+    return 0;
+}
+
+int app_screenshots(const ShotOptions *o)
+{
+    App a;
+    memset(&a, 0, sizeof a);
+    int w = o->app.width ? o->app.width : 1280, h = o->app.height ? o->app.height : 800;
+    if (app_start(&a, &o->app, true, w, h) != 0) {
+        app_stop(&a);
+        return 1;
+    }
+    ui_set_time(a.ui, o->at ? o->at : time(NULL));
+    size_t len = strlen(o->out);
+    bool one_file = len > 4 && (strcmp(o->out + len - 4, ".bmp") == 0 ||
+                                strcmp(o->out + len - 4, ".png") == 0);
+    UiScreen only = o->screen ? ui_screen_from_name(o->screen) : SCREEN_COUNT;
+    Lang only_lang = o->lang ? i18n_from_code(o->lang) : LANG_COUNT;
+    int rc = 0;
+    if ((o->screen && only == SCREEN_COUNT) || (o->lang && only_lang == LANG_COUNT)) {
+        fprintf(stderr, "kiosk: unknown %s \"%s\"\n", o->lang && only_lang == LANG_COUNT
+                ? "language" : "screen", o->lang && only_lang == LANG_COUNT ? o->lang : o->screen);
+        rc = 2;
+    } else if (one_file) {
+        if (only == SCREEN_COUNT || only_lang == LANG_COUNT) {
+            fprintf(stderr, "kiosk: one file takes one --screen and one --lang\n");
+            rc = 2;
+        } else
+            rc = app_shot(&a, only, only_lang, o->out) ? 1 : 0;
+    } else {
+        if (app_mkdirs(o->out) != 0) {
+            fprintf(stderr, "kiosk: cannot create %s: %s\n", o->out, strerror(errno));
+            rc = 1;
+        }
+        for (int l = 0; l < LANG_COUNT && rc == 0; l++)
+            for (int s = 0; s < SCREEN_COUNT && rc == 0; s++) {
+                if ((only_lang != LANG_COUNT && l != (int)only_lang) ||
+                    (only != SCREEN_COUNT && s != (int)only))
+                    continue;
+                char path[PATH_MAX];
+                snprintf(path, sizeof path, "%s/%s-%s.png", o->out, i18n_code((Lang)l),
+                         ui_screen_name((UiScreen)s));
+                rc = app_shot(&a, (UiScreen)s, (Lang)l, path) ? 1 : 0;
+            }
+    }
+    app_stop(&a);
+    return rc;
+}

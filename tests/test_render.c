@@ -1,0 +1,164 @@
+/* test_render.c - the screens drawn with the real fonts by SDL's offscreen driver and
+ * the software renderer, at 800x480, 1280x800, 1920x1080 and 720x1280, in Greek and
+ * English: no text is clipped or overlaps another, and the pixels show what the draw
+ * list says (every text left ink on its background, the header is the header's blue,
+ * the language shown is lit). */
+#include "testutil.h"
+#include <SDL.h>
+#include "core/db.h"
+#include "core/hsds.h"
+#include "layoutcheck.h"
+#include "render/render.h"
+#include "ui/theme.h"
+#include "ui/ui.h"
+
+static Content content[LANG_COUNT];
+static HoursTable hours;
+static char *tmp;
+
+static int setup(void **state)
+{
+    (void)state;
+    char path[512], err[256];
+    tmp = test_tmpdir();
+    snprintf(path, sizeof path, "%s/content.db", tmp);
+    HsdsReport r;
+    memset(&r, 0, sizeof r);
+    assert_int_equal(hsds_import("data", path, &r), 0);
+    hsds_report_free(&r);
+    Db *db = db_open(path, err, sizeof err);
+    assert_non_null(db);
+    for (int l = 0; l < LANG_COUNT; l++)
+        assert_int_equal(db_load_content(db, (Lang)l, &content[l]), 0);
+    assert_int_equal(db_load_hours(db, &hours), 0);
+    db_close(db);
+    hours_use_athens_time();
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    for (int l = 0; l < LANG_COUNT; l++)
+        content_free(&content[l]);
+    test_rmdir(tmp);
+    return 0;
+}
+
+static uint32_t pixel(SDL_Surface *s, int x, int y)
+{
+    uint32_t p = ((uint32_t *)((uint8_t *)s->pixels + y * s->pitch))[x];
+    return p & 0xFFFFFF;
+}
+
+/* pixels in the command's box that are not its background colour */
+static int ink_in(SDL_Surface *s, const UiCmd *c, int scroll)
+{
+    int n = 0, y0 = c->y - (c->scrolls ? scroll : 0);
+    for (int y = y0; y < y0 + c->h && y < s->h; y++)
+        for (int x = c->x; x < c->x + c->w && x < s->w; x++)
+            if (y >= 0 && x >= 0 && pixel(s, x, y) != c->bg)
+                n++;
+    return n;
+}
+
+/* a point just inside the top-left corner of the touch target around (cx, cy) */
+static void corner_of(Ui *ui, int cx, int cy, int *px, int *py)
+{
+    int x, y, w, h, n = ui_target(ui, 0, &x, &y, &w, &h);
+    for (int i = 0; i < n; i++) {
+        ui_target(ui, i, &x, &y, &w, &h);
+        if (cx >= x && cx < x + w && cy >= y && cy < y + h) {
+            *px = x + 5, *py = y + 5;
+            return;
+        }
+    }
+    fail_msg("no target at %d,%d", cx, cy);
+}
+
+static void check_size(int w, int h)
+{
+    RenderOptions o = { .width = w, .height = h, .hidden = true, .share_dir = "." };
+    Render *r = render_create(&o);
+    assert_non_null(r);
+    int rw, rh;
+    render_size(r, &rw, &rh);
+    assert_int_equal(rw, w);
+    assert_int_equal(rh, h);
+    Ui *ui = ui_create(render_metrics(r), w, h, 96.0);
+    const Content *cs[LANG_COUNT] = { &content[0], &content[1] };
+    ui_set_content(ui, cs, &hours);
+    ui_set_time(ui, 1795000000);
+    int faults = 0;
+    char bmp[600];
+    snprintf(bmp, sizeof bmp, "%s/shot.bmp", tmp);
+    for (int l = 0; l < LANG_COUNT; l++)
+        for (int sc = 0; sc < SCREEN_COUNT; sc++) {
+            char ctx[96];
+            snprintf(ctx, sizeof ctx, "%dx%d %s-%s", w, h, i18n_code((Lang)l),
+                     ui_screen_name((UiScreen)sc));
+            ui_show(ui, (UiScreen)sc, (Lang)l);
+            int n, bx, by, bw, bh, scroll;
+            const UiCmd *c = ui_commands(ui, &n);
+            ui_body(ui, &bx, &by, &bw, &bh, &scroll);
+            faults += layout_faults(c, n, w, h, 100000, ctx);
+            render_draw(r, c, n, bx, by, bw, bh, scroll);
+            assert_int_equal(render_screenshot(r, bmp), 0);
+            SDL_Surface *raw = SDL_LoadBMP(bmp);
+            assert_non_null(raw);
+            SDL_Surface *s = SDL_ConvertSurfaceFormat(raw, SDL_PIXELFORMAT_ARGB8888, 0);
+            SDL_FreeSurface(raw);
+            assert_non_null(s);
+            assert_int_equal(pixel(s, w / 2, 1), theme_color(COLOR_HEADER_BG));
+            for (int i = 0; i < n; i++) {
+                const UiCmd *t = &c[i];
+                if (t->kind != UI_TEXT || t->len == 0)
+                    continue;
+                if (t->scrolls && (t->y - scroll < by || t->y + t->h - scroll > by + bh))
+                    continue;   /* scrolled out of view */
+                if (ink_in(s, t, scroll) == 0) {
+                    fprintf(stderr, "%s: \"%.*s\" left no ink\n", ctx, t->len, t->text);
+                    faults++;
+                }
+            }
+            /* the language shown is the lit button of the switch */
+            int lx, ly;
+            assert_int_equal(ui_find_lang_button(ui, (Lang)l, &lx, &ly), 0);
+            int ox, oy;
+            assert_int_equal(ui_find_lang_button(ui, (Lang)(1 - l), &ox, &oy), 0);
+            int tx, ty, tw, th;
+            corner_of(ui, lx, ly, &tx, &ty);
+            assert_int_equal(pixel(s, tx, ty), theme_color(COLOR_SWITCH_ON_BG));
+            corner_of(ui, ox, oy, &tx, &ty);
+            assert_int_equal(pixel(s, tx, ty), theme_color(COLOR_HEADER_BG));
+            (void)tw, (void)th;
+            SDL_FreeSurface(s);
+        }
+    ui_destroy(ui);
+    render_destroy(r);
+    assert_int_equal(faults, 0);
+}
+
+static void test_landscape_800x480_draws_cleanly(void **state) { (void)state; check_size(800, 480); }
+static void test_landscape_1280x800_draws_cleanly(void **state) { (void)state; check_size(1280, 800); }
+static void test_full_hd_1920x1080_draws_cleanly(void **state) { (void)state; check_size(1920, 1080); }
+static void test_portrait_720x1280_draws_cleanly(void **state) { (void)state; check_size(720, 1280); }
+
+static void test_a_missing_font_is_a_clear_start_up_error(void **state)
+{
+    (void)state;
+    RenderOptions o = { .width = 800, .height = 480, .hidden = true, .share_dir = tmp };
+    assert_null(render_create(&o));
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_landscape_800x480_draws_cleanly),
+        cmocka_unit_test(test_landscape_1280x800_draws_cleanly),
+        cmocka_unit_test(test_full_hd_1920x1080_draws_cleanly),
+        cmocka_unit_test(test_portrait_720x1280_draws_cleanly),
+        cmocka_unit_test(test_a_missing_font_is_a_clear_start_up_error),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}

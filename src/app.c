@@ -221,6 +221,17 @@ static void app_open_inputs(App *a)
     globfree(&g);
 }
 
+/* night mode: closed now and already closed night_after_close minutes ago */
+static bool app_is_night(const App *a, time_t now)
+{
+    if (a->cfg.night_after_close_min < 0)
+        return false;
+    HoursStatus now_st, then_st;
+    hours_status_at(&a->hours, now, &now_st);
+    hours_status_at(&a->hours, now - a->cfg.night_after_close_min * 60, &then_st);
+    return !now_st.open && !then_st.open;
+}
+
 /* milliseconds until the next thing the screen must show by itself */
 static int app_next_deadline(App *a, time_t now, unsigned ms)
 {
@@ -296,8 +307,10 @@ int app_run(const AppOptions *o)
         time_t now = time(NULL);
         unsigned ms = render_ticks();
         ui_set_time(a.ui, now);
-        if (ms - a.last_input_ms >= (unsigned)a.cfg.idle_timeout_s * 1000u)
+        bool idle = ms - a.last_input_ms >= (unsigned)a.cfg.idle_timeout_s * 1000u;
+        if (idle)
             ui_reset(a.ui, a.cfg.default_lang);
+        ui_set_night(a.ui, idle && app_is_night(&a, now));
         animating = ui_animate(a.ui, ms);
         if (ui_dirty(a.ui)) {
             app_draw(&a);

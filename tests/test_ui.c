@@ -6,6 +6,7 @@
 #include "core/hsds.h"
 #include "core/text.h"
 #include "layoutcheck.h"
+#include "ui/theme.h"
 #include "ui/ui.h"
 
 static int fake_measure(void *ctx, const char *s, size_t len, int style)
@@ -229,6 +230,29 @@ static void test_a_frame_is_drawn_only_when_something_changed(void **state)
     assert_true(ui_dirty(f->ui));
 }
 
+static void test_night_mode_is_dim_and_a_touch_wakes_it(void **state)
+{
+    Fixture *f = *state;
+    int n;
+    ui_reset(f->ui, LANG_EL);
+    ui_set_night(f->ui, true);
+    const UiCmd *c = ui_commands(f->ui, &n);
+    assert_int_equal(c[0].kind, UI_RECT);
+    assert_int_equal(c[0].color, theme_color(COLOR_NIGHT_BG));
+    int texts = 0;
+    for (int i = 0; i < n; i++)
+        if (c[i].kind == UI_TEXT) {
+            assert_int_equal(c[i].color, theme_color(COLOR_NIGHT_TEXT));
+            texts++;
+        }
+    assert_true(texts >= 3);    /* the clock, the date and the next opening */
+    tap(f->ui, 400, 240, 100);
+    assert_false(ui_night(f->ui));
+    assert_int_equal(ui_screen(f->ui), SCREEN_HOME);    /* the waking touch opened nothing */
+    c = ui_commands(f->ui, &n);
+    assert_int_not_equal(c[0].color, theme_color(COLOR_NIGHT_BG));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -242,6 +266,7 @@ int main(void)
         cmocka_unit_test(test_touch_targets_are_at_least_9_mm),
         cmocka_unit_test(test_screen_names_round_trip),
         cmocka_unit_test(test_a_frame_is_drawn_only_when_something_changed),
+        cmocka_unit_test(test_night_mode_is_dim_and_a_touch_wakes_it),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

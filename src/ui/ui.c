@@ -77,6 +77,7 @@ struct Ui {
     long minute;                /* now / 60 at the last layout */
     UiScreen screen;
     Lang lang;
+    bool night;
     UiScreen history[UI_HISTORY];
     int n_history;
     /* the layout */
@@ -797,6 +798,38 @@ static int screen_funding(Ui *ui, int x, int w, int y)
     return y + ui->gap + ui_related(ui, x, y + ui->gap, w, related, 2);
 }
 
+/* night: the clock, the date and when the centre opens, dim, in both languages */
+static void ui_layout_night(Ui *ui)
+{
+    ui_rect(ui, 0, 0, ui->w, ui->h, COLOR_NIGHT_BG);
+    struct tm tm;
+    localtime_r(&ui->now, &tm);
+    const char *clock = ui_printf(ui, "%02d:%02d", tm.tm_hour, tm.tm_min);
+    int cs = (int)(6.0f * ui->u) | UI_STYLE_BOLD;
+    int w = ui->w - 2 * ui->pad;
+    int y = ui->h / 5;
+    y += ui_line(ui, ui->pad, y, w, clock, strlen(clock), cs, COLOR_NIGHT_TEXT, COLOR_NIGHT_BG,
+                 ALIGN_CENTER) + ui->pad;
+    for (int l = 0; l < LANG_COUNT; l++) {
+        char date[128], line[320] = "";
+        i18n_format_long_date((Lang)l, tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
+                              (tm.tm_wday + 6) % 7, date, sizeof date);
+        if (ui->hours) {
+            HoursStatus st;
+            hours_status_at(ui->hours, ui->now, &st);
+            hours_format_status(&st, ui->now, (Lang)l, line, sizeof line);
+        }
+        const char *t = ui_printf(ui, "%s\n%s", date, line);
+        y += ui_text(ui, ui->pad, y, w, t, ui->s_body, COLOR_NIGHT_TEXT, COLOR_NIGHT_BG,
+                     ALIGN_CENTER, 0) + ui->pad;
+    }
+    const char *wake = ui_printf(ui, "%s · %s", i18n_str(LANG_EL, STR_TAP_TO_WAKE),
+                                 i18n_str(LANG_EN, STR_TAP_TO_WAKE));
+    ui_text(ui, ui->pad, y + ui->pad, w, wake, ui->s_small, COLOR_NIGHT_TEXT, COLOR_NIGHT_BG,
+            ALIGN_CENTER, 0);
+    ui->body_x = 0, ui->body_y = 0, ui->body_w = ui->w, ui->body_h = ui->h, ui->content_h = 0;
+}
+
 /* frees what the previous layout made */
 static void ui_clear(Ui *ui)
 {
@@ -813,6 +846,12 @@ static void ui_layout(Ui *ui)
 {
     ui_clear(ui);
     ui_measure_sizes(ui);
+    if (ui->night) {
+        ui_layout_night(ui);
+        ui->minute = (long)(ui->now / 60);
+        ui->need_layout = false;
+        return;
+    }
     const Content *c = ui->content[ui->lang];
     int hh = (int)lroundf(5.2f * ui->u);
     if (hh < ui->target + ui->gap)
@@ -946,6 +985,14 @@ void ui_reset(Ui *ui, Lang lang)
     ui->screen = SCREEN_HOME, ui->lang = lang;
 }
 
+void ui_set_night(Ui *ui, bool night)
+{
+    if (night != ui->night)
+        ui->need_layout = ui->dirty = true;
+    ui->night = night;
+}
+
+bool ui_night(const Ui *ui) { return ui->night; }
 UiScreen ui_screen(const Ui *ui) { return ui->screen; }
 Lang ui_lang(const Ui *ui) { return ui->lang; }
 bool ui_dirty(const Ui *ui) { return ui->dirty; }
@@ -1012,6 +1059,11 @@ static void ui_scroll_by(Ui *ui, float dy)
 
 void ui_press(Ui *ui, int x, int y, uint32_t ms)
 {
+    if (ui->night) {            /* the touch wakes the screen and does nothing else */
+        ui_set_night(ui, false);
+        ui->pressing = false;
+        return;
+    }
     if (ui->need_layout)
         ui_layout(ui);
     ui->pressing = true, ui->dragging = false;

@@ -58,6 +58,9 @@ void ui_set_time(Ui *ui, time_t now);
 void ui_show(Ui *ui, UiScreen screen, Lang lang);
 /* what an idle kiosk does: home, default language, scroll at the top */
 void ui_reset(Ui *ui, Lang lang);
+/* night mode: a dim screen with the clock and the next opening; a touch wakes it */
+void ui_set_night(Ui *ui, bool night);
+bool ui_night(const Ui *ui);
 UiScreen ui_screen(const Ui *ui);
 Lang ui_lang(const Ui *ui);
 

@@ -326,6 +326,37 @@ static void test_database_without_a_service_has_no_content(void **state)
     test_rmdir(dir);
 }
 
+/* the centre's default content: its name in Greek and English, its phone, and no
+ * email (the published entry lost it), so the contact screen shows no email code */
+static void test_default_content_shows_the_centre_in_both_languages(void **state)
+{
+    (void)state;
+    char *dir = test_tmpdir(), path[512];
+    snprintf(path, sizeof path, "%s/content.db", dir);
+    HsdsReport r = { 0 };
+    assert_int_equal(hsds_import("data", path, &r), 0);
+    hsds_report_free(&r);
+    Db *db = open_ok(path);
+    Content el, en;
+    assert_int_equal(db_load_content(db, LANG_EL, &el), 0);
+    assert_int_equal(db_load_content(db, LANG_EN, &en), 0);
+    assert_non_null(strstr(el.org_name, "Κέντρο Συντονισμού του Δήμου Αθηναίων"));
+    assert_non_null(strstr(en.org_name, "Athens Coordination Center"));
+    assert_string_equal(el.org_short, "ACCMR");
+    assert_string_equal(el.parent_name, "Δήμος Αθηναίων");
+    assert_string_equal(en.parent_name, "City of Athens");
+    assert_string_equal(el.phone, "+30 210 3638625");
+    assert_string_equal(en.phone, "+30 210 3638625");
+    assert_string_equal(el.email, "");
+    assert_string_equal(el.last_updated, "2023-02-24");
+    assert_true(el.n_programs >= 7);
+    assert_string_equal(en.programs[en.n_programs - 1].name, "ACCMR Forum");
+    content_free(&el);
+    content_free(&en);
+    db_close(db);
+    test_rmdir(dir);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -340,6 +371,7 @@ int main(void)
         cmocka_unit_test(test_database_without_the_tables_is_refused),
         cmocka_unit_test(test_create_leaves_an_existing_file_alone),
         cmocka_unit_test(test_database_without_a_service_has_no_content),
+        cmocka_unit_test(test_default_content_shows_the_centre_in_both_languages),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -7,7 +7,11 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-typedef enum { HSDS_WARNING, HSDS_ERROR } HsdsSeverity;
+/* NOTE: for information only (a resource the kiosk does not use) */
+typedef enum { HSDS_WARNING, HSDS_ERROR, HSDS_NOTE } HsdsSeverity;
+
+/* problems kept in a report; further ones are counted, and the last entry says so */
+#define HSDS_MAX_PROBLEMS 500
 
 typedef struct HsdsProblem {
     HsdsSeverity severity;      /* ERROR: the package cannot be used; WARNING: a record skipped */
@@ -23,10 +27,14 @@ typedef struct HsdsReport {
     int n_records;              /* records taken */
     char product[64];           /* datapackage.json "name" */
     char version[32];           /* datapackage.json "version" */
+    char language[16];          /* datapackage.json "language": the base texts' code */
 } HsdsReport;
 
 void hsds_report_free(HsdsReport *r);
-/* prints each problem as "file:line:column: message" to f, prefixed with dir */
+/* prints each problem to file (a FILE *) as "DIR/file:line:column: error: message"
+ * (or warning:, note:), the way compilers do: ":column" is left out when it is 0,
+ * ":line" too when the problem is about the whole file. The column is the 1-based
+ * field index in the row. */
 void hsds_report_print(const HsdsReport *r, const char *dir, void *file);
 
 /* validates the package in dir without writing anything. Returns 0 when it can be
@@ -35,4 +43,14 @@ int hsds_check(const char *dir, HsdsReport *r);
 /* builds a new database at db_path (which must not exist) from the package in dir.
  * Returns 0, or -1 with the reasons in r and no file left at db_path. */
 int hsds_import(const char *dir, const char *db_path, HsdsReport *r);
+/* writes the database at db_path as a package into dir (created when missing):
+ * datapackage.json and every table as a CSV (UTF-8 with a BOM, CRLF), such that
+ * importing dir gives the same content. 0, or -1 with the reasons in r */
+int hsds_export(const char *db_path, const char *dir, HsdsReport *r);
+
+/* true for a dotted numeric version: "2023.2.24", "3.0.0", "7" */
+bool hsds_version_valid(const char *v);
+/* compares versions number by number ("2023.10" > "2023.9", "1.0" == "1");
+ * <0, 0 or >0 like strcmp; a malformed version is older than any valid one */
+int hsds_version_compare(const char *a, const char *b);
 #endif

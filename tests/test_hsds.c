@@ -1,0 +1,321 @@
+/* test_hsds.c - HSDS packages: the HSDS example is taken with its faults named, each
+ * broken package gets its own message and no crash, an import never leaves a partial
+ * file. */
+#include "testutil.h"
+#include <sys/stat.h>
+#include "core/db.h"
+#include "core/hsds.h"
+
+#define EXAMPLE "tests/fixtures/hsds-3.0-example"
+#define BROKEN  "tests/fixtures/broken"
+
+/* the report as "kiosk check" prints it (free it) */
+static char *report_text(const HsdsReport *r, const char *dir)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    assert_non_null(f);
+    hsds_report_print(r, dir, f);
+    fclose(f);
+    return buf;
+}
+
+/* fails unless the printed report has a line starting with want */
+static void assert_reported(const char *text, const char *want)
+{
+    for (const char *s = text; s && *s; s = strchr(s, '\n') ? strchr(s, '\n') + 1 : NULL)
+        if (strncmp(s, want, strlen(want)) == 0)
+            return;
+    fail_msg("no line starts with\n  %s\nin the report:\n%s", want, text);
+}
+
+static bool file_exists(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0;
+}
+
+static void write_file(const char *dir, const char *name, const char *text)
+{
+    char path[512];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    fputs(text, f);
+    fclose(f);
+}
+
+/* imports dir into a fresh file in tmp and opens it; the report goes to r */
+static Db *import_open(const char *dir, const char *tmp, const char *name, HsdsReport *r)
+{
+    char path[512], err[256];
+    snprintf(path, sizeof path, "%s/%s", tmp, name);
+    if (hsds_import(dir, path, r) != 0) {
+        char *text = report_text(r, dir);
+        fail_msg("%s did not import:\n%s", dir, text);
+    }
+    Db *db = db_open(path, err, sizeof err);
+    if (!db)
+        fail_msg("db_open: %s", err);
+    return db;
+}
+
+/* the HSDS example is usable, and each link to a record it lacks is named with its
+ * file, line and column */
+static void test_hsds_example_is_usable_and_names_each_dangling_link(void **state)
+{
+    (void)state;
+    HsdsReport r = { 0 };
+    assert_int_equal(hsds_check(EXAMPLE, &r), 0);
+    assert_int_equal(r.n_errors, 0);
+    char *text = report_text(&r, EXAMPLE);
+    assert_reported(text, EXAMPLE "/contacts.csv:2:2: warning: organization_id "
+                          "\"ae67a707-5893-4225-b0b1-320ab9cb596b\" is not in organizations.csv; "
+                          "the link is dropped");
+    assert_reported(text, EXAMPLE "/contacts.csv:2:4: warning: service_at_location_id "
+                          "\"93eaf18d-1cd2-4ec7-bffb-3c9172ee5070\" is not in service_at_location.csv");
+    assert_reported(text, EXAMPLE "/locations.csv:2:4: warning: organization_id "
+                          "\"985e4a42-bd9f-4edc-911d-0243a4640aca\" is not in organizations.csv");
+    assert_reported(text, EXAMPLE "/taxonomy_terms.csv:2:8: warning: taxonomy_id "
+                          "\"07ff6aee-a219-438c-b694-d2fcb6c5373b\" is not in taxonomies.csv");
+    assert_string_equal(r.product, "human_services_data");
+    assert_string_equal(r.version, "3.0.0");
+    assert_string_equal(r.language, "en");      /* the example does not say: English */
+    free(text);
+    hsds_report_free(&r);
+}
+
+/* the quoted phone number and the placeholder schedule are warned about, and taken */
+static void test_hsds_example_quoted_phone_and_placeholder_schedule_are_taken(void **state)
+{
+    (void)state;
+    char *tmp = test_tmpdir();
+    HsdsReport r = { 0 };
+    Db *db = import_open(EXAMPLE, tmp, "example.db", &r);
+    char *text = report_text(&r, EXAMPLE);
+    assert_reported(text, EXAMPLE "/phones.csv:2:7: warning: number \"+44 1234 234567\" has quotes");
+    assert_reported(text, EXAMPLE "/schedules.csv:2:8: warning: timezone \"3\" is not read");
+    assert_reported(text, EXAMPLE "/schedules.csv:2:9: warning: until, count, byweekno, bymonthday, "
+                          "byyearday: not read");
+    Content c;
+    assert_int_equal(db_load_content(db, LANG_EN, &c), 0);
+    assert_string_equal(c.phone, "+44 1234 234567");
+    assert_string_equal(c.org_name, "Example Organization Inc.");
+    assert_string_equal(c.service_name, "Community Counselling");
+    assert_string_equal(c.city, "MyCity");
+    assert_false(c.has_coords);                 /* latitude 100 is off the globe */
+    assert_string_equal(c.last_updated, "2023-03-15");
+    HoursTable h;
+    assert_int_equal(db_load_hours(db, &h), 0);
+    assert_int_equal(h.n_periods, 1);
+    assert_int_equal(h.periods[0].weekdays, (1 << 3) | (1 << 4)); /* TH,FR */
+    assert_int_equal(h.periods[0].opens_min, 600);
+    assert_int_equal(h.periods[0].closes_min, 1080);
+    content_free(&c);
+    db_close(db);
+    free(text);
+    hsds_report_free(&r);
+    test_rmdir(tmp);
+}
+
+/* each resource the kiosk does not use is read, then left out with one note */
+static void test_resources_the_kiosk_does_not_use_get_one_note_each(void **state)
+{
+    (void)state;
+    static const char *const unused[] = { "accessibility", "cost_options", "service_areas",
+                                          "required_documents", "metadata",
+                                          "organization_identifiers" };
+    HsdsReport r = { 0 };
+    assert_int_equal(hsds_check(EXAMPLE, &r), 0);
+    char *text = report_text(&r, EXAMPLE);
+    for (size_t i = 0; i < sizeof unused / sizeof unused[0]; i++) {
+        char want[256];
+        snprintf(want, sizeof want, EXAMPLE "/%s.csv: note: ", unused[i]);
+        assert_reported(text, want);
+    }
+    free(text);
+    hsds_report_free(&r);
+}
+
+typedef struct Broken {
+    const char *folder;
+    const char *line;           /* the start of the line the report must hold */
+    bool usable;
+} Broken;
+
+/* every broken package gives its own message at its place; a refused one leaves no
+ * database file behind, a usable one imports */
+static void test_each_broken_package_gets_its_own_message_and_leaves_no_file(void **state)
+{
+    (void)state;
+    static const Broken cases[] = {
+        { "invalid-utf8", "organizations.csv:3:2: error: invalid UTF-8", false },
+        { "missing-column", "services.csv:1: error: required column \"name\" is missing", false },
+        { "long-field", "services.csv:2:4: error: a field longer than 16384 bytes", false },
+        { "duplicate-id", "services.csv:3:1: warning: duplicate id \"svc\" (first on line 2)", true },
+        { "nul-byte", "services.csv:2:3: error: a NUL byte", false },
+        { "closes-before-opens", "schedules.csv:2:6: error: closes_at 09:00 is not after opens_at 17:00",
+          false },
+        { "bad-weekday", "schedules.csv:2:4: error: byday \"MO,TU,XX\" names an unknown weekday", false },
+        { "closure-ends-before-it-starts",
+          "closures.csv:2:4: error: end_date 2027-12-24 is before start_date 2027-12-27", false },
+        { "no-datapackage", "datapackage.json: error: missing", false },
+        { "garbage-datapackage", "datapackage.json:4:3: error: not valid JSON", false },
+    };
+    char *tmp = test_tmpdir();
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char dir[256], want[512], db[512];
+        snprintf(dir, sizeof dir, BROKEN "/%s", cases[i].folder);
+        snprintf(want, sizeof want, "%s/%s", dir, cases[i].line);
+        snprintf(db, sizeof db, "%s/%s.db", tmp, cases[i].folder);
+        HsdsReport checked = { 0 }, imported = { 0 };
+        int rc = hsds_check(dir, &checked);
+        char *text = report_text(&checked, dir);
+        assert_reported(text, want);
+        if (rc != (cases[i].usable ? 0 : -1))
+            fail_msg("%s: check says %d\n%s", dir, rc, text);
+        assert_int_equal(hsds_import(dir, db, &imported), rc);
+        assert_int_equal(imported.n_errors, checked.n_errors);
+        if (file_exists(db) != cases[i].usable)
+            fail_msg("%s: the database file is %s", dir, cases[i].usable ? "missing" : "left behind");
+        free(text);
+        hsds_report_free(&checked);
+        hsds_report_free(&imported);
+    }
+    test_rmdir(tmp);
+}
+
+/* an import never replaces a file that is there, nor writes outside a folder */
+static void test_import_never_replaces_an_existing_file(void **state)
+{
+    (void)state;
+    char *tmp = test_tmpdir();
+    write_file(tmp, "live.db", "the live database");
+    char path[512];
+    snprintf(path, sizeof path, "%s/live.db", tmp);
+    HsdsReport r = { 0 };
+    assert_int_equal(hsds_import(EXAMPLE, path, &r), -1);
+    char *text = report_text(&r, EXAMPLE);
+    assert_non_null(strstr(text, "File exists"));
+    FILE *f = fopen(path, "rb");
+    char buf[64] = "";
+    assert_non_null(fgets(buf, sizeof buf, f));
+    fclose(f);
+    assert_string_equal(buf, "the live database");
+    free(text);
+    hsds_report_free(&r);
+    memset(&r, 0, sizeof r);
+    snprintf(path, sizeof path, "%s/no/such/folder/new.db", tmp);
+    assert_int_equal(hsds_import(EXAMPLE, path, &r), -1);
+    assert_int_equal(r.n_errors, 1);
+    hsds_report_free(&r);
+    test_rmdir(tmp);
+}
+
+/* a small Greek package with English translations, some of them faulty */
+static void write_translated_package(const char *dir)
+{
+    write_file(dir, "datapackage.json",
+               "{ \"name\": \"t\", \"version\": \"1\", \"language\": \"el\", \"resources\": [\n"
+               "  { \"name\": \"organization\", \"path\": \"organizations.csv\" },\n"
+               "  { \"name\": \"service\", \"path\": \"services.csv\", \"schema\": { \"fields\": [\n"
+               "    { \"name\": \"id\" }, { \"name\": \"organization_id\" }, { \"name\": \"name\" } ],\n"
+               "    \"foreignKeys\": [ { \"fields\": \"organization_id\",\n"
+               "      \"reference\": { \"resource\": \"organization\", \"fields\": \"id\" } } ] } },\n"
+               "  { \"name\": \"translation\", \"path\": \"translations.csv\" } ] }\n");
+    write_file(dir, "organizations.csv", "id,name\r\norg,Κέντρο\r\n");
+    write_file(dir, "services.csv", "id,organization_id,name\r\nsvc,org,Συμβουλές\r\n");
+    write_file(dir, "translations.csv",
+               "resource,record_id,field,language,value\r\n"
+               "organization,org,name,EN,Centre\r\n"
+               "organization,nobody,name,en,Nobody\r\n"
+               "organization,org,colour,en,Blue\r\n"
+               "building,org,name,en,House\r\n"
+               "organization,org,name,en,Centre again\r\n"
+               "service,svc,name,el,Συμβουλές ξανά\r\n");
+}
+
+/* translations of records or fields that do not exist are named and skipped, and
+ * the sound ones are shown */
+static void test_translations_of_missing_records_or_fields_are_skipped(void **state)
+{
+    (void)state;
+    char *tmp = test_tmpdir();
+    write_translated_package(tmp);
+    HsdsReport r = { 0 };
+    Db *db = import_open(tmp, tmp, "t.db", &r);
+    char *text = report_text(&r, NULL);
+    assert_reported(text, "translations.csv:3:2: warning: record_id \"nobody\" is not in organizations.csv");
+    assert_reported(text, "translations.csv:4:3: warning: field \"colour\" is not a text of organization");
+    assert_reported(text, "translations.csv:5:1: warning: resource \"building\" is not a table");
+    assert_reported(text, "translations.csv:6:4: warning: a second en translation");
+    assert_reported(text, "translations.csv:7:4: warning: el is the language of the package's own texts");
+    assert_int_equal(r.n_warnings, 5);
+    Content el, en;
+    assert_int_equal(db_load_content(db, LANG_EL, &el), 0);
+    assert_int_equal(db_load_content(db, LANG_EN, &en), 0);
+    assert_string_equal(el.org_name, "Κέντρο");
+    assert_string_equal(en.org_name, "Centre");
+    assert_string_equal(en.service_name, "Συμβουλές");
+    content_free(&el);
+    content_free(&en);
+    db_close(db);
+    free(text);
+    hsds_report_free(&r);
+    test_rmdir(tmp);
+}
+
+/* the default content has no errors and no warnings: staff see a clean report */
+static void test_default_content_checks_clean(void **state)
+{
+    (void)state;
+    HsdsReport r = { 0 };
+    int rc = hsds_check("data", &r);
+    char *text = report_text(&r, "data");
+    if (rc != 0 || r.n_warnings != 0)
+        fail_msg("data/ is not clean:\n%s", text);
+    assert_true(r.n_records > 0);
+    assert_string_equal(r.product, "accmr-kiosk");
+    free(text);
+    hsds_report_free(&r);
+}
+
+/* versions compare number by number, so 2023.10 is newer than 2023.9 */
+static void test_versions_compare_number_by_number(void **state)
+{
+    (void)state;
+    static const struct { const char *a, *b; int want; } cases[] = {
+        { "2023.2.24", "2023.2.24", 0 }, { "2023.10", "2023.9", 1 }, { "2023.2.24", "2024", -1 },
+        { "1.0", "1", 0 }, { "1.0.1", "1", 1 }, { "007", "7", 0 },
+        { "99999999999999999999.1", "99999999999999999999.2", -1 }, { "abc", "1", -1 },
+        { "1", "1.x", 1 }, { "", "", 0 },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        int got = hsds_version_compare(cases[i].a, cases[i].b);
+        int sign = (got > 0) - (got < 0);
+        if (sign != cases[i].want)
+            fail_msg("compare(\"%s\", \"%s\") = %d, want %d", cases[i].a, cases[i].b, got,
+                     cases[i].want);
+    }
+    assert_true(hsds_version_valid("2023.2.24"));
+    assert_false(hsds_version_valid("2023..2"));
+    assert_false(hsds_version_valid("2023.2."));
+    assert_false(hsds_version_valid("v1"));
+    assert_false(hsds_version_valid(NULL));
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_hsds_example_is_usable_and_names_each_dangling_link),
+        cmocka_unit_test(test_hsds_example_quoted_phone_and_placeholder_schedule_are_taken),
+        cmocka_unit_test(test_resources_the_kiosk_does_not_use_get_one_note_each),
+        cmocka_unit_test(test_each_broken_package_gets_its_own_message_and_leaves_no_file),
+        cmocka_unit_test(test_import_never_replaces_an_existing_file),
+        cmocka_unit_test(test_translations_of_missing_records_or_fields_are_skipped),
+        cmocka_unit_test(test_default_content_checks_clean),
+        cmocka_unit_test(test_versions_compare_number_by_number),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,20 @@
+/* sdnotify.h - telling systemd how the kiosk is doing (Type=notify, WatchdogSec).
+ * Outside systemd (no NOTIFY_SOCKET) every call does nothing and returns 0, so the
+ * kiosk runs the same from a terminal. Call sdnotify_watchdog() from the main loop
+ * only after a frame was really handled: a hung loop must stop the heartbeat, and
+ * systemd then restarts the kiosk. */
+#ifndef SDNOTIFY_H
+#define SDNOTIFY_H
+#include <stdint.h>
+
+/* tells systemd that start-up is over ("READY=1"); 1 sent, 0 not under systemd, <0 -errno */
+int sdnotify_ready(void);
+/* sends the heartbeat ("WATCHDOG=1") when half the watchdog interval has passed since
+ * the last one; 1 sent, 0 not due or no watchdog, <0 -errno. Cheap enough for every frame. */
+int sdnotify_watchdog(void);
+/* one line for `systemctl status kiosk` ("STATUS=..."); 1 sent, 0 not under systemd, <0 -errno */
+int sdnotify_status(const char *status);
+/* how often sdnotify_watchdog() must be called, in microseconds: half of systemd's
+ * WATCHDOG_USEC, for the main loop's sleep deadline; 0 when there is no watchdog */
+uint64_t sdnotify_watchdog_usec(void);
+#endif

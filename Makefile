@@ -5,7 +5,19 @@
 #   make SAN=1      a sanitizer build in build-san/
 #   make bench      figures against the floor program (issue: speed and memory)
 
-PKGS    := sdl2 SDL2_ttf SDL2_image sqlite3 libqrencode libsodium inih libcjson
+PKGS    := sdl2 SDL2_ttf SDL2_image sqlite3 libqrencode libsodium inih libcjson libsystemd
+VERSION := 1.0.0
+PKG_CONFIG ?= pkg-config
+# ARCH=arm64: cross-build for the Raspberry Pi with Debian multiarch into build-arm64/
+# (`make ARCH=arm64 deps` installs the toolchain and the :arm64 libraries)
+ARCH    ?=
+ifeq ($(ARCH),arm64)
+CC      := aarch64-linux-gnu-gcc
+AR      := aarch64-linux-gnu-ar
+export PKG_CONFIG_LIBDIR := /usr/lib/aarch64-linux-gnu/pkgconfig:/usr/share/pkgconfig
+PKG_CONFIG := PKG_CONFIG_LIBDIR=$(PKG_CONFIG_LIBDIR) pkg-config
+BUILD   ?= build-arm64
+endif
 CC      ?= cc
 SAN     ?=
 ifeq ($(SAN),1)
@@ -17,8 +29,8 @@ BUILD   ?= build
 SANFLAGS :=
 OPT     := -O2
 endif
-PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
 CFLAGS  ?= $(OPT) -g
 CFLAGS  += -std=c11 -Wall -Wextra -Werror -D_DEFAULT_SOURCE -D_GNU_SOURCE \
            -Isrc $(PKG_CFLAGS) $(SANFLAGS) -MMD -MP
@@ -50,6 +62,7 @@ $(BUILD)/tests/%: tests/%.c tests/testutil.h $(BUILD)/libkiosk.a
 
 deps:
 	@tools/deps.sh
+	@$(if $(filter arm64,$(ARCH)),tools/deps-arm64.sh,:)
 
 run: deps
 	@$(MAKE) --no-print-directory all

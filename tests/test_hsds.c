@@ -1,6 +1,6 @@
 /* test_hsds.c - HSDS packages: the HSDS example is taken with its faults named, each
  * broken package gets its own message and no crash, an import never leaves a partial
- * file. */
+ * file, and an export imports back to the same content. */
 #include "testutil.h"
 #include <sys/stat.h>
 #include "core/db.h"
@@ -266,6 +266,97 @@ static void test_translations_of_missing_records_or_fields_are_skipped(void **st
     test_rmdir(tmp);
 }
 
+/* fails unless two strings of the same field are equal */
+static void same_text(const char *what, const char *a, const char *b)
+{
+    if (!a || !b || strcmp(a, b) != 0)
+        fail_msg("%s differs: \"%s\" / \"%s\"", what, a ? a : "(null)", b ? b : "(null)");
+}
+
+/* fails unless two contents show the same */
+static void assert_same_content(const Content *a, const Content *b)
+{
+#define SAME(f) same_text(#f, a->f, b->f)
+    SAME(org_name); SAME(org_short); SAME(org_description); SAME(parent_name);
+    SAME(parent_type); SAME(department); SAME(service_name); SAME(service_description);
+    SAME(application_process); SAME(category); SAME(audience); SAME(last_updated);
+    SAME(phone); SAME(email); SAME(website); SAME(address); SAME(city); SAME(postal_code);
+    SAME(country); SAME(community); SAME(funding);
+#undef SAME
+    assert_int_equal(a->has_coords, b->has_coords);
+    assert_int_equal(a->n_languages, b->n_languages);
+    for (int i = 0; i < a->n_languages; i++)
+        same_text("language", a->languages[i], b->languages[i]);
+    assert_int_equal(a->n_programs, b->n_programs);
+    for (int i = 0; i < a->n_programs; i++) {
+        same_text("program name", a->programs[i].name, b->programs[i].name);
+        same_text("program description", a->programs[i].description, b->programs[i].description);
+    }
+}
+
+/* the default content, exported for a USB stick and imported again, shows the same
+ * in both languages, with the same hours */
+static void test_default_content_survives_export_and_import(void **state)
+{
+    (void)state;
+    char *tmp = test_tmpdir(), out[512], first[512];
+    HsdsReport r = { 0 };
+    Db *a = import_open("data", tmp, "first.db", &r);
+    hsds_report_free(&r);
+    memset(&r, 0, sizeof r);
+    snprintf(first, sizeof first, "%s/first.db", tmp);
+    snprintf(out, sizeof out, "%s/stick", tmp);
+    assert_int_equal(hsds_export(first, out, &r), 0);
+    assert_int_equal(r.n_errors, 0);
+    assert_string_equal(r.product, "accmr-kiosk");
+    hsds_report_free(&r);
+    memset(&r, 0, sizeof r);
+    Db *b = import_open(out, tmp, "second.db", &r);
+    assert_int_equal(r.n_errors, 0);
+    assert_string_equal(r.version, "2023.2.24");
+    assert_string_equal(r.language, "el");
+    for (int l = 0; l < LANG_COUNT; l++) {
+        Content ca, cb;
+        assert_int_equal(db_load_content(a, (Lang)l, &ca), 0);
+        assert_int_equal(db_load_content(b, (Lang)l, &cb), 0);
+        assert_same_content(&ca, &cb);
+        content_free(&ca);
+        content_free(&cb);
+    }
+    HoursTable ha, hb;
+    assert_int_equal(db_load_hours(a, &ha), 0);
+    assert_int_equal(db_load_hours(b, &hb), 0);
+    assert_memory_equal(&ha, &hb, sizeof ha);
+    db_close(a);
+    db_close(b);
+    hsds_report_free(&r);
+    test_rmdir(tmp);
+}
+
+/* exported CSV files open in a spreadsheet with Greek intact: a BOM, CRLF line ends */
+static void test_exported_files_start_with_a_bom_and_end_lines_with_crlf(void **state)
+{
+    (void)state;
+    char *tmp = test_tmpdir(), path[700], out[512];
+    HsdsReport r = { 0 };
+    db_close(import_open("data", tmp, "c.db", &r));
+    snprintf(path, sizeof path, "%s/c.db", tmp);
+    snprintf(out, sizeof out, "%s/stick", tmp);
+    assert_int_equal(hsds_export(path, out, &r), 0);
+    snprintf(path, sizeof path, "%s/organizations.csv", out);
+    FILE *f = fopen(path, "rb");
+    assert_non_null(f);
+    char buf[256] = "";
+    assert_non_null(fgets(buf, sizeof buf, f));
+    fclose(f);
+    assert_memory_equal(buf, "\xEF\xBB\xBFid,name,", 11);
+    assert_non_null(strstr(buf, "parent_organization_id\r\n"));
+    snprintf(path, sizeof path, "%s/datapackage.json", out);
+    assert_true(file_exists(path));
+    hsds_report_free(&r);
+    test_rmdir(tmp);
+}
+
 /* the default content has no errors and no warnings: staff see a clean report */
 static void test_default_content_checks_clean(void **state)
 {
@@ -314,6 +405,8 @@ int main(void)
         cmocka_unit_test(test_each_broken_package_gets_its_own_message_and_leaves_no_file),
         cmocka_unit_test(test_import_never_replaces_an_existing_file),
         cmocka_unit_test(test_translations_of_missing_records_or_fields_are_skipped),
+        cmocka_unit_test(test_default_content_survives_export_and_import),
+        cmocka_unit_test(test_exported_files_start_with_a_bom_and_end_lines_with_crlf),
         cmocka_unit_test(test_default_content_checks_clean),
         cmocka_unit_test(test_versions_compare_number_by_number),
     };

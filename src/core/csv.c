@@ -88,6 +88,7 @@ CsvReader *csv_open_mem(const char *data, size_t len)
     return r;
 }
 
+/* closes the file and frees the reader; NULL is fine */
 void csv_close(CsvReader *r)
 {
     if (!r)
@@ -128,6 +129,7 @@ static inline int get_byte(CsvReader *r)
     return *r->p++;
 }
 
+/* gives one byte back to get_byte(); EOF is not given back */
 static inline void unget_byte(CsvReader *r, int c)
 {
     if (c != EOF)
@@ -312,6 +314,7 @@ CsvStatus csv_next(CsvReader *r)
     return bad;
 }
 
+/* fields in the current record; 0 after an error */
 int csv_field_count(const CsvReader *r)
 {
     return r->n;
@@ -323,6 +326,7 @@ const char *csv_field(const CsvReader *r, int i)
     return i >= 0 && i < r->n ? r->rec + r->off[i] : "";
 }
 
+/* the length in bytes of field i; 0 when out of range */
 size_t csv_field_len(const CsvReader *r, int i)
 {
     if (i < 0 || i >= r->n)
@@ -331,26 +335,31 @@ size_t csv_field_len(const CsvReader *r, int i)
     return next - r->off[i] - 1;
 }
 
+/* the physical line on which the current record starts */
 int csv_line(const CsvReader *r)
 {
     return r->rec_line;
 }
 
+/* records read so far, the header included */
 long csv_records(const CsvReader *r)
 {
     return r->records;
 }
 
+/* the line of the last error; 0 when it is about the whole file */
 int csv_error_line(const CsvReader *r)
 {
     return r->err_line;
 }
 
+/* the 1-based field of the last error; 0 when not about one field */
 int csv_error_column(const CsvReader *r)
 {
     return r->err_col;
 }
 
+/* the last error as a sentence for staff */
 const char *csv_error_message(const CsvReader *r)
 {
     return r->msg;

@@ -105,11 +105,13 @@ struct Db {
     sqlite3_stmt *insert[N_TABLES]; /* prepared on first use while building */
 };
 
+/* the number of tables in db_tables[] */
 int db_table_count(void)
 {
     return N_TABLES;
 }
 
+/* table i of db_tables[]; NULL when out of range */
 const DbTable *db_table(int i)
 {
     return i >= 0 && i < N_TABLES ? &db_tables[i] : NULL;
@@ -135,6 +137,7 @@ int db_table_column(int i, const char *column)
     return -1;
 }
 
+/* the number of columns of table i; 0 when out of range */
 int db_table_columns(int i)
 {
     int n = 0;
@@ -154,11 +157,13 @@ static int fail(Db *db, const char *fmt, ...)
     return -1;
 }
 
+/* why the last call failed; never NULL */
 const char *db_error(const Db *db)
 {
     return db ? db->err : "no database";
 }
 
+/* the language code of the base texts, "en" unless the package said */
 const char *db_base_language(const Db *db)
 {
     return db->lang;
@@ -373,6 +378,7 @@ fail:
     return NULL;
 }
 
+/* finalizes the statements and closes the file; NULL is fine */
 void db_close(Db *db)
 {
     if (!db)
@@ -383,11 +389,13 @@ void db_close(Db *db)
     free(db);
 }
 
+/* starts the one transaction of a build; -1 with db_error() */
 int db_begin(Db *db)
 {
     return exec(db, "BEGIN");
 }
 
+/* ends the build's transaction; -1 with db_error() (a full disk) */
 int db_commit(Db *db)
 {
     return exec(db, "COMMIT");
@@ -601,6 +609,7 @@ static int query_ids(Db *db, const char *sql, const char *p1, const char *p2, ch
     return n;
 }
 
+/* frees the ids query_ids() returned */
 static void free_ids(char **ids, int n)
 {
     for (int i = 0; i < n; i++)

@@ -72,6 +72,7 @@ static void report(HsdsReport *r, HsdsSeverity sev, const char *file, int line, 
     va_end(ap);
 }
 
+/* frees the problems and empties the report; NULL is fine */
 void hsds_report_free(HsdsReport *r)
 {
     if (!r)
@@ -88,15 +89,18 @@ void hsds_report_print(const HsdsReport *r, const char *dir, void *file)
     size_t dl = dir ? strlen(dir) : 0;
     for (int i = 0; i < r->n_problems; i++) {
         const HsdsProblem *p = &r->problems[i];
-        if (dl)
-            fprintf(f, "%s%s", dir, dir[dl - 1] == '/' ? "" : "/");
-        fputs(p->file, f);
-        if (p->line > 0) {
-            fprintf(f, ":%d", p->line);
-            if (p->column > 0)
-                fprintf(f, ":%d", p->column);
+        if (p->file[0]) {       /* not about a file of the package: no place */
+            if (dl)
+                fprintf(f, "%s%s", dir, dir[dl - 1] == '/' ? "" : "/");
+            fputs(p->file, f);
+            if (p->line > 0) {
+                fprintf(f, ":%d", p->line);
+                if (p->column > 0)
+                    fprintf(f, ":%d", p->column);
+            }
+            fputs(": ", f);
         }
-        fprintf(f, ": %s: %s\n", sev[p->severity], p->message);
+        fprintf(f, "%s: %s\n", sev[p->severity], p->message);
     }
 }
 
@@ -128,6 +132,7 @@ typedef struct IdSet {
     Chunk *chunks;
 } IdSet;
 
+/* FNV-1a: fast and spread well enough for ids */
 static uint64_t hash_str(const char *s)
 {
     uint64_t h = 1469598103934665603ULL;
@@ -235,6 +240,7 @@ static bool idset_taken(const IdSet *s, const char *key)
     return idset_find(s, key) > 0;
 }
 
+/* frees the table and the strings, leaving an empty set */
 static void idset_free(IdSet *s)
 {
     while (s->chunks) {
@@ -673,9 +679,8 @@ static bool read_header(Pkg *p, Resource *res, CsvReader *cr, Header *h)
 }
 
 /* the value of the table's column called name in row */
-static const char *val(const Pkg *p, const Resource *res, const Row *row, const char *name)
+static const char *val(const Resource *res, const Row *row, const char *name)
 {
-    (void)p;
     int c = db_table_column(res->table, name);
     return c >= 0 && row->v[c] ? row->v[c] : "";
 }
@@ -730,8 +735,8 @@ static void check_types(Pkg *p, const Resource *res, const Header *h, const Row 
 static bool check_schedule(Pkg *p, const Resource *res, const Header *h, const Row *row)
 {
     char b[80], b2[80];
-    const char *file = res->path, *freq = val(p, res, row, "freq"), *byday = val(p, res, row, "byday");
-    const char *opens = val(p, res, row, "opens_at"), *closes = val(p, res, row, "closes_at");
+    const char *file = res->path, *freq = val(res, row, "freq"), *byday = val(res, row, "byday");
+    const char *opens = val(res, row, "opens_at"), *closes = val(res, row, "closes_at");
     int line = row->line;
     if (*freq && strcasecmp(freq, "WEEKLY") != 0) {
         ROW_PROBLEM(p, HSDS_WARNING, file, line, col_of(res, h, "freq"),
@@ -772,7 +777,7 @@ static bool check_schedule(Pkg *p, const Resource *res, const Header *h, const R
     static const char *const dates[] = { "valid_from", "valid_to" };
     int d[2];
     for (int i = 0; i < 2; i++) {
-        const char *v = val(p, res, row, dates[i]);
+        const char *v = val(res, row, dates[i]);
         d[i] = *v ? hours_parse_date(v) : 0;
         if (d[i] < 0) {
             ROW_PROBLEM(p, HSDS_ERROR, file, line, col_of(res, h, dates[i]),
@@ -782,14 +787,14 @@ static bool check_schedule(Pkg *p, const Resource *res, const Header *h, const R
     }
     if (d[0] > 0 && d[1] > 0 && d[1] < d[0]) {
         ROW_PROBLEM(p, HSDS_ERROR, file, line, col_of(res, h, "valid_to"),
-                    "valid_to %s is before valid_from %s", val(p, res, row, "valid_to"),
-                    val(p, res, row, "valid_from"));
+                    "valid_to %s is before valid_from %s", val(res, row, "valid_to"),
+                    val(res, row, "valid_from"));
         ok = false;
     }
     if (!ok)
         return false;
     /* values the kiosk does not read: placeholders in the HSDS example */
-    const char *tz = val(p, res, row, "timezone");
+    const char *tz = val(res, row, "timezone");
     if (*tz)
         ROW_PROBLEM(p, HSDS_WARNING, file, line, col_of(res, h, "timezone"),
                     "timezone \"%s\" is not read: the hours are Athens local time",
@@ -799,7 +804,7 @@ static bool check_schedule(Pkg *p, const Resource *res, const Header *h, const R
     char names[128] = "";
     int first = 0;
     for (size_t i = 0; i < sizeof unread / sizeof unread[0]; i++) {
-        const char *v = val(p, res, row, unread[i]);
+        const char *v = val(res, row, unread[i]);
         if (!*v || (strcmp(unread[i], "interval") == 0 && strcmp(v, "1") == 0))
             continue;
         if (!first)
@@ -813,7 +818,7 @@ static bool check_schedule(Pkg *p, const Resource *res, const Header *h, const R
                     shown(byday, b, sizeof b));
     if (d[1] > 0 && d[1] < p->today)
         ROW_PROBLEM(p, HSDS_WARNING, file, line, col_of(res, h, "valid_to"),
-                    "valid_to %s has passed: the row no longer applies", val(p, res, row, "valid_to"));
+                    "valid_to %s has passed: the row no longer applies", val(res, row, "valid_to"));
     return true;
 }
 
@@ -822,8 +827,8 @@ static bool check_schedule(Pkg *p, const Resource *res, const Header *h, const R
 static bool check_closure(Pkg *p, const Resource *res, const Header *h, const Row *row)
 {
     char b[80], b2[80];
-    const char *file = res->path, *start = val(p, res, row, "start_date");
-    const char *end = val(p, res, row, "end_date"), *closed = val(p, res, row, "closed");
+    const char *file = res->path, *start = val(res, row, "start_date");
+    const char *end = val(res, row, "end_date"), *closed = val(res, row, "closed");
     int line = row->line;
     bool ok = true;
     int from = hours_parse_date(start), to = *end ? hours_parse_date(end) : from;
@@ -852,7 +857,7 @@ static bool check_closure(Pkg *p, const Resource *res, const Header *h, const Ro
         ok = false;
     }
     if (!is_closed) {
-        const char *opens = val(p, res, row, "opens_at"), *closes = val(p, res, row, "closes_at");
+        const char *opens = val(res, row, "opens_at"), *closes = val(res, row, "closes_at");
         int o = hours_parse_time(opens), c = hours_parse_time(closes);
         if (o < 0 || c < 0) {
             ROW_PROBLEM(p, HSDS_ERROR, file, line, col_of(res, h, o < 0 ? "opens_at" : "closes_at"),
@@ -897,7 +902,7 @@ static bool check_row(Pkg *p, Resource *res, const Header *h, Row *row)
     static const char *const emails[][2] = { { "service", "email" }, { "organization", "email" } };
     for (size_t i = 0; i < sizeof emails / sizeof emails[0]; i++) {
         char payload[512];
-        const char *v = strcmp(t->name, emails[i][0]) == 0 ? val(p, res, row, emails[i][1]) : "";
+        const char *v = strcmp(t->name, emails[i][0]) == 0 ? val(res, row, emails[i][1]) : "";
         if (*v && qr_payload_mailto(v, payload, sizeof payload) < 0)
             ROW_PROBLEM(p, HSDS_WARNING, res->path, row->line, col_of(res, h, emails[i][1]),
                         "email \"%s\" is not a valid address: the kiosk shows none",
@@ -906,7 +911,7 @@ static bool check_row(Pkg *p, Resource *res, const Header *h, Row *row)
     if (strcmp(t->name, "location") == 0) {
         static const char *const coords[] = { "latitude", "longitude" };
         for (int i = 0; i < 2; i++) {
-            const char *v = val(p, res, row, coords[i]);
+            const char *v = val(res, row, coords[i]);
             double d = strtod(v, NULL), limit = i ? 180 : 90;
             if (*v && fabs(d) > limit)
                 ROW_PROBLEM(p, HSDS_WARNING, res->path, row->line, col_of(res, h, coords[i]),
@@ -984,7 +989,7 @@ static bool check_links(Pkg *p, Resource *res, const Header *h, Row *row)
         row->v[c] = "";
     }
     if (strcmp(t->name, "attribute") == 0) {
-        const char *entity = val(p, res, row, "link_entity"), *id = val(p, res, row, "link_id");
+        const char *entity = val(res, row, "link_entity"), *id = val(res, row, "link_id");
         int tt = db_table_find(entity);
         if (tt < 0)
             report(p->r, HSDS_WARNING, res->path, row->line, col_of(res, h, "link_entity"),
@@ -1164,6 +1169,7 @@ typedef struct Ranked {
     HsdsProblem p;
 } Ranked;
 
+/* qsort order: file rank, line, column, then the order of reporting */
 static int cmp_ranked(const void *a, const void *b)
 {
     const Ranked *x = a, *y = b;

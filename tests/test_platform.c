@@ -1,7 +1,8 @@
 /* test_platform.c - the systemd notifications and the input-device check.
  * The notify tests play systemd: they bind a datagram socket, point NOTIFY_SOCKET
  * at it, and read what the kiosk sent. The input tests build a directory of fake
- * event nodes, since the test machine has no touch screen. */
+ * event nodes, since the test machine has no touch screen. The last tests read the
+ * /etc/kiosk/kiosk.conf that the package installs (assets/kiosk.conf). */
 #include "testutil.h"
 
 #include <fcntl.h>
@@ -12,6 +13,7 @@
 #include <sys/un.h>
 #include <sys/wait.h>
 
+#include "core/config.h"
 #include "platform/inputcheck.h"
 #include "platform/sdnotify.h"
 
@@ -260,6 +262,61 @@ static void test_a_missing_input_directory_is_reported(void **state)
     test_rmdir(dir);
 }
 
+/* assets/kiosk.conf with every "#name = value" line made active, into a temp file */
+static char *shipped_config_uncommented(char **dir)
+{
+    FILE *in = fopen("assets/kiosk.conf", "r");
+    assert_non_null(in);
+    *dir = test_tmpdir();
+    char *path = malloc(strlen(*dir) + 16);
+    assert_non_null(path);
+    sprintf(path, "%s/kiosk.conf", *dir);
+    FILE *out = fopen(path, "w");
+    assert_non_null(out);
+    char line[512];
+    int options = 0;
+    while (fgets(line, sizeof line, in)) {
+        /* an option line: '#', a lowercase name, " =" */
+        size_t name = strspn(line + 1, "abcdefghijklmnopqrstuvwxyz_");
+        if (line[0] == '#' && name > 0 && strncmp(line + 1 + name, " =", 2) == 0) {
+            fputs(line + 1, out);
+            options++;
+        } else {
+            fputs(line, out);
+        }
+    }
+    fclose(in);
+    fclose(out);
+    assert_int_equal(options, 16); /* every option of Config is documented */
+    return path;
+}
+
+static void test_the_shipped_config_file_means_the_defaults(void **state)
+{
+    (void)state;
+    Config shipped, defaults;
+    char err[256] = "";
+    config_defaults(&defaults);
+    assert_int_equal(config_load(&shipped, "assets/kiosk.conf", err, sizeof err), 0);
+    assert_string_equal(err, "");
+    assert_memory_equal(&shipped, &defaults, sizeof shipped);
+}
+
+static void test_every_documented_default_is_a_value_the_kiosk_accepts(void **state)
+{
+    (void)state;
+    char *dir, err[256] = "";
+    char *path = shipped_config_uncommented(&dir);
+    Config uncommented, defaults;
+    config_defaults(&defaults);
+    assert_int_equal(config_load(&uncommented, path, err, sizeof err), 0);
+    assert_string_equal(err, "");
+    /* and the values written in the comments are the real defaults */
+    assert_memory_equal(&uncommented, &defaults, sizeof uncommented);
+    free(path);
+    test_rmdir(dir);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -276,6 +333,8 @@ int main(void)
         cmocka_unit_test(test_one_readable_device_is_enough),
         cmocka_unit_test(test_a_permission_problem_points_at_the_input_group),
         cmocka_unit_test(test_a_missing_input_directory_is_reported),
+        cmocka_unit_test(test_the_shipped_config_file_means_the_defaults),
+        cmocka_unit_test(test_every_documented_default_is_a_value_the_kiosk_accepts),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

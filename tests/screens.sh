@@ -17,20 +17,24 @@ for size in 800x480 720x1280; do
         done
     done
 done
-decode() { zbarimg --nodbus -q -Sbinary --raw "$1" 2>/dev/null; }
+# one "QR-Code:PAYLOAD" line a code (a vCard spans several lines)
+decode() { zbarimg --nodbus -q "$1" 2>/dev/null; }
 for lang in el en; do
     for size in 800x480 720x1280; do
         got=$(decode "$out/$size/$lang-contact.png")
-        echo "$got" | grep -qx 'tel:+302103638625' || no "$size $lang-contact: no tel QR (got: $got)"
-        echo "$got" | grep -qx 'https://www.accmr.gr' || no "$size $lang-contact: no website QR"
-        echo "$got" | grep -q '^BEGIN:VCARD' || no "$size $lang-contact: no vCard QR"
+        echo "$got" | grep -qx 'QR-Code:tel:+302103638625' || no "$size $lang-contact: no tel QR (got: $got)"
+        echo "$got" | grep -qx 'QR-Code:https://www.accmr.gr' || no "$size $lang-contact: no website QR"
+        echo "$got" | grep -q '^QR-Code:BEGIN:VCARD' || no "$size $lang-contact: no vCard QR"
         echo "$got" | grep -q '^TEL;TYPE=WORK,VOICE:+302103638625' || no "$size $lang-contact: vCard has no phone"
-        echo "$got" | grep -qi 'mailto:' && no "$size $lang-contact: an email QR, but the data has no email"
+        echo "$got" | grep -qi 'QR-Code:mailto:' && no "$size $lang-contact: an email QR, but the data has no email"
         dir=$(decode "$out/$size/$lang-location.png")
-        echo "$dir" | grep -q '^https://www.google.com/maps/search/?api=1&query=' ||
+        echo "$dir" | grep -q '^QR-Code:https://www.google.com/maps/search/?api=1&query=' ||
             no "$size $lang-location: no directions QR (got: $dir)"
+        # the address as written locally, percent-encoded: "Αγίου Ισιδώρου 4, Αθήνα, GR"
+        echo "$dir" | grep -qx 'QR-Code:https://www.google.com/maps/search/?api=1&query=%CE%91%CE%B3%CE%AF%CE%BF%CF%85%20%CE%99%CF%83%CE%B9%CE%B4%CF%8E%CF%81%CE%BF%CF%85%204%2C%20%CE%91%CE%B8%CE%AE%CE%BD%CE%B1%2C%20GR' ||
+            no "$size $lang-location: directions QR is not the address search"
         join=$(decode "$out/$size/$lang-join.png")
-        echo "$join" | grep -qx 'tel:+302103638625' || no "$size $lang-join: no tel QR"
+        echo "$join" | grep -qx 'QR-Code:tel:+302103638625' || no "$size $lang-join: no tel QR"
     done
 done
 # the Greek vCard keeps the Greek name intact

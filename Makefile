@@ -14,7 +14,7 @@ ARCH    ?=
 ifeq ($(ARCH),arm64)
 CC      := aarch64-linux-gnu-gcc
 AR      := aarch64-linux-gnu-ar
-export PKG_CONFIG_LIBDIR := /usr/lib/aarch64-linux-gnu/pkgconfig:/usr/share/pkgconfig
+PKG_CONFIG_LIBDIR := /usr/lib/aarch64-linux-gnu/pkgconfig:/usr/share/pkgconfig
 PKG_CONFIG := PKG_CONFIG_LIBDIR=$(PKG_CONFIG_LIBDIR) pkg-config
 BUILD   ?= build-arm64
 endif
@@ -42,7 +42,7 @@ OBJ      := $(SRC:src/%.c=$(BUILD)/%.o)
 TEST_SRC := $(wildcard tests/test_*.c)
 TESTS    := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
 
-.PHONY: all deps run test check unit bench clean screenshots fuzz
+.PHONY: all deps run test check unit bench clean screenshots fuzz deb test-arm64
 all: $(BUILD)/kiosk
 
 $(BUILD)/%.o: src/%.c
@@ -87,6 +87,21 @@ fuzz: deps
 
 screenshots: all
 	$(BUILD)/kiosk screenshot --out assets/screenshots --size 800x480
+
+# Debian packages for the Pi and for a PC: build-arm64/kiosk_$(VERSION)_arm64.deb and
+# build/kiosk_$(VERSION)_amd64.deb (tools/build-deb.sh; the version is VERSION above)
+deb: deps
+	@tools/deps-arm64.sh
+	@$(MAKE) --no-print-directory ARCH= all
+	@$(MAKE) --no-print-directory ARCH=arm64 all
+	@tools/build-deb.sh build amd64
+	@tools/build-deb.sh build-arm64 arm64
+
+# the arm64 build's tests and a screenshot under qemu-user (slow: not in make test)
+test-arm64: deps
+	@tools/deps-arm64.sh
+	@$(MAKE) --no-print-directory ARCH=arm64 all $(TEST_SRC:tests/%.c=build-arm64/tests/%)
+	@tools/test-arm64.sh
 
 clean:
 	rm -rf build build-san

@@ -32,7 +32,7 @@ endif
 PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
 CFLAGS  ?= $(OPT) -g
-CFLAGS  += -std=c11 -Wall -Wextra -Werror -D_DEFAULT_SOURCE -D_GNU_SOURCE \
+CFLAGS  += -std=c11 -Wall -Wextra -Werror -D_DEFAULT_SOURCE -D_GNU_SOURCE -DKIOSK_VERSION=\"$(VERSION)\" \
            -Isrc $(PKG_CFLAGS) $(SANFLAGS) -MMD -MP
 LDLIBS  += $(PKG_LIBS) -lm
 LDFLAGS += $(SANFLAGS)

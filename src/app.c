@@ -13,13 +13,16 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sodium.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 #include "core/config.h"
 #include "core/db.h"
 #include "core/hours.h"
 #include "core/hsds.h"
 #include "core/store.h"
+#include "core/update.h"
 #include "platform/inputcheck.h"
 #include "platform/sdnotify.h"
 #include "platform/usbwatch.h"
@@ -27,9 +30,21 @@
 #include "ui/ui.h"
 
 #define APP_MAX_FDS 16
+#define APP_COUNTDOWN_S 10      /* a signed update applies after this unless cancelled */
+#define APP_RESULT_MS 15000     /* an update's result stays on screen this long */
 
-typedef struct App {
+/* where the USB flow is */
+typedef enum {
+    FLOW_IDLE,
+    FLOW_CONFIRM,               /* a signed update, counting down */
+    FLOW_UPDATE_PIN,            /* an unsigned update, waiting for the staff PIN */
+    FLOW_STAFF_PIN,             /* the hidden gesture, waiting for the staff PIN */
+    FLOW_RESULT                 /* a message, until OK or APP_RESULT_MS */
+} AppFlow;
+
+struct App {
     Config cfg;
+    char data_dir[PATH_MAX];
     Render *render;
     Ui *ui;
     Db *db;
@@ -39,8 +54,18 @@ typedef struct App {
     int input_fds[APP_MAX_FDS];
     int n_input_fds;
     unsigned last_input_ms;
+    bool live;                  /* showing data_dir's database, so updates apply */
     bool running;
-} App;
+    bool animating;
+    /* the USB flow */
+    AppFlow flow;
+    Update update;
+    unsigned flow_ms;           /* when the countdown or the result ends */
+    bool stick_seen;            /* this stick's folder was handled: wait for a new one */
+    time_t started;
+};
+
+/* ---- content ---- */
 
 /* loads both languages and the hours from db into the app; -1 with why */
 static int app_load(App *a, Db *db, char *why, size_t n)
@@ -130,6 +155,8 @@ static Db *app_open_db(App *a, const AppOptions *o, bool live, char *why, size_t
         return app_open_package(pkg, why, n);
     }
     char note[512] = "";
+    snprintf(a->data_dir, sizeof a->data_dir, "%s", dir);
+    a->live = true;
     if (store_open_live(dir, pkg, &db, note, sizeof note) < 0) {
         snprintf(why, n, "%s", note);
         return NULL;
@@ -139,14 +166,34 @@ static Db *app_open_db(App *a, const AppOptions *o, bool live, char *why, size_t
     return db;
 }
 
-/* config, display, content: everything before the first frame; -1 with a message */
-static int app_start(App *a, const AppOptions *o, bool hidden, int w, int h)
+/* the live database again, after an update or a rollback; false with a message */
+static bool app_reload(App *a, char *why, size_t n)
+{
+    char live[PATH_MAX];
+    if (store_path(a->data_dir, STORE_LIVE, live, sizeof live) != 0) {
+        snprintf(why, n, "data folder path too long");
+        return false;
+    }
+    Db *db = db_open(live, why, n);
+    if (!db)
+        return false;
+    if (app_load(a, db, why, n) != 0) {
+        db_close(db);
+        return false;
+    }
+    return true;
+}
+
+App *app_create(const AppOptions *o, bool hidden, int w, int h)
 {
     char err[512];
+    App *a = calloc(1, sizeof *a);
+    if (!a)
+        return NULL;
     config_defaults(&a->cfg);
     if (o->config_path && config_load(&a->cfg, o->config_path, err, sizeof err) != 0) {
         fprintf(stderr, "kiosk: %s\n", err);
-        return -1;
+        goto fail;
     }
     if (hours_use_athens_time() != 0)
         fprintf(stderr, "kiosk: the Europe/Athens time zone is missing (install tzdata): "
@@ -160,30 +207,38 @@ static int app_start(App *a, const AppOptions *o, bool hidden, int w, int h)
         .share_dir = o->share_dir,
     };
     if (!(a->render = render_create(&ro)))
-        return -1;
+        goto fail;
     render_set_touch_matrix(a->render, a->cfg.touch_matrix);
-    Db *db = app_open_db(a, o, !hidden, err, sizeof err);
+    Db *db = app_open_db(a, o, !hidden || o->data_dir, err, sizeof err);
     if (!db || app_load(a, db, err, sizeof err) != 0) {
         fprintf(stderr, "kiosk: %s\n", err);
         if (db)
             db_close(db);
-        return -1;
+        goto fail;
     }
     int rw, rh;
     render_size(a->render, &rw, &rh);
     if (!(a->ui = ui_create(render_metrics(a->render), rw, rh, a->cfg.dpi)))
-        return -1;
+        goto fail;
     const Content *cs[LANG_COUNT];
     for (int l = 0; l < LANG_COUNT; l++)
         cs[l] = &a->content[l];
     ui_set_content(a->ui, cs, &a->hours);
     ui_reset(a->ui, a->cfg.default_lang);
-    ui_set_time(a->ui, time(NULL));
-    return 0;
+    a->started = time(NULL);
+    ui_set_time(a->ui, a->started);
+    return a;
+fail:
+    app_destroy(a);
+    return NULL;
 }
 
-static void app_stop(App *a)
+void app_destroy(App *a)
 {
+    if (!a)
+        return;
+    if (a->flow == FLOW_CONFIRM || a->flow == FLOW_UPDATE_PIN)
+        update_cancel(&a->update);  /* the staged copy goes; the live content stays */
     ui_destroy(a->ui);
     for (int l = 0; l < LANG_COUNT; l++)
         content_free(&a->content[l]);
@@ -195,7 +250,10 @@ static void app_stop(App *a)
         usbwatch_close(a->usb);
     if (a->render)
         render_destroy(a->render);
+    free(a);
 }
+
+Ui *app_ui(App *a) { return a->ui; }
 
 static void app_draw(App *a)
 {
@@ -203,6 +261,234 @@ static void app_draw(App *a)
     const UiCmd *cmds = ui_commands(a->ui, &n);
     ui_body(a->ui, &bx, &by, &bw, &bh, &scroll);
     render_draw(a->render, cmds, n, bx, by, bw, bh, scroll);
+}
+
+/* ---- the USB flow and the staff screen ---- */
+
+/* shows a result for APP_RESULT_MS */
+static void app_result(App *a, StrId title, const char *text, unsigned ms)
+{
+    a->flow = FLOW_RESULT;
+    a->flow_ms = ms + APP_RESULT_MS;
+    ui_dialog(a->ui, UI_DIALOG_MESSAGE, i18n_str(ui_lang(a->ui), title), text, 0);
+}
+
+/* the update's end: the report written, the result shown, the content reloaded */
+static void app_update_done(App *a, unsigned ms)
+{
+    char text[1024], why[256];
+    update_finish(&a->update, text, sizeof text);
+    if (a->update.status == UPDATE_OK && !app_reload(a, why, sizeof why))
+        fprintf(stderr, "kiosk: the new content cannot be shown: %s\n", why);
+    app_result(a, STR_UPDATE_TITLE, text, ms);
+}
+
+static void app_update_apply(App *a, unsigned ms)
+{
+    update_apply(&a->update);
+    app_update_done(a, ms);
+}
+
+/* a new stick with a KIOSK/ folder: export, or check the update and ask */
+void app_usb(App *a, const char *usb_dir, time_t now, unsigned ms)
+{
+    (void)now;
+    char kiosk[PATH_MAX + 8];
+    snprintf(kiosk, sizeof kiosk, "%s/KIOSK", usb_dir);
+    struct stat st;
+    bool present = stat(kiosk, &st) == 0 && S_ISDIR(st.st_mode);
+    if (!present) {
+        a->stick_seen = false;  /* pulled out: the next stick is new */
+        return;
+    }
+    if (a->stick_seen || a->flow != FLOW_IDLE || !a->live)
+        return;
+    a->stick_seen = true;
+    a->last_input_ms = ms;      /* the screen stays awake for the staff member */
+    ui_set_night(a->ui, false);
+    Lang lang = ui_lang(a->ui);
+    struct statvfs vfs;
+    bool read_only = statvfs(usb_dir, &vfs) == 0 && (vfs.f_flag & ST_RDONLY);
+    if (update_wants_export(usb_dir)) {
+        char text[1024];
+        update_export(usb_dir, a->data_dir, read_only, lang, text, sizeof text);
+        app_result(a, STR_EXPORT_TITLE, text, ms);
+        return;
+    }
+    ui_dialog(a->ui, UI_DIALOG_BUSY, i18n_str(lang, STR_UPDATE_TITLE),
+              i18n_str(lang, STR_UPDATE_CHECKING), 0);
+    app_draw(a);                /* say so before the copy and the checks take their time */
+    render_present(a->render);
+    Update *u = &a->update;
+    update_begin(u, usb_dir, a->data_dir, a->cfg.trusted_keys, a->cfg.staff_approval, lang);
+    u->outbox = read_only;
+    UpdateStatus s = update_stage(u);
+    if (s == UPDATE_OK)
+        s = update_verify(u);
+    if (s == UPDATE_OK) {
+        a->flow = FLOW_CONFIRM;
+        a->flow_ms = ms + APP_COUNTDOWN_S * 1000u;
+        ui_dialog(a->ui, UI_DIALOG_CONFIRM, i18n_str(lang, STR_UPDATE_TITLE), u->changes,
+                  APP_COUNTDOWN_S);
+    } else if (s == UPDATE_NEEDS_PIN) {
+        a->flow = FLOW_UPDATE_PIN;
+        char text[1024];
+        snprintf(text, sizeof text, "%s\n%s", u->changes, i18n_str(lang, STR_ENTER_PIN));
+        ui_dialog(a->ui, UI_DIALOG_PIN, i18n_str(lang, STR_UPDATE_TITLE), text, 0);
+    } else
+        app_update_done(a, ms);
+}
+
+/* the staff screen's facts */
+static void app_staff_info(App *a, time_t now)
+{
+    char info[4096], product[64] = "", version[32] = "", live[PATH_MAX], line[256] = "";
+    Lang l = ui_lang(a->ui);
+    size_t len = 0;
+#define ADD(label, ...) \
+    len += (size_t)snprintf(info + len, len < sizeof info ? sizeof info - len : 0, "%s\t", \
+                            i18n_str(l, label)); \
+    len += (size_t)snprintf(info + len, len < sizeof info ? sizeof info - len : 0, __VA_ARGS__); \
+    len += (size_t)snprintf(info + len, len < sizeof info ? sizeof info - len : 0, "\n")
+    ADD(STR_SOFTWARE, "kiosk %s", KIOSK_VERSION);
+    if (store_path(a->data_dir, STORE_LIVE, live, sizeof live) == 0)
+        store_package_of(live, product, sizeof product, version, sizeof version);
+    ADD(STR_DATA, "%s %s (%s)", product, version, a->live ? a->data_dir : "built-in");
+    struct statvfs vfs;
+    if (statvfs(a->data_dir, &vfs) == 0) {
+        ADD(STR_DISK, "%.0f MiB", (double)vfs.f_bavail * (double)vfs.f_frsize / 1048576.0);
+    }
+    long up = (long)(now - a->started);
+    ADD(STR_UPTIME, "%ldd %02ldh %02ldm", up / 86400, up / 3600 % 24, up / 60 % 60);
+    char why[256] = "";
+    int inputs = inputcheck_scan(why, sizeof why);
+    if (inputs > 0) {
+        ADD(STR_INPUT, "%d /dev/input/event*", inputs);
+    } else {
+        ADD(STR_INPUT, "%s", why);
+    }
+    char path[PATH_MAX];
+    FILE *f = store_path(a->data_dir, STORE_REPORT, path, sizeof path) == 0
+        ? fopen(path, "r") : NULL;
+    if (f) {    /* the last report, a few lines */
+        for (int i = 0; i < 6 && fgets(line, sizeof line, f); i++) {
+            line[strcspn(line, "\n")] = '\0';
+            ADD(i == 0 ? STR_LAST_REPORT : STR_LOG, "%s", line);
+        }
+        fclose(f);
+    }
+#undef ADD
+    ui_set_staff_info(a->ui, info);
+}
+
+/* the staff screen's actions */
+static void app_staff_action(App *a, UiAction act, time_t now, unsigned ms)
+{
+    char why[512] = "";
+    Lang l = ui_lang(a->ui);
+    switch (act) {
+    case UI_ACTION_ROLLBACK:
+        if (store_rollback(a->data_dir, why, sizeof why) == 0 && app_reload(a, why, sizeof why))
+            snprintf(why, sizeof why, "%s", l == LANG_EL ? "Το προηγούμενο περιεχόμενο επανήλθε."
+                                                         : "The previous content is back.");
+        app_result(a, STR_ROLLBACK, why, ms);
+        break;
+    case UI_ACTION_EXPORT:
+        a->stick_seen = false;  /* export to the stick that is in now */
+        app_usb(a, a->cfg.usb_dir, now, ms);
+        if (a->flow == FLOW_IDLE)
+            app_result(a, STR_EXPORT_TITLE, l == LANG_EL ? "Δεν βρέθηκε USB στικ με φάκελο KIOSK."
+                                                         : "No USB stick with a KIOSK folder.", ms);
+        break;
+    case UI_ACTION_RESTART:     /* systemd starts the kiosk again (Restart=always) */
+        a->running = false;
+        break;
+    default:
+        break;
+    }
+}
+
+/* a PIN typed on the keypad, for an unsigned update or the staff screen */
+static void app_pin(App *a, const char *pin, time_t now, unsigned ms)
+{
+    Lang l = ui_lang(a->ui);
+    PinResult r;
+    if (a->flow == FLOW_UPDATE_PIN) {
+        r = update_approve(&a->update, a->cfg.staff_pin_hash, pin, now);
+        if (r == PIN_OK) {
+            a->flow = FLOW_IDLE;
+            app_update_apply(a, ms);
+            return;
+        }
+    } else {
+        char state[PATH_MAX];
+        if (store_path(a->data_dir, STORE_PIN_STATE, state, sizeof state) != 0)
+            return;
+        r = pin_verify(a->cfg.staff_pin_hash, pin, state, now);
+        if (r == PIN_OK) {
+            a->flow = FLOW_IDLE;
+            ui_dialog(a->ui, UI_DIALOG_NONE, NULL, NULL, 0);
+            app_staff_info(a, now);
+            ui_show(a->ui, SCREEN_STAFF, l);
+            return;
+        }
+    }
+    if (r == PIN_WRONG) {
+        ui_dialog(a->ui, UI_DIALOG_NONE, NULL, NULL, 0);   /* clears the digits */
+        ui_dialog(a->ui, UI_DIALOG_PIN, i18n_str(l, STR_ENTER_PIN), i18n_str(l, STR_PIN_WRONG), 0);
+        return;
+    }
+    char text[256];
+    if (r == PIN_LOCKED)
+        snprintf(text, sizeof text, i18n_str(l, STR_PIN_LOCKED), PIN_LOCK_S / 60);
+    else
+        snprintf(text, sizeof text, "%s", l == LANG_EL ? "Δεν έχει οριστεί κωδικός προσωπικού."
+                                                       : "No staff PIN is set.");
+    if (a->flow == FLOW_UPDATE_PIN) {
+        update_cancel(&a->update);
+        app_update_done(a, ms);
+    } else
+        app_result(a, STR_STAFF, text, ms);
+}
+
+/* what a dialog or the hidden gesture asked for */
+static void app_act(App *a, time_t now, unsigned ms)
+{
+    char pin[24] = "";
+    UiAction act = ui_take_action(a->ui, pin, sizeof pin);
+    switch (act) {
+    case UI_ACTION_NONE:
+        return;
+    case UI_ACTION_STAFF:
+        if (a->flow == FLOW_IDLE && a->live) {
+            a->flow = FLOW_STAFF_PIN;
+            ui_dialog(a->ui, UI_DIALOG_PIN, i18n_str(ui_lang(a->ui), STR_STAFF),
+                      i18n_str(ui_lang(a->ui), STR_ENTER_PIN), 0);
+        }
+        break;
+    case UI_ACTION_PIN:
+        app_pin(a, pin, now, ms);
+        break;
+    case UI_ACTION_CONFIRM:
+        if (a->flow == FLOW_CONFIRM) {
+            a->flow = FLOW_IDLE;
+            app_update_apply(a, ms);
+        }
+        break;
+    case UI_ACTION_CANCEL:
+        if (a->flow == FLOW_CONFIRM || a->flow == FLOW_UPDATE_PIN) {
+            update_cancel(&a->update);
+            app_update_done(a, ms);
+        } else {
+            a->flow = FLOW_IDLE;
+            ui_dialog(a->ui, UI_DIALOG_NONE, NULL, NULL, 0);
+        }
+        break;
+    default:
+        app_staff_action(a, act, now, ms);
+        break;
+    }
+    sodium_memzero(pin, sizeof pin);
 }
 
 /* ---- the loop ---- */
@@ -232,26 +518,33 @@ static bool app_is_night(const App *a, time_t now)
     return !now_st.open && !then_st.open;
 }
 
-/* milliseconds until the next thing the screen must show by itself */
-static int app_next_deadline(App *a, time_t now, unsigned ms)
+int app_sleep_ms(App *a, time_t now, unsigned ms)
 {
+    if (a->animating)
+        return 16;
     long wait = (60 - now % 60) * 1000L;    /* the clock's next minute */
     HoursStatus st;
     hours_status_at(&a->hours, now, &st);
     if (st.next_change > now && (st.next_change - now) * 1000L < wait)
         wait = (long)(st.next_change - now) * 1000L;
-    if (ui_screen(a->ui) != SCREEN_HOME || ui_lang(a->ui) != a->cfg.default_lang) {
-        long idle = (long)a->cfg.idle_timeout_s * 1000L - (long)(ms - a->last_input_ms);
-        if (idle < wait)
-            wait = idle < 0 ? 0 : idle;
+    long idle = (long)a->cfg.idle_timeout_s * 1000L - (long)(ms - a->last_input_ms);
+    if (idle > 0 && idle < wait)
+        wait = idle;
+    if (a->flow == FLOW_CONFIRM || a->flow == FLOW_RESULT) {
+        long left = (long)(a->flow_ms - ms);
+        long tick = a->flow == FLOW_CONFIRM ? 1000 - (long)(ms % 1000) : left;
+        if (tick < wait)
+            wait = tick < 0 ? 0 : tick;
     }
+    if (ui_pressing(a->ui) && wait > 250)
+        wait = 250;             /* the staff gesture is a hold */
     uint64_t wd = sdnotify_watchdog_usec();
     if (wd && (long)(wd / 1000) < wait)
         wait = (long)(wd / 1000);
     return wait > INT_MAX ? INT_MAX : (int)wait;
 }
 
-static void app_handle(App *a, const RenderEvent *e)
+void app_input(App *a, const RenderEvent *e)
 {
     switch (e->kind) {
     case RENDER_PRESS:
@@ -283,53 +576,80 @@ static void app_handle(App *a, const RenderEvent *e)
     }
 }
 
+bool app_step(App *a, time_t now, unsigned ms)
+{
+    ui_set_time(a->ui, now);
+    ui_hold(a->ui, ms);
+    app_act(a, now, ms);
+    bool idle = ms - a->last_input_ms >= (unsigned)a->cfg.idle_timeout_s * 1000u;
+    if (a->flow == FLOW_CONFIRM) {
+        int left = (int)((long)(a->flow_ms - ms) + 999) / 1000;
+        if (left <= 0) {
+            a->flow = FLOW_IDLE;
+            app_update_apply(a, ms);
+        } else
+            ui_dialog(a->ui, UI_DIALOG_CONFIRM, i18n_str(ui_lang(a->ui), STR_UPDATE_TITLE),
+                      a->update.changes, left);
+    } else if (a->flow == FLOW_RESULT && (int)(ms - a->flow_ms) >= 0) {
+        a->flow = FLOW_IDLE;
+        ui_dialog(a->ui, UI_DIALOG_NONE, NULL, NULL, 0);
+    } else if (a->flow == FLOW_RESULT && ui_dialog_kind(a->ui) == UI_DIALOG_NONE)
+        a->flow = FLOW_IDLE;
+    else if (a->flow == FLOW_STAFF_PIN && idle) {
+        a->flow = FLOW_IDLE;    /* nobody typed: the keypad goes */
+        ui_dialog(a->ui, UI_DIALOG_NONE, NULL, NULL, 0);
+    }
+    if (idle && a->flow == FLOW_IDLE)
+        ui_reset(a->ui, a->cfg.default_lang);
+    ui_set_night(a->ui, idle && a->flow == FLOW_IDLE && app_is_night(a, now));
+    if (ui_screen(a->ui) == SCREEN_STAFF)
+        app_staff_info(a, now);
+    a->animating = ui_animate(a->ui, ms);
+    if (!ui_dirty(a->ui))
+        return false;
+    app_draw(a);
+    render_present(a->render);
+    return true;
+}
+
 int app_run(const AppOptions *o)
 {
-    App a;
-    memset(&a, 0, sizeof a);
-    if (app_start(&a, o, false, 0, 0) != 0) {
-        app_stop(&a);
+    App *a = app_create(o, false, 0, 0);
+    if (!a)
         return 1;
-    }
     char why[256];
-    if (inputcheck_scan(why, sizeof why) == 0 && !render_can_wait(a.render))
+    if (inputcheck_scan(why, sizeof why) == 0 && !render_can_wait(a->render))
         fprintf(stderr, "kiosk: %s\n", why);
-    app_open_inputs(&a);
-    a.usb = usbwatch_open(a.cfg.usb_dir);
-    a.running = true;
-    a.last_input_ms = render_ticks();
+    app_open_inputs(a);
+    a->usb = usbwatch_open(a->cfg.usb_dir);
+    a->running = true;
+    a->last_input_ms = render_ticks();
     sdnotify_ready();
-    bool animating = false;
-    while (a.running) {
+    if (a->usb && usbwatch_check(a->usb))   /* a stick left in at power-on */
+        app_usb(a, a->cfg.usb_dir, time(NULL), render_ticks());
+    while (a->running) {
         RenderEvent e;
-        while (render_next_event(a.render, &e))
-            app_handle(&a, &e);
+        while (render_next_event(a->render, &e))
+            app_input(a, &e);
         time_t now = time(NULL);
         unsigned ms = render_ticks();
-        ui_set_time(a.ui, now);
-        bool idle = ms - a.last_input_ms >= (unsigned)a.cfg.idle_timeout_s * 1000u;
-        if (idle)
-            ui_reset(a.ui, a.cfg.default_lang);
-        ui_set_night(a.ui, idle && app_is_night(&a, now));
-        animating = ui_animate(a.ui, ms);
-        if (ui_dirty(a.ui)) {
-            app_draw(&a);
-            render_present(a.render);
-        }
+        app_step(a, now, ms);
         sdnotify_watchdog();    /* only from here: a hung loop stops the heartbeat */
-        int timeout = animating ? 16 : app_next_deadline(&a, now, ms);
-        if (render_wait(a.render, timeout))
+        int timeout = app_sleep_ms(a, now, ms);
+        if (render_wait(a->render, timeout))
             continue;
         struct pollfd fds[APP_MAX_FDS + 1];
         int n = 0;
-        for (int i = 0; i < a.n_input_fds; i++)
-            fds[n++] = (struct pollfd){ .fd = a.input_fds[i], .events = POLLIN };
-        if (a.usb)
-            fds[n++] = (struct pollfd){ .fd = usbwatch_fd(a.usb), .events = POLLIN };
-        if (poll(fds, (nfds_t)n, timeout) > 0 && a.usb && (fds[n - 1].revents & POLLIN))
-            usbwatch_check(a.usb);
+        for (int i = 0; i < a->n_input_fds; i++)
+            fds[n++] = (struct pollfd){ .fd = a->input_fds[i], .events = POLLIN };
+        if (a->usb)
+            fds[n++] = (struct pollfd){ .fd = usbwatch_fd(a->usb), .events = POLLIN };
+        if (poll(fds, (nfds_t)n, timeout) > 0 && a->usb && (fds[n - 1].revents & POLLIN)) {
+            usbwatch_check(a->usb);
+            app_usb(a, a->cfg.usb_dir, time(NULL), render_ticks());
+        }
     }
-    app_stop(&a);
+    app_destroy(a);
     return 0;
 }
 
@@ -352,6 +672,8 @@ static int app_mkdirs(const char *dir)
 static int app_shot(App *a, UiScreen s, Lang l, const char *path)
 {
     ui_show(a->ui, s, l);
+    if (s == SCREEN_STAFF)
+        app_staff_info(a, a->started);
     app_draw(a);
     if (render_screenshot(a->render, path) != 0)
         return -1;
@@ -361,14 +683,12 @@ static int app_shot(App *a, UiScreen s, Lang l, const char *path)
 
 int app_screenshots(const ShotOptions *o)
 {
-    App a;
-    memset(&a, 0, sizeof a);
     int w = o->app.width ? o->app.width : 1280, h = o->app.height ? o->app.height : 800;
-    if (app_start(&a, &o->app, true, w, h) != 0) {
-        app_stop(&a);
+    App *a = app_create(&o->app, true, w, h);
+    if (!a)
         return 1;
-    }
-    ui_set_time(a.ui, o->at ? o->at : time(NULL));
+    a->started = o->at ? o->at : time(NULL);
+    ui_set_time(a->ui, a->started);
     size_t len = strlen(o->out);
     bool one_file = len > 4 && (strcmp(o->out + len - 4, ".bmp") == 0 ||
                                 strcmp(o->out + len - 4, ".png") == 0);
@@ -384,7 +704,7 @@ int app_screenshots(const ShotOptions *o)
             fprintf(stderr, "kiosk: one file takes one --screen and one --lang\n");
             rc = 2;
         } else
-            rc = app_shot(&a, only, only_lang, o->out) ? 1 : 0;
+            rc = app_shot(a, only, only_lang, o->out) ? 1 : 0;
     } else {
         if (app_mkdirs(o->out) != 0) {
             fprintf(stderr, "kiosk: cannot create %s: %s\n", o->out, strerror(errno));
@@ -398,9 +718,9 @@ int app_screenshots(const ShotOptions *o)
                 char path[PATH_MAX];
                 snprintf(path, sizeof path, "%s/%s-%s.png", o->out, i18n_code((Lang)l),
                          ui_screen_name((UiScreen)s));
-                rc = app_shot(&a, (UiScreen)s, (Lang)l, path) ? 1 : 0;
+                rc = app_shot(a, (UiScreen)s, (Lang)l, path) ? 1 : 0;
             }
     }
-    app_stop(&a);
+    app_destroy(a);
     return rc;
 }

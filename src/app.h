@@ -23,6 +23,24 @@ typedef struct ShotOptions {
     time_t at;                  /* the clock shown; 0: now */
 } ShotOptions;
 
+typedef struct App App;
+struct RenderEvent;
+
+/* config, display and content: everything before the first frame. NULL with a
+ * message on stderr (bad config, no display, missing font, no usable content). */
+App *app_create(const AppOptions *o, bool hidden, int width, int height);
+void app_destroy(App *a);
+/* one input event */
+void app_input(App *a, const struct RenderEvent *e);
+/* the clock, the idle reset, night mode, the update countdown, scrolling momentum;
+ * then a frame if something changed (true when one was drawn) */
+bool app_step(App *a, time_t now, unsigned ms);
+/* a USB stick's KIOSK/ folder appeared in dir (or the watch fired): the update or
+ * export flow starts; nothing happens while a flow is already on screen */
+void app_usb(App *a, const char *usb_dir, time_t now, unsigned ms);
+/* milliseconds the loop may sleep before app_step must run again */
+int app_sleep_ms(App *a, time_t now, unsigned ms);
+struct Ui *app_ui(App *a);
 /* runs the kiosk until SIGTERM; the exit status */
 int app_run(const AppOptions *o);
 /* renders screens headless to files; the exit status */

@@ -37,8 +37,10 @@
 #define ICON_DIRECTIONS "\xee\x94\xae" /* e52e directions */
 #define ICON_EVENT     "\xee\xa1\xb8" /* e878 event */
 #define ICON_TRANSLATE "\xee\xa3\xa2" /* e8e2 translate */
+#define ICON_USB       "\xee\x87\xa0" /* e1e0 usb */
+#define ICON_BACKSPACE "\xee\x85\x8a" /* e14a backspace */
 
-typedef enum { BTN_SCREEN, BTN_LANG, BTN_BACK } UiButtonKind;
+typedef enum { BTN_SCREEN, BTN_LANG, BTN_BACK, BTN_ACTION, BTN_KEY } UiButtonKind;
 
 typedef struct UiButton {
     int x, y, w, h;
@@ -59,12 +61,12 @@ static const struct { UiScreen screen; StrId label; const char *icon; } tiles[] 
 };
 
 static const char *const screen_names[SCREEN_COUNT] = {
-    "home", "about", "committees", "hours", "contact", "location", "join", "funding",
+    "home", "about", "committees", "hours", "contact", "location", "join", "funding", "staff",
 };
 
 static const StrId screen_titles[SCREEN_COUNT] = {
     STR_HOME, STR_ABOUT, STR_COMMITTEES, STR_HOURS, STR_CONTACT, STR_LOCATION, STR_JOIN,
-    STR_FUNDING,
+    STR_FUNDING, STR_STAFF,
 };
 
 struct Ui {
@@ -78,6 +80,13 @@ struct Ui {
     UiScreen screen;
     Lang lang;
     bool night;
+    /* the dialog over the screen, and what was decided in it */
+    UiDialogKind dialog;
+    char dialog_title[128], dialog_text[1024];
+    int countdown;
+    char pin[24];
+    UiAction action;
+    char staff_info[4096];
     UiScreen history[UI_HISTORY];
     int n_history;
     /* the layout */
@@ -99,8 +108,16 @@ struct Ui {
     float scroll, velocity;
     bool pressing, dragging;
     int press_x, press_y, last_y;
-    uint32_t last_ms, anim_ms;
+    uint32_t last_ms, anim_ms, press_ms;
 };
+
+/* clears a secret so it does not linger in memory */
+static void ui_wipe(char *p, size_t n)
+{
+    volatile char *v = p;
+    while (n--)
+        *v++ = 0;
+}
 
 /* ---- sizes ---- */
 
@@ -798,6 +815,149 @@ static int screen_funding(Ui *ui, int x, int w, int y)
     return y + ui->gap + ui_related(ui, x, y + ui->gap, w, related, 2);
 }
 
+/* the staff screen: the facts the app gives, then the actions */
+static int screen_staff(Ui *ui, int x, int w, int y)
+{
+    const char *p = ui->staff_info;
+    int label_w = w / 3;
+    while (*p) {
+        const char *nl = strchr(p, '\n'), *tab = strchr(p, '\t');
+        size_t len = nl ? (size_t)(nl - p) : strlen(p);
+        if (tab && tab < p + len) {
+            const char *label = ui_printf(ui, "%.*s", (int)(tab - p), p);
+            const char *value = ui_printf(ui, "%.*s", (int)(p + len - tab - 1), tab + 1);
+            int h1 = ui_text(ui, x, y, label_w - ui->gap, label, ui->s_small | UI_STYLE_BOLD,
+                             COLOR_MUTED, COLOR_BG, ALIGN_LEFT, 0);
+            int h2 = ui_text(ui, x + label_w, y, w - label_w, value, ui->s_small, COLOR_TEXT,
+                             COLOR_BG, ALIGN_LEFT, 0);
+            y += (h1 > h2 ? h1 : h2) + ui->gap / 2;
+        }
+        p += len + (nl ? 1 : 0);
+    }
+    static const struct { UiAction action; StrId label; } actions[] = {
+        { UI_ACTION_ROLLBACK, STR_ROLLBACK }, { UI_ACTION_EXPORT, STR_EXPORT_TITLE },
+        { UI_ACTION_RESTART, STR_RESTART },
+    };
+    int n = 3, cols = w > 50 * ui->u ? 3 : 1;
+    int bw = (w - (cols - 1) * ui->gap) / cols, bh = ui->target + ui->gap;
+    y += ui->pad;
+    for (int i = 0; i < n; i++) {
+        int bx = x + (i % cols) * (bw + ui->gap), by = y + (i / cols) * (bh + ui->gap);
+        ui_rect(ui, bx, by, bw, bh, COLOR_TILE_BG);
+        const char *t = i18n_str(ui->lang, actions[i].label);
+        int ls = ui->s_body | UI_STYLE_BOLD, lh = ui_line_height(ui, ls);
+        ui_text(ui, bx + ui->gap, by + (bh - lh) / 2, bw - 2 * ui->gap, t, ls, COLOR_TILE_TEXT,
+                COLOR_TILE_BG, ALIGN_CENTER, 1);
+        ui_button(ui, bx, by, bw, bh, BTN_ACTION, actions[i].action);
+    }
+    return y + ((n + cols - 1) / cols) * (bh + ui->gap);
+}
+
+/* a button in a dialog: a filled box with a centred label */
+static void ui_dialog_button(Ui *ui, int x, int y, int w, int h, const char *label,
+                             bool primary, UiButtonKind kind, int target)
+{
+    ThemeColor bg = primary ? COLOR_HEADER_BG : COLOR_BG;
+    ThemeColor ink = primary ? COLOR_HEADER_TEXT : COLOR_TILE_TEXT;
+    ui_rect(ui, x, y, w, h, primary ? COLOR_HEADER_BG : COLOR_ACCENT);
+    if (!primary)
+        ui_rect(ui, x + 2, y + 2, w - 4, h - 4, COLOR_BG);
+    int style = ui->s_body | UI_STYLE_BOLD, lh = ui_line_height(ui, style);
+    bool icon = label[0] == '\xee';
+    if (icon)
+        ui_icon(ui, x, y, w, h, label, ui->s_icon, ink, bg);
+    else
+        ui_text(ui, x + ui->gap, y + (h - lh) / 2, w - 2 * ui->gap, label, style, ink, bg,
+                ALIGN_CENTER, 1);
+    ui_button(ui, x, y, w, h, kind, target);
+}
+
+/* the dialog, over everything: a panel with a title, the text, and its buttons */
+static void ui_layout_dialog(Ui *ui)
+{
+    int w = ui->w * 9 / 10, max_w = (int)(60 * ui->u);
+    if (w > max_w)
+        w = max_w;
+    int inner = w - 2 * ui->pad, x = (ui->w - w) / 2 + ui->pad;
+    int ts = ui->s_h2 | UI_STYLE_BOLD;
+    int bh = ui->target + ui->gap;
+    /* measure, then place the panel in the middle */
+    int h = ui->pad + ui_count_lines(ui, ui->dialog_title, inner - ui->s_icon - ui->gap, ts) *
+                          ui_line_height(ui, ts) + ui->gap;
+    h += ui_count_lines(ui, ui->dialog_text, inner, ui->s_body) * ui_line_height(ui, ui->s_body);
+    int key = 0;
+    if (ui->dialog == UI_DIALOG_PIN) {
+        key = (inner - 2 * ui->gap) / 3;
+        int max_key = (ui->h - h - 6 * ui->pad) / 5 - ui->gap;
+        if (key > max_key)
+            key = max_key;
+        if (key < ui->target)
+            key = ui->target;
+        h += ui->gap + bh + 4 * (key + ui->gap);
+    } else if (ui->dialog == UI_DIALOG_CONFIRM)
+        h += ui->gap + ui_line_height(ui, ui->s_body | UI_STYLE_BOLD) + ui->gap + bh;
+    else if (ui->dialog == UI_DIALOG_MESSAGE)
+        h += ui->gap + bh;
+    h += ui->pad;
+    int y = (ui->h - h) / 2;
+    if (y < 0)
+        y = 0;
+    ui_rect(ui, x - ui->pad - 3, y - 3, w + 6, h + 6, COLOR_ACCENT);
+    ui_rect(ui, x - ui->pad, y, w, h, COLOR_BG);
+    y += ui->pad;
+    int lh = ui_line_height(ui, ts);
+    ui_icon(ui, x, y, ui->s_icon, lh, ui->dialog == UI_DIALOG_PIN ? ICON_CONTACT : ICON_USB,
+            ui->s_icon, COLOR_ACCENT, COLOR_BG);
+    y += ui_text(ui, x + ui->s_icon + ui->gap, y, inner - ui->s_icon - ui->gap, ui->dialog_title,
+                 ts, COLOR_TEXT, COLOR_BG, ALIGN_LEFT, 0) + ui->gap;
+    y += ui_text(ui, x, y, inner, ui->dialog_text, ui->s_body, COLOR_TEXT, COLOR_BG, ALIGN_LEFT, 0);
+    int half = (inner - ui->gap) / 2;
+    switch (ui->dialog) {
+    case UI_DIALOG_CONFIRM: {
+        char line[96];
+        snprintf(line, sizeof line, i18n_str(ui->lang, STR_APPLIES_IN), ui->countdown);
+        y += ui->gap;
+        y += ui_text(ui, x, y, inner, ui_printf(ui, "%s", line), ui->s_body | UI_STYLE_BOLD,
+                     COLOR_ACCENT, COLOR_BG, ALIGN_LEFT, 0) + ui->gap;
+        ui_dialog_button(ui, x, y, half, bh, i18n_str(ui->lang, STR_CANCEL), false, BTN_ACTION,
+                         UI_ACTION_CANCEL);
+        ui_dialog_button(ui, x + half + ui->gap, y, half, bh, i18n_str(ui->lang, STR_APPLY_NOW),
+                         true, BTN_ACTION, UI_ACTION_CONFIRM);
+        break;
+    }
+    case UI_DIALOG_MESSAGE:
+        y += ui->gap;
+        ui_dialog_button(ui, x + inner - half, y, half, bh, i18n_str(ui->lang, STR_OK), true,
+                         BTN_ACTION, UI_ACTION_CANCEL);
+        break;
+    case UI_DIALOG_PIN: {
+        /* the digits typed so far, as dots */
+        char dots[3 * 24 + 1] = "";
+        size_t len = strlen(ui->pin);
+        for (size_t i = 0; i < len; i++)
+            strcat(dots, "\xe2\x97\x8f");  /* U+25CF */
+        y += ui->gap;
+        ui_rect(ui, x, y, inner, bh, COLOR_TILE_BG);
+        if (len)
+            ui_line(ui, x, y + (bh - ui_line_height(ui, ui->s_h2)) / 2, inner,
+                    ui_printf(ui, "%s", dots), strlen(dots), ui->s_h2, COLOR_TEXT, COLOR_TILE_BG,
+                    ALIGN_CENTER);
+        y += bh + ui->gap;
+        static const char *const keys[12] = { "1", "2", "3", "4", "5", "6", "7", "8", "9",
+                                              ICON_BACKSPACE, "0", "OK" };
+        int kx = x + (inner - 3 * key - 2 * ui->gap) / 2;
+        for (int i = 0; i < 12; i++) {
+            int cx = kx + (i % 3) * (key + ui->gap), cy = y + (i / 3) * (key + ui->gap);
+            const char *label = i == 11 ? i18n_str(ui->lang, STR_OK) : keys[i];
+            ui_dialog_button(ui, cx, cy, key, key, label, i == 11, BTN_KEY, i);
+        }
+        break;
+    }
+    default:
+        break;
+    }
+}
+
 /* night: the clock, the date and when the centre opens, dim, in both languages */
 static void ui_layout_night(Ui *ui)
 {
@@ -889,6 +1049,7 @@ static void ui_layout(Ui *ui)
         case SCREEN_LOCATION: h = screen_location(ui, x, w, y); break;
         case SCREEN_JOIN: h = screen_join(ui, x, w, y); break;
         case SCREEN_FUNDING: h = screen_funding(ui, x, w, y); break;
+        case SCREEN_STAFF: h = screen_staff(ui, x, w, y); break;
         default: break;
         }
     }
@@ -911,6 +1072,10 @@ static void ui_layout(Ui *ui)
     float max = (float)(ui->content_h - ui->body_h);
     if (ui->scroll > max)
         ui->scroll = max > 0 ? max : 0;
+    if (ui->dialog != UI_DIALOG_NONE) {     /* only the dialog's buttons answer */
+        ui->n_buttons = 0;
+        ui_layout_dialog(ui);
+    }
     ui->minute = (long)(ui->now / 60);
     ui->need_layout = false;
 }
@@ -993,6 +1158,51 @@ void ui_set_night(Ui *ui, bool night)
 }
 
 bool ui_night(const Ui *ui) { return ui->night; }
+
+void ui_dialog(Ui *ui, UiDialogKind kind, const char *title, const char *text, int countdown)
+{
+    snprintf(ui->dialog_title, sizeof ui->dialog_title, "%s", title ? title : "");
+    snprintf(ui->dialog_text, sizeof ui->dialog_text, "%s", text ? text : "");
+    if (kind != ui->dialog)
+        ui->pin[0] = '\0';
+    ui->dialog = kind;
+    ui->countdown = countdown;
+    ui->pressing = ui->dragging = false;
+    ui->need_layout = ui->dirty = true;
+}
+
+UiDialogKind ui_dialog_kind(const Ui *ui) { return ui->dialog; }
+bool ui_pressing(const Ui *ui) { return ui->pressing; }
+
+UiAction ui_take_action(Ui *ui, char *pin, size_t n)
+{
+    UiAction a = ui->action;
+    ui->action = UI_ACTION_NONE;
+    if (a == UI_ACTION_PIN && pin && n) {
+        snprintf(pin, n, "%s", ui->pin);
+        ui_wipe(ui->pin, sizeof ui->pin);
+    }
+    return a;
+}
+
+void ui_set_staff_info(Ui *ui, const char *text)
+{
+    if (strcmp(ui->staff_info, text) == 0)
+        return;
+    snprintf(ui->staff_info, sizeof ui->staff_info, "%s", text);
+    if (ui->screen == SCREEN_STAFF)
+        ui->need_layout = ui->dirty = true;
+}
+
+void ui_hold(Ui *ui, uint32_t ms)
+{
+    int corner = 3 * ui->target;
+    if (ui->pressing && !ui->dragging && ui->dialog == UI_DIALOG_NONE &&
+        ui->press_x < corner && ui->press_y < corner && ms - ui->press_ms >= UI_STAFF_HOLD_MS) {
+        ui->pressing = false;   /* the release that follows is not a tap */
+        ui->action = UI_ACTION_STAFF;
+    }
+}
 UiScreen ui_screen(const Ui *ui) { return ui->screen; }
 Lang ui_lang(const Ui *ui) { return ui->lang; }
 bool ui_dirty(const Ui *ui) { return ui->dirty; }
@@ -1068,7 +1278,7 @@ void ui_press(Ui *ui, int x, int y, uint32_t ms)
         ui_layout(ui);
     ui->pressing = true, ui->dragging = false;
     ui->press_x = x, ui->press_y = ui->last_y = y;
-    ui->last_ms = ms;
+    ui->last_ms = ui->press_ms = ms;
     if (ui->velocity != 0)
         ui->dragging = true;    /* a touch stops a moving list and is not a tap */
     ui->velocity = 0;
@@ -1080,7 +1290,7 @@ void ui_drag(Ui *ui, int x, int y, uint32_t ms)
         return;
     int slop = mm(ui, 2.5);
     if (!ui->dragging && (abs(y - ui->press_y) > slop || abs(x - ui->press_x) > slop))
-        ui->dragging = true;
+        ui->dragging = ui->dialog == UI_DIALOG_NONE;   /* a dialog does not scroll */
     if (ui->dragging) {
         float dy = (float)(ui->last_y - y);
         uint32_t dt = ms - ui->last_ms;
@@ -1099,7 +1309,7 @@ void ui_release(Ui *ui, int x, int y, uint32_t ms)
     if (!ui->pressing)
         return;
     ui->pressing = false;
-    if (ui->dragging) {
+    if (ui->dragging && ui->dialog == UI_DIALOG_NONE) {
         ui_drag(ui, x, y, ms);
         ui->dragging = false;
         if (ms - ui->last_ms > 100)
@@ -1129,6 +1339,22 @@ void ui_release(Ui *ui, int x, int y, uint32_t ms)
             ui->need_layout = ui->dirty = true;
         }
         break;
+    case BTN_ACTION:
+        ui->action = (UiAction)b->target;
+        break;
+    case BTN_KEY: {
+        size_t len = strlen(ui->pin);
+        if (b->target == 9 && len > 0)
+            ui->pin[len - 1] = '\0';
+        else if (b->target == 11)
+            ui->action = UI_ACTION_PIN;
+        else if (b->target != 9 && len < 16) {
+            ui->pin[len] = b->target == 10 ? '0' : (char)('1' + b->target);
+            ui->pin[len + 1] = '\0';
+        }
+        ui->need_layout = ui->dirty = true;
+        break;
+    }
     }
 }
 

@@ -14,8 +14,11 @@
 
 typedef enum {
     SCREEN_HOME, SCREEN_ABOUT, SCREEN_COMMITTEES, SCREEN_HOURS, SCREEN_CONTACT,
-    SCREEN_LOCATION, SCREEN_JOIN, SCREEN_FUNDING, SCREEN_COUNT
+    SCREEN_LOCATION, SCREEN_JOIN, SCREEN_FUNDING,
+    SCREEN_STAFF,               /* hidden: a 3-second hold on the top-left corner, then the PIN */
+    SCREEN_COUNT
 } UiScreen;
+#define SCREEN_VISITOR_COUNT SCREEN_STAFF
 
 /* text style: pixel size in the low bits, plus flags */
 #define UI_STYLE_BOLD 0x10000
@@ -58,6 +61,29 @@ void ui_set_time(Ui *ui, time_t now);
 void ui_show(Ui *ui, UiScreen screen, Lang lang);
 /* what an idle kiosk does: home, default language, scroll at the top */
 void ui_reset(Ui *ui, Lang lang);
+/* a dialog over the current screen: the USB update's progress and questions, the
+ * staff PIN. MESSAGE has an OK button; CONFIRM shows the countdown with Cancel and
+ * Apply now; PIN shows a keypad. The texts are copied. */
+typedef enum { UI_DIALOG_NONE, UI_DIALOG_BUSY, UI_DIALOG_MESSAGE, UI_DIALOG_CONFIRM,
+               UI_DIALOG_PIN } UiDialogKind;
+void ui_dialog(Ui *ui, UiDialogKind kind, const char *title, const char *text, int countdown);
+UiDialogKind ui_dialog_kind(const Ui *ui);
+
+/* what the visitor or staff member decided in a dialog, or a hidden gesture */
+typedef enum { UI_ACTION_NONE, UI_ACTION_CANCEL, UI_ACTION_CONFIRM, UI_ACTION_PIN,
+               UI_ACTION_STAFF, UI_ACTION_ROLLBACK, UI_ACTION_EXPORT, UI_ACTION_RESTART
+} UiAction;
+/* the staff screen's facts, one "label\tvalue" a line; copied */
+void ui_set_staff_info(Ui *ui, const char *text);
+/* the pending action, once; for UI_ACTION_PIN the digits typed go to pin */
+UiAction ui_take_action(Ui *ui, char *pin, size_t n);
+/* a press held this long on the top-left corner asks for the staff PIN */
+#define UI_STAFF_HOLD_MS 3000
+/* the caller's clock: a press still held past UI_STAFF_HOLD_MS on the corner */
+void ui_hold(Ui *ui, uint32_t ms);
+/* true while a finger is down */
+bool ui_pressing(const Ui *ui);
+
 /* night mode: a dim screen with the clock and the next opening; a touch wakes it */
 void ui_set_night(Ui *ui, bool night);
 bool ui_night(const Ui *ui);

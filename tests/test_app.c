@@ -1,0 +1,244 @@
+/* test_app.c - the kiosk as a whole, headless, driven through the App's step API:
+ * a USB stick with a signed update shows its changes, counts down and applies; Cancel
+ * keeps the old content; an unsigned one asks for the staff PIN; a tampered one is
+ * refused; the hidden corner hold asks for the PIN and opens the staff screen.
+ * Packages are signed with the real minisign tool (tools/sign-update). */
+#include "testutil.h"
+#include "app.h"
+#include "core/db.h"
+#include "core/pin.h"
+#include "render/render.h"
+#include "ui/ui.h"
+
+typedef struct Fixture {
+    char *tmp;
+    char data[512], usb[512], keys[512], sec[512], conf[512];
+    App *app;
+    unsigned ms;
+    time_t now;
+} Fixture;
+
+static void sh(const char *fmt, ...)
+{
+    char cmd[4096];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(cmd, sizeof cmd, fmt, ap);
+    va_end(ap);
+    if (system(cmd) != 0)
+        fail_msg("command failed: %s", cmd);
+}
+
+static int setup(void **state)
+{
+    Fixture *f = calloc(1, sizeof *f);
+    f->tmp = test_tmpdir();
+    snprintf(f->data, sizeof f->data, "%s/state", f->tmp);
+    snprintf(f->usb, sizeof f->usb, "%s/usb", f->tmp);
+    snprintf(f->keys, sizeof f->keys, "%s/keys", f->tmp);
+    snprintf(f->sec, sizeof f->sec, "%s/staff.key", f->tmp);
+    snprintf(f->conf, sizeof f->conf, "%s/kiosk.conf", f->tmp);
+    sh("mkdir -p '%s' '%s' && minisign -G -W -p '%s/staff.pub' -s '%s' >/dev/null", f->usb,
+       f->keys, f->keys, f->sec);
+    char hash[256];
+    assert_int_equal(pin_hash("2468", hash, sizeof hash), 0);
+    FILE *c = fopen(f->conf, "w");
+    assert_non_null(c);
+    fprintf(c, "[update]\nusb_dir = %s\ntrusted_keys = %s\nstaff_approval = true\n"
+               "staff_pin_hash = %s\n", f->usb, f->keys, hash);
+    fclose(c);
+    AppOptions o = { .config_path = f->conf, .data_dir = f->data, .share_dir = "." };
+    f->app = app_create(&o, true, 800, 480);
+    assert_non_null(f->app);
+    f->ms = 1000, f->now = 1795000000;
+    app_step(f->app, f->now, f->ms);
+    *state = f;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    Fixture *f = *state;
+    app_destroy(f->app);
+    test_rmdir(f->tmp);
+    free(f);
+    return 0;
+}
+
+/* the phone number the live database holds now */
+static void live_phone(Fixture *f, char *out, size_t n)
+{
+    char path[600], err[256];
+    snprintf(path, sizeof path, "%s/content.db", f->data);
+    Db *db = db_open(path, err, sizeof err);
+    assert_non_null(db);
+    Content c;
+    memset(&c, 0, sizeof c);
+    assert_int_equal(db_load_content(db, LANG_EL, &c), 0);
+    snprintf(out, n, "%s", c.phone);
+    content_free(&c);
+    db_close(db);
+}
+
+/* a stick with data/ as a newer package whose phone is changed; signed or not */
+static void make_stick(Fixture *f, const char *version, bool sign)
+{
+    sh("rm -rf '%s/KIOSK' && cp -r data '%s/KIOSK' && rm -f '%s/KIOSK/README.md' && "
+       "sed -i 's/\"version\": \"2023.2.24\"/\"version\": \"%s\"/' '%s/KIOSK/datapackage.json' && "
+       "sed -i 's/+30 210 3638625/+30 210 3638626/' '%s/KIOSK/phones.csv'",
+       f->usb, f->usb, f->usb, version, f->usb, f->usb);
+    if (sign)
+        sh("tools/sign-update '%s' '%s' >/dev/null", f->usb, f->sec);
+}
+
+static void step(Fixture *f, unsigned ms)
+{
+    f->ms += ms;
+    f->now += (time_t)(ms / 1000);
+    app_step(f->app, f->now, f->ms);
+}
+
+static void tap(Fixture *f, int x, int y)
+{
+    RenderEvent e = { .kind = RENDER_PRESS, .x = x, .y = y, .ms = f->ms };
+    app_input(f->app, &e);
+    e.kind = RENDER_RELEASE, e.ms = f->ms + 50;
+    app_input(f->app, &e);
+    step(f, 100);
+}
+
+/* taps the i-th touch target of what is on screen */
+static void tap_target(Fixture *f, int i)
+{
+    int x, y, w, h;
+    int n = ui_target(app_ui(f->app), i, &x, &y, &w, &h);
+    assert_true(i < n);
+    tap(f, x + w / 2, y + h / 2);
+}
+
+/* types digits on the PIN keypad (targets 0-8: 1-9, 9: erase, 10: 0, 11: OK) */
+static void type_pin(Fixture *f, const char *pin)
+{
+    for (const char *p = pin; *p; p++)
+        tap_target(f, *p == '0' ? 10 : *p - '1');
+    tap_target(f, 11);
+}
+
+static void test_a_signed_update_counts_down_and_applies(void **state)
+{
+    Fixture *f = *state;
+    char phone[64];
+    make_stick(f, "2023.2.25", true);
+    app_usb(f->app, f->usb, f->now, f->ms);
+    assert_int_equal(ui_dialog_kind(app_ui(f->app)), UI_DIALOG_CONFIRM);
+    step(f, 5000);
+    live_phone(f, phone, sizeof phone);
+    assert_string_equal(phone, "+30 210 3638625");     /* not yet: 5 s left */
+    step(f, 5100);
+    live_phone(f, phone, sizeof phone);
+    assert_string_equal(phone, "+30 210 3638626");
+    assert_int_equal(ui_dialog_kind(app_ui(f->app)), UI_DIALOG_MESSAGE);
+    step(f, 15100);                                      /* the result goes by itself */
+    assert_int_equal(ui_dialog_kind(app_ui(f->app)), UI_DIALOG_NONE);
+    char report[700];
+    snprintf(report, sizeof report, "%s/KIOSK/REPORT.txt", f->usb);
+    assert_int_equal(access(report, R_OK), 0);           /* and the stick has the report */
+}
+
+static void test_cancel_keeps_the_old_content(void **state)
+{
+    Fixture *f = *state;
+    char phone[64];
+    make_stick(f, "2023.2.26", true);
+    app_usb(f->app, f->usb, f->now, f->ms);
+    assert_int_equal(ui_dialog_kind(app_ui(f->app)), UI_DIALOG_CONFIRM);
+    tap_target(f, 0);                                    /* Cancel */
+    step(f, 11000);
+    live_phone(f, phone, sizeof phone);
+    assert_string_equal(phone, "+30 210 3638625");
+}
+
+static void test_the_same_stick_is_not_taken_twice(void **state)
+{
+    Fixture *f = *state;
+    make_stick(f, "2023.2.27", true);
+    app_usb(f->app, f->usb, f->now, f->ms);
+    tap_target(f, 0);                                    /* Cancel */
+    tap_target(f, 0);                                    /* OK on the result */
+    app_usb(f->app, f->usb, f->now, f->ms);             /* the watch fires again */
+    assert_int_equal(ui_dialog_kind(app_ui(f->app)), UI_DIALOG_NONE);
+    sh("rm -rf '%s/KIOSK'", f->usb);                    /* pulled out, plugged in again */
+    app_usb(f->app, f->usb, f->now, f->ms);
+    make_stick(f, "2023.2.27", true);
+    app_usb(f->app, f->usb, f->now, f->ms);
+    assert_int_equal(ui_dialog_kind(app_ui(f->app)), UI_DIALOG_CONFIRM);
+}
+
+static void test_a_tampered_stick_is_refused_and_changes_nothing(void **state)
+{
+    Fixture *f = *state;
+    char phone[64];
+    make_stick(f, "2023.2.28", true);
+    sh("sed -i 's/3638626/3638627/' '%s/KIOSK/phones.csv'", f->usb);
+    app_usb(f->app, f->usb, f->now, f->ms);
+    assert_int_equal(ui_dialog_kind(app_ui(f->app)), UI_DIALOG_MESSAGE);
+    step(f, 11000);
+    live_phone(f, phone, sizeof phone);
+    assert_string_equal(phone, "+30 210 3638625");
+}
+
+static void test_an_unsigned_stick_needs_the_staff_pin(void **state)
+{
+    Fixture *f = *state;
+    char phone[64];
+    make_stick(f, "2023.2.29", false);
+    app_usb(f->app, f->usb, f->now, f->ms);
+    assert_int_equal(ui_dialog_kind(app_ui(f->app)), UI_DIALOG_PIN);
+    type_pin(f, "1111");
+    assert_int_equal(ui_dialog_kind(app_ui(f->app)), UI_DIALOG_PIN);   /* wrong: asked again */
+    live_phone(f, phone, sizeof phone);
+    assert_string_equal(phone, "+30 210 3638625");
+    type_pin(f, "2468");
+    live_phone(f, phone, sizeof phone);
+    assert_string_equal(phone, "+30 210 3638626");
+}
+
+static void test_a_corner_hold_and_the_pin_open_the_staff_screen(void **state)
+{
+    Fixture *f = *state;
+    RenderEvent e = { .kind = RENDER_PRESS, .x = 8, .y = 8, .ms = f->ms };
+    app_input(f->app, &e);
+    step(f, 1000);
+    assert_int_equal(ui_dialog_kind(app_ui(f->app)), UI_DIALOG_NONE);  /* not yet */
+    step(f, 2100);
+    e.kind = RENDER_RELEASE, e.ms = f->ms;
+    app_input(f->app, &e);
+    step(f, 50);
+    assert_int_equal(ui_dialog_kind(app_ui(f->app)), UI_DIALOG_PIN);
+    type_pin(f, "2468");
+    assert_int_equal(ui_dialog_kind(app_ui(f->app)), UI_DIALOG_NONE);
+    assert_int_equal(ui_screen(app_ui(f->app)), SCREEN_STAFF);
+}
+
+static void test_a_short_corner_tap_does_not_open_anything(void **state)
+{
+    Fixture *f = *state;
+    tap(f, 8, 8);
+    step(f, 4000);
+    assert_int_equal(ui_dialog_kind(app_ui(f->app)), UI_DIALOG_NONE);
+    assert_int_not_equal(ui_screen(app_ui(f->app)), SCREEN_STAFF);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_a_signed_update_counts_down_and_applies, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_cancel_keeps_the_old_content, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_the_same_stick_is_not_taken_twice, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_a_tampered_stick_is_refused_and_changes_nothing, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_an_unsigned_stick_needs_the_staff_pin, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_a_corner_hold_and_the_pin_open_the_staff_screen, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_a_short_corner_tap_does_not_open_anything, setup, teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

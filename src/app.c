@@ -263,6 +263,14 @@ static void app_draw(App *a)
     render_draw(a->render, cmds, n, bx, by, bw, bh, scroll);
 }
 
+int app_save(App *a, const char *path)
+{
+    app_draw(a);
+    int rc = render_screenshot(a->render, path);
+    render_present(a->render);
+    return rc;
+}
+
 /* ---- the USB flow and the staff screen ---- */
 
 /* shows a result for APP_RESULT_MS */

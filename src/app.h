@@ -41,6 +41,8 @@ void app_usb(App *a, const char *usb_dir, time_t now, unsigned ms);
 /* milliseconds the loop may sleep before app_step must run again */
 int app_sleep_ms(App *a, time_t now, unsigned ms);
 struct Ui *app_ui(App *a);
+/* draws the current state and writes it to a .png or .bmp file; 0 or -1 */
+int app_save(App *a, const char *path);
 /* runs the kiosk until SIGTERM; the exit status */
 int app_run(const AppOptions *o);
 /* renders screens headless to files; the exit status */

@@ -39,6 +39,7 @@
 #define ICON_TRANSLATE "\xee\xa3\xa2" /* e8e2 translate */
 #define ICON_USB       "\xee\x87\xa0" /* e1e0 usb */
 #define ICON_BACKSPACE "\xee\x85\x8a" /* e14a backspace */
+#define ICON_CHECK     "\xee\x97\x8a" /* e5ca check */
 
 typedef enum { BTN_SCREEN, BTN_LANG, BTN_BACK, BTN_ACTION, BTN_KEY } UiButtonKind;
 
@@ -891,6 +892,8 @@ static void ui_layout_dialog(Ui *ui)
         int max_key = (ui->h - h - 6 * ui->pad) / 5 - ui->gap;
         if (key > max_key)
             key = max_key;
+        if (key > 2 * ui->target)
+            key = 2 * ui->target;
         if (key < ui->target)
             key = ui->target;
         h += ui->gap + bh + 4 * (key + ui->gap);
@@ -944,12 +947,11 @@ static void ui_layout_dialog(Ui *ui)
                     ALIGN_CENTER);
         y += bh + ui->gap;
         static const char *const keys[12] = { "1", "2", "3", "4", "5", "6", "7", "8", "9",
-                                              ICON_BACKSPACE, "0", "OK" };
+                                              ICON_BACKSPACE, "0", ICON_CHECK };
         int kx = x + (inner - 3 * key - 2 * ui->gap) / 2;
         for (int i = 0; i < 12; i++) {
             int cx = kx + (i % 3) * (key + ui->gap), cy = y + (i / 3) * (key + ui->gap);
-            const char *label = i == 11 ? i18n_str(ui->lang, STR_OK) : keys[i];
-            ui_dialog_button(ui, cx, cy, key, key, label, i == 11, BTN_KEY, i);
+            ui_dialog_button(ui, cx, cy, key, key, keys[i], i == 11, BTN_KEY, i);
         }
         break;
     }

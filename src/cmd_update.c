@@ -1,0 +1,142 @@
+/* cmd_update.c - the update, export, rollback and pin-hash modes: the USB update
+ * path from a shell, for IT, for staff with a laptop, and for tests. They call the
+ * same functions as the kiosk's screens (update.h, store.h, pin.h). */
+#include "cmd.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/pin.h"
+#include "core/store.h"
+#include "core/update.h"
+
+typedef struct CmdArgs {
+    const char *dir, *data_dir, *keys, *default_data;
+    Lang lang;
+} CmdArgs;
+
+/* reads "[DIR] --data-dir X --trusted-keys X --default-data X --lang X"; -1 on a bad one */
+static int parse_args(int argc, char **argv, CmdArgs *a)
+{
+    memset(a, 0, sizeof *a);
+    a->lang = LANG_EN;
+    for (int i = 1; i < argc; i++) {
+        const char *o = argv[i];
+        const char **dst = !strcmp(o, "--data-dir") ? &a->data_dir
+                           : !strcmp(o, "--trusted-keys") ? &a->keys
+                           : !strcmp(o, "--default-data") ? &a->default_data : NULL;
+        if (dst || !strcmp(o, "--lang")) {
+            if (i + 1 >= argc) {
+                fprintf(stderr, "%s: %s needs a value\n", argv[0], o);
+                return -1;
+            }
+            if (dst) {
+                *dst = argv[++i];
+            } else if ((a->lang = i18n_from_code(argv[++i])) == LANG_COUNT) {
+                fprintf(stderr, "%s: unknown language %s\n", argv[0], argv[i]);
+                return -1;
+            }
+        } else if (o[0] == '-' || a->dir) {
+            fprintf(stderr, "%s: unexpected argument %s\n", argv[0], o);
+            return -1;
+        } else {
+            a->dir = o;
+        }
+    }
+    return 0;
+}
+
+/* update DIR: stage, verify, apply; unsigned packages are refused here (no keypad) */
+int cmd_update(int argc, char **argv)
+{
+    CmdArgs a;
+    if (parse_args(argc, argv, &a) || !a.dir || !a.data_dir || !a.keys) {
+        fprintf(stderr, "usage: kiosk update DIR --data-dir STATE --trusted-keys KEYS "
+                        "[--default-data PKG] [--lang el|en]\n");
+        return 2;
+    }
+    if (a.default_data) {
+        Db *db = NULL;
+        char why[1024] = "";
+        int rc = store_open_live(a.data_dir, a.default_data, &db, why, sizeof why);
+        db_close(db);
+        if (rc < 0) {
+            fprintf(stderr, "update: %s\n", why);
+            return 1;
+        }
+        if (rc > 0)
+            fprintf(stderr, "update: %s\n", why);
+    }
+    Update *u = malloc(sizeof *u);
+    if (!u) {
+        fprintf(stderr, "update: out of memory\n");
+        return 1;
+    }
+    update_begin(u, a.dir, a.data_dir, a.keys, false, a.lang);
+    if (update_stage(u) == UPDATE_OK && update_verify(u) == UPDATE_OK)
+        update_apply(u);
+    char text[1024];
+    bool applied = u->step == 3;
+    update_finish(u, text, sizeof text);
+    fprintf(applied ? stdout : stderr, "%s\n", text);
+    free(u);
+    return applied ? 0 : 1;
+}
+
+/* export DIR: the live content as an HSDS package on the stick */
+int cmd_export(int argc, char **argv)
+{
+    CmdArgs a;
+    if (parse_args(argc, argv, &a) || !a.dir || !a.data_dir || a.keys) {
+        fprintf(stderr, "usage: kiosk export DIR --data-dir STATE [--lang el|en]\n");
+        return 2;
+    }
+    char text[1024];
+    UpdateStatus s = update_export(a.dir, a.data_dir, false, a.lang, text, sizeof text);
+    fprintf(s == UPDATE_OK ? stdout : stderr, "%s\n", text);
+    return s == UPDATE_OK ? 0 : 1;
+}
+
+/* rollback: the previous content becomes live, the live one previous */
+int cmd_rollback(int argc, char **argv)
+{
+    CmdArgs a;
+    if (parse_args(argc, argv, &a) || a.dir || !a.data_dir || a.keys) {
+        fprintf(stderr, "usage: kiosk rollback --data-dir STATE\n");
+        return 2;
+    }
+    char why[1024];
+    if (store_rollback(a.data_dir, why, sizeof why) != 0) {
+        fprintf(stderr, "rollback: %s\n", why);
+        return 1;
+    }
+    printf("rollback: the previous content is live again\n");
+    return 0;
+}
+
+/* pin-hash: one line on stdin, the hash on stdout */
+int cmd_pin_hash(int argc, char **argv)
+{
+    (void)argv;
+    if (argc > 1) {
+        fprintf(stderr, "usage: echo PIN | kiosk pin-hash\n");
+        return 2;
+    }
+    char pin[64] = "", hash[256];
+    if (!fgets(pin, sizeof pin, stdin)) {
+        fprintf(stderr, "pin-hash: no PIN on standard input\n");
+        return 1;
+    }
+    pin[strcspn(pin, "\r\n")] = '\0';
+    if (!pin_is_valid(pin)) {
+        fprintf(stderr, "pin-hash: a PIN is %d to %d digits\n", PIN_MIN_DIGITS, PIN_MAX_DIGITS);
+        return 1;
+    }
+    if (pin_hash(pin, hash, sizeof hash) != 0) {
+        fprintf(stderr, "pin-hash: cannot hash (out of memory?)\n");
+        return 1;
+    }
+    printf("%s\n", hash);
+    return 0;
+}

@@ -151,6 +151,70 @@ static void test_a_missing_font_is_a_clear_start_up_error(void **state)
     assert_null(render_create(&o));
 }
 
+static void test_a_touch_and_the_mouse_event_sdl_makes_from_it_count_once(void **state)
+{
+    (void)state;
+    RenderOptions o = { .width = 800, .height = 480, .hidden = true, .share_dir = "." };
+    Render *r = render_create(&o);
+    assert_non_null(r);
+    RenderEvent e;
+    while (render_next_event(r, &e))
+        ;   /* the window's own events */
+    SDL_Event ev;
+    memset(&ev, 0, sizeof ev);
+    ev.type = SDL_FINGERDOWN;
+    ev.tfinger.x = 0.5f, ev.tfinger.y = 0.25f;
+    SDL_PushEvent(&ev);
+    memset(&ev, 0, sizeof ev);
+    ev.type = SDL_MOUSEBUTTONDOWN;
+    ev.button.which = SDL_TOUCH_MOUSEID, ev.button.button = SDL_BUTTON_LEFT;
+    ev.button.x = 400, ev.button.y = 120;
+    SDL_PushEvent(&ev);
+    int presses = 0;
+    while (render_next_event(r, &e))
+        if (e.kind == RENDER_PRESS) {
+            presses++;
+            assert_int_equal(e.x, 400);
+            assert_int_equal(e.y, 120);
+        }
+    assert_int_equal(presses, 1);
+    /* a real mouse (a development window) still clicks */
+    ev.button.which = 0;
+    SDL_PushEvent(&ev);
+    assert_int_equal(render_next_event(r, &e), 1);
+    assert_int_equal(e.kind, RENDER_PRESS);
+    render_destroy(r);
+}
+
+static void test_touches_turn_with_the_display(void **state)
+{
+    (void)state;
+    /* a landscape panel mounted as portrait: the UI is 480x800, turned 90 degrees */
+    RenderOptions o = { .width = 480, .height = 800, .hidden = true, .rotation = 90,
+                        .share_dir = "." };
+    Render *r = render_create(&o);
+    assert_non_null(r);
+    int w, h, x, y;
+    render_size(r, &w, &h);
+    assert_int_equal(w, 480);
+    assert_int_equal(h, 800);
+    render_map_touch(r, 1.0f, 0.0f, &x, &y);    /* the panel's top right is the UI's top left */
+    assert_int_equal(x, 0);
+    assert_int_equal(y, 0);
+    render_map_touch(r, 0.0f, 0.0f, &x, &y);    /* top left: the UI's bottom left */
+    assert_int_equal(x, 0);
+    assert_int_equal(y, 799);
+    render_map_touch(r, 1.3f, -0.2f, &x, &y);   /* SDL does not clamp: we do */
+    assert_int_equal(x, 0);
+    assert_int_equal(y, 0);
+    const float swap_x[6] = { -1, 0, 1, 0, 1, 0 };  /* a calibration that mirrors x */
+    render_set_touch_matrix(r, swap_x);
+    render_map_touch(r, 0.0f, 0.0f, &x, &y);
+    assert_int_equal(x, 0);
+    assert_int_equal(y, 0);
+    render_destroy(r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -159,6 +223,8 @@ int main(void)
         cmocka_unit_test(test_full_hd_1920x1080_draws_cleanly),
         cmocka_unit_test(test_portrait_720x1280_draws_cleanly),
         cmocka_unit_test(test_a_missing_font_is_a_clear_start_up_error),
+        cmocka_unit_test(test_a_touch_and_the_mouse_event_sdl_makes_from_it_count_once),
+        cmocka_unit_test(test_touches_turn_with_the_display),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

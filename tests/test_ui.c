@@ -253,6 +253,36 @@ static void test_night_mode_is_dim_and_a_touch_wakes_it(void **state)
     assert_int_not_equal(c[0].color, theme_color(COLOR_NIGHT_BG));
 }
 
+/* the scroll bar's thumb: the last accent-coloured rect at the window's right edge */
+static const UiCmd *thumb_of(Ui *ui)
+{
+    int n;
+    const UiCmd *c = ui_commands(ui, &n), *t = NULL;
+    for (int i = 0; i < n; i++)
+        if (c[i].kind == UI_RECT && c[i].color == theme_color(COLOR_ACCENT) &&
+            c[i].x + c[i].w >= 790 && c[i].w < 20)
+            t = &c[i];
+    return t;
+}
+
+static void test_a_long_screen_shows_a_scroll_bar_that_follows_the_scroll(void **state)
+{
+    Fixture *f = *state;
+    ui_reset(f->ui, LANG_EN);
+    ui_show(f->ui, SCREEN_ABOUT, LANG_EN);
+    const UiCmd *t = thumb_of(f->ui);
+    assert_non_null(t);
+    int top = t->y;
+    int bx, by, bw, bh, scroll;
+    ui_body(f->ui, &bx, &by, &bw, &bh, &scroll);
+    ui_press(f->ui, 400, by + bh - 10, 0);
+    ui_drag(f->ui, 400, by + 10, 200);
+    ui_release(f->ui, 400, by + 10, 400);
+    t = thumb_of(f->ui);
+    assert_non_null(t);
+    assert_true(t->y > top);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -267,6 +297,7 @@ int main(void)
         cmocka_unit_test(test_screen_names_round_trip),
         cmocka_unit_test(test_a_frame_is_drawn_only_when_something_changed),
         cmocka_unit_test(test_night_mode_is_dim_and_a_touch_wakes_it),
+        cmocka_unit_test(test_a_long_screen_shows_a_scroll_bar_that_follows_the_scroll),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

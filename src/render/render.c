@@ -7,6 +7,7 @@
 #include <SDL.h>
 #include <SDL_image.h>
 #include <SDL_ttf.h>
+#include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -64,6 +65,13 @@ struct Render {
 static void *render_read_file(const char *path, size_t *size)
 {
     size_t n = 0;
+    FILE *f = fopen(path, "rb");    /* for errno's words: SDL's are less clear here */
+    if (!f) {
+        fprintf(stderr, "kiosk: cannot read font %s: %s\n", path, strerror(errno));
+        *size = 0;
+        return NULL;
+    }
+    fclose(f);
     void *data = SDL_LoadFile(path, &n);
     if (!data)
         fprintf(stderr, "kiosk: cannot read font %s: %s\n", path, SDL_GetError());

@@ -101,6 +101,7 @@ struct Ui {
     char arena[UI_ARENA];
     size_t arena_used;
     int body_x, body_y, body_w, body_h, content_h;
+    int thumb;                  /* the scroll bar's thumb command, or -1 */
     bool in_body;               /* widgets being added belong to the scrolling body */
     /* sizes for this window */
     float u;
@@ -1001,6 +1002,7 @@ static void ui_clear(Ui *ui)
     ui->n_cmds = 0;
     ui->n_buttons = 0;
     ui->arena_used = 0;
+    ui->thumb = -1;
 }
 
 /* the whole screen: header, body (title first, then the screen's own layout), footer */
@@ -1074,6 +1076,14 @@ static void ui_layout(Ui *ui)
     float max = (float)(ui->content_h - ui->body_h);
     if (ui->scroll > max)
         ui->scroll = max > 0 ? max : 0;
+    /* a scroll bar when the body holds more than it shows: a visitor sees there is more */
+    ui->thumb = -1;
+    if (ui->content_h > ui->body_h) {
+        int bw = ui->gap / 2 > 4 ? ui->gap / 2 : 4;
+        ui_rect(ui, ui->w - bw - 2, ui->body_y, bw, ui->body_h, COLOR_DIVIDER);
+        ui->thumb = ui->n_cmds;
+        ui_rect(ui, ui->w - bw - 2, ui->body_y, bw, 1, COLOR_ACCENT);
+    }
     if (ui->dialog != UI_DIALOG_NONE) {     /* only the dialog's buttons answer */
         ui->n_buttons = 0;
         ui_layout_dialog(ui);
@@ -1093,6 +1103,7 @@ Ui *ui_create(const UiMetrics *m, int width, int height, double dpi)
     ui->w = width, ui->h = height;
     ui->dpi = dpi > 0 ? dpi : 96.0;
     ui->lang = LANG_DEFAULT;
+    ui->thumb = -1;
     ui->need_layout = ui->dirty = true;
     return ui;
 }
@@ -1213,6 +1224,15 @@ const UiCmd *ui_commands(Ui *ui, int *n)
 {
     if (ui->need_layout)
         ui_layout(ui);
+    if (ui->thumb >= 0) {       /* the thumb follows the scroll without a new layout */
+        UiCmd *t = &ui->cmds[ui->thumb];
+        int h = ui->body_h * ui->body_h / ui->content_h;
+        if (h < ui->target / 2)
+            h = ui->target / 2;
+        int range = ui->content_h - ui->body_h;
+        t->h = h;
+        t->y = ui->body_y + (int)((float)(ui->body_h - h) * ui->scroll / (float)range);
+    }
     ui->dirty = false;
     *n = ui->n_cmds;
     return ui->cmds;

@@ -9,7 +9,12 @@ set -u
 cd "$(dirname "$0")/.."
 build=build-arm64
 qemu=$(command -v qemu-aarch64-static) || { echo "test-arm64: qemu-aarch64-static is missing (tools/deps-arm64.sh)"; exit 1; }
-export QEMU_LD_PREFIX=/usr/aarch64-linux-gnu
+# the arm64 loader and libraries come from Debian multiarch (libc6:arm64 and the
+# :arm64 -dev packages), so qemu needs no -L / QEMU_LD_PREFIX; and with one, qemu 7.2
+# hangs in the child of every fork(). Only without libc6:arm64 is the cross
+# toolchain's copy at /usr/aarch64-linux-gnu used (tests that fork then hang).
+unset QEMU_LD_PREFIX
+[ -e /lib/ld-linux-aarch64.so.1 ] || export QEMU_LD_PREFIX=/usr/aarch64-linux-gnu
 export SDL_VIDEODRIVER=offscreen SDL_AUDIODRIVER=dummy
 pass=0; fail=0; failed=""
 run() { # name command...

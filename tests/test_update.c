@@ -126,6 +126,19 @@ static int teardown(void **state)
     return 0;
 }
 
+/* reads a whole file (static buffer) */
+static const char *slurp(const char *path, size_t *len)
+{
+    static char buf[1 << 20];
+    FILE *fp = fopen(path, "rb");
+    if (!fp)
+        fail_msg("cannot read %s", path);
+    *len = fread(buf, 1, sizeof buf - 1, fp);
+    buf[*len] = '\0';
+    fclose(fp);
+    return buf;
+}
+
 /* the phone number the live content shows (static buffer) */
 static const char *live_phone(const Fx *f)
 {
@@ -473,6 +486,36 @@ static void test_a_read_only_stick_still_updates_and_says_no_report(void **state
     }
 }
 
+/* on the installed kiosk the stick is read-only: the report and an export wait in
+ * data_dir/usb-outbox/KIOSK/ for the copy job, and the stick is not written */
+static void test_a_read_only_mount_sends_the_report_and_export_through_the_outbox(void **state)
+{
+    Fx *f = *state;
+    make_stick(f, UPDATE_PRODUCT, "2026.2.1");
+    sign(f);
+    char text[1024], path[700];
+    Update *u = malloc(sizeof *u);
+    update_begin(u, f->stick, f->state, f->keys, false, LANG_EN);
+    u->outbox = true;
+    assert_int_equal(update_stage(u), UPDATE_OK);
+    assert_int_equal(update_verify(u), UPDATE_OK);
+    assert_int_equal(update_apply(u), UPDATE_OK);
+    update_finish(u, text, sizeof text);
+    free(u);
+    assert_null(strstr(text, "could not be written"));
+    snprintf(path, sizeof path, "%s/REPORT.txt", f->kiosk);
+    assert_int_not_equal(access(path, F_OK), 0);
+    snprintf(path, sizeof path, "%s/" STORE_OUTBOX "/KIOSK/REPORT.txt", f->state);
+    size_t len;
+    assert_non_null(strstr(slurp(path, &len), "The update is done."));
+
+    assert_int_equal(update_export(f->stick, f->state, true, LANG_EN, text, sizeof text), UPDATE_OK);
+    snprintf(path, sizeof path, "%s/" STORE_OUTBOX "/KIOSK/export/phones.csv", f->state);
+    assert_non_null(strstr(slurp(path, &len), NEW_PHONE));
+    snprintf(path, sizeof path, "%s/export", f->kiosk);
+    assert_int_not_equal(access(path, F_OK), 0);
+}
+
 /* ---- staff approval ---- */
 
 /* an unsigned package with staff approval enabled waits for the PIN: a wrong PIN does
@@ -560,19 +603,6 @@ static void test_the_change_summary_speaks_plainly_in_both_languages(void **stat
 }
 
 /* ---- export, rollback, start-up ---- */
-
-/* reads a whole file (static buffer) */
-static const char *slurp(const char *path, size_t *len)
-{
-    static char buf[1 << 20];
-    FILE *fp = fopen(path, "rb");
-    if (!fp)
-        fail_msg("cannot read %s", path);
-    *len = fread(buf, 1, sizeof buf - 1, fp);
-    buf[*len] = '\0';
-    fclose(fp);
-    return buf;
-}
 
 /* an export opens in spreadsheets (a UTF-8 BOM) and imports back to the same content */
 static void test_an_export_round_trips_with_greek_intact(void **state)
@@ -767,6 +797,7 @@ int main(void)
         T(test_an_unreadable_stick_is_a_read_error),
         T(test_a_failing_internal_disk_is_a_write_error),
         T(test_a_read_only_stick_still_updates_and_says_no_report),
+        T(test_a_read_only_mount_sends_the_report_and_export_through_the_outbox),
         T(test_an_unsigned_package_applies_only_with_the_staff_pin),
         T(test_five_wrong_pins_lock_for_ten_minutes),
         T(test_the_change_summary_speaks_plainly_in_both_languages),

@@ -16,8 +16,18 @@
 #define RENDER_MAX_FONTS   24
 #define RENDER_CACHE_MAX   1024         /* entries kept; the least recently used go */
 #define RENDER_CACHE_BYTES (24L << 20)  /* texture bytes kept */
+#define RENDER_CACHE_AGE   256          /* frames a text stays unused before it goes: the
+                                           past minutes of the clock do not pile up */
+
+#define RENDER_MEASURE_SLOTS 4096      /* remembered text widths: layout measures the */
+#define RENDER_MEASURE_LEN   56         /* same words on every screen change */
 
 typedef enum { FACE_REGULAR, FACE_BOLD, FACE_ICONS, FACE_COUNT } RenderFace;
+
+typedef struct MeasureEntry {
+    int style, width, len;      /* len 0: empty slot */
+    char text[RENDER_MEASURE_LEN];
+} MeasureEntry;
 
 static const char *const face_files[FACE_COUNT] = {
     "NotoSans-Regular.ttf", "NotoSans-Bold.ttf", "MaterialIcons-Regular.ttf",
@@ -59,6 +69,7 @@ struct Render {
     char share[1024];
     bool can_wait;
     char scratch[4096];
+    MeasureEntry measured[RENDER_MEASURE_SLOTS];   /* direct-mapped by a hash */
 };
 
 /* reads a whole font file; NULL with a message when it is missing */
@@ -114,14 +125,27 @@ static const char *render_cstr(Render *r, const char *s, size_t len)
     return r->scratch;
 }
 
+static uint64_t render_hash(const char *s, int len, int style, uint32_t color);
+
+/* the width of a text in px, remembered for short texts (words, labels) */
 static int render_measure(void *ctx, const char *s, size_t len, int style)
 {
     Render *r = ctx;
+    MeasureEntry *m = NULL;
+    if (len > 0 && len <= RENDER_MEASURE_LEN) {
+        m = &r->measured[render_hash(s, (int)len, style, 0) % RENDER_MEASURE_SLOTS];
+        if (m->len == (int)len && m->style == style && memcmp(m->text, s, len) == 0)
+            return m->width;
+    }
     TTF_Font *f = render_font(r, style);
     int w = 0, h = 0;
     if (!f || len == 0)
         return 0;
     TTF_SizeUTF8(f, render_cstr(r, s, len), &w, &h);
+    if (m) {
+        m->style = style, m->width = w, m->len = (int)len;
+        memcpy(m->text, s, len);
+    }
     return w;
 }
 
@@ -371,6 +395,9 @@ void render_draw(Render *r, const UiCmd *cmds, int n, int bx, int by, int bw, in
                  int scroll)
 {
     r->frame++;
+    for (int i = 0; i < RENDER_CACHE_MAX; i++)
+        if (r->cache[i].tex && r->frame - r->cache[i].used > RENDER_CACHE_AGE)
+            render_cache_drop(r, &r->cache[i]);
     if (r->target)
         SDL_SetRenderTarget(r->ren, r->target);
     SDL_Rect body = { bx, by, bw, bh };

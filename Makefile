@@ -4,6 +4,7 @@
 #   make test       dependencies, build, every test (also under ASan + UBSan)
 #   make SAN=1      a sanitizer build in build-san/
 #   make bench      figures against the floor program (issue: speed and memory)
+#   make soak DURATION=4h   the endurance monkey for that long: RSS, fds, frame times
 
 PKGS    := sdl2 SDL2_ttf SDL2_image sqlite3 libqrencode libsodium inih libcjson libsystemd
 VERSION := 1.0.0
@@ -42,7 +43,7 @@ OBJ      := $(SRC:src/%.c=$(BUILD)/%.o)
 TEST_SRC := $(wildcard tests/test_*.c)
 TESTS    := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
 
-.PHONY: all deps run test check unit bench clean screenshots fuzz deb test-arm64
+.PHONY: all deps run test check unit bench soak clean screenshots fuzz deb test-arm64
 all: $(BUILD)/kiosk
 
 $(BUILD)/%.o: src/%.c
@@ -77,8 +78,19 @@ test: deps
 unit: all $(TESTS)
 	@tools/test.sh --quick
 
-bench: deps all
+bench: deps all $(BUILD)/bench/bench_app
 	@tools/bench.sh $(BUILD)/kiosk
+
+# the benchmark's programs (tests/bench/*.c), linked with the kiosk's library
+$(BUILD)/bench/%: tests/bench/%.c $(BUILD)/libkiosk.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $< $(BUILD)/libkiosk.a -o $@ $(LDFLAGS) $(LDLIBS)
+
+# the endurance monkey of make test, for as long as asked: make soak DURATION=4h
+DURATION ?= 1h
+soak: deps
+	@$(MAKE) --no-print-directory all $(BUILD)/tests/test_monkey
+	@tools/soak.sh $(DURATION) $(BUILD)/tests/test_monkey
 
 # libFuzzer targets in tests/fuzz/, each run for FUZZ_SECONDS (make test runs them briefly)
 FUZZ_SECONDS ?= 60

@@ -1,0 +1,228 @@
+/* bench_app.c - the kiosk's frame times, memory and first tap after idle, measured by
+ * driving the App headless (the software renderer, as on the Pi) through its step API.
+ *   bench_app frames WxH   each screen in each language: the first (cold) frame, then
+ *                          the median and 99th percentile of warm frames (a tap's frame:
+ *                          layout and draw), a scrolling drag's frames, and whether a
+ *                          frame in which nothing changed is drawn
+ *   bench_app rss WxH      RSS after the first screen, then after every screen in both
+ *                          languages, visited three times over (the caches' steady state)
+ *   bench_app tap WxH      after an hour without input: the first tap's input-to-frame time
+ * Prints "key value" lines for tools/bench.sh. Run from the project's root. */
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include "app.h"
+#include "render/render.h"
+#include "ui/ui.h"
+
+#define BENCH_WARM 60           /* warm frames a screen */
+#define BENCH_SCROLL 120        /* scrolling frames */
+#define BENCH_MAX (BENCH_WARM * SCREEN_COUNT * LANG_COUNT + BENCH_SCROLL * LANG_COUNT)
+
+typedef struct Bench {
+    App *app;
+    unsigned ms;
+    time_t now;
+} Bench;
+
+static double now_ms(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec * 1e3 + (double)t.tv_nsec / 1e6;
+}
+
+/* VmRSS of this process, KiB */
+static long rss_kib(void)
+{
+    char line[256];
+    long kib = -1;
+    FILE *f = fopen("/proc/self/status", "r");
+    if (!f)
+        return -1;
+    while (fgets(line, sizeof line, f))
+        if (sscanf(line, "VmRSS: %ld", &kib) == 1)
+            break;
+    fclose(f);
+    return kib;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* the q-quantile (0..1) of v[0..n), sorting v */
+static double quantile(double *v, int n, double q)
+{
+    if (n == 0)
+        return 0;
+    qsort(v, (size_t)n, sizeof v[0], cmp_double);
+    int i = (int)(q * (double)(n - 1) + 0.5);
+    return v[i];
+}
+
+/* one turn of the loop, timed: ms spent, or -1 when no frame was drawn */
+static double step(Bench *b)
+{
+    double t0 = now_ms();
+    bool drawn = app_step(b->app, b->now, b->ms);
+    double t = now_ms() - t0;
+    return drawn ? t : -1;
+}
+
+static void input(Bench *b, RenderEventKind kind, int x, int y)
+{
+    RenderEvent e = { .kind = kind, .x = x, .y = y, .ms = b->ms };
+    app_input(b->app, &e);
+}
+
+static void show(Bench *b, UiScreen s, Lang l)
+{
+    ui_show(app_ui(b->app), s, l);
+}
+
+static int bench_frames(Bench *b, int w, int h)
+{
+    static double warm[BENCH_MAX], scroll[BENCH_MAX], screen_warm[BENCH_WARM];
+    int n_warm = 0, n_scroll = 0, undrawn_ok = 0, undrawn_total = 0;
+    double worst_median = 0, cold_max = 0;
+    const char *worst = "";
+    Ui *ui = app_ui(b->app);
+    for (int l = 0; l < LANG_COUNT; l++)
+        for (int s = 0; s < SCREEN_COUNT; s++) {
+            show(b, (UiScreen)s, (Lang)l);
+            double cold = step(b);
+            if (cold > cold_max)
+                cold_max = cold;
+            int n = 0;
+            for (int i = 0; i < BENCH_WARM; i++) {
+                /* a tap's frame: another screen, then this one again */
+                show(b, s == SCREEN_HOME ? SCREEN_ABOUT : SCREEN_HOME, (Lang)l);
+                step(b);
+                show(b, (UiScreen)s, (Lang)l);
+                double t = step(b);
+                if (t >= 0)
+                    warm[n_warm++] = screen_warm[n++] = t;
+                b->ms += 16;
+                undrawn_total++;
+                undrawn_ok += step(b) < 0;   /* nothing changed: no frame */
+            }
+            double med = quantile(screen_warm, n, 0.5);
+            printf("frame_%s_%s_cold_ms %.2f\nframe_%s_%s_median_ms %.2f\n",
+                   i18n_code((Lang)l), ui_screen_name((UiScreen)s), cold,
+                   i18n_code((Lang)l), ui_screen_name((UiScreen)s), med);
+            if (med > worst_median) {
+                worst_median = med;
+                worst = ui_screen_name((UiScreen)s);
+            }
+        }
+    /* a scrolling frame: the longest visitor screen, dragged up and down slowly */
+    for (int l = 0; l < LANG_COUNT; l++) {
+        show(b, SCREEN_COMMITTEES, (Lang)l);
+        step(b);
+        int bx, by, bw, bh, sc;
+        ui_body(ui, &bx, &by, &bw, &bh, &sc);
+        int x = bx + bw / 2, y = by + bh - 10, dir = -1;
+        input(b, RENDER_PRESS, x, y);
+        for (int i = 0; i < BENCH_SCROLL; i++) {
+            b->ms += 16;
+            y += dir * 6;
+            if (y < by + 10 || y > by + bh - 10)
+                dir = -dir, y += 2 * dir * 6;
+            input(b, RENDER_DRAG, x, y);
+            double t = step(b);
+            if (t >= 0)
+                scroll[n_scroll++] = t;
+        }
+        input(b, RENDER_RELEASE, x, y);
+        b->ms += 5000;
+        while (step(b) >= 0)
+            b->ms += 16;
+    }
+    printf("frame_size %dx%d\n", w, h);
+    printf("frame_cold_max_ms %.2f\n", cold_max);
+    printf("frame_worst_screen %s\nframe_worst_screen_median_ms %.2f\n", worst, worst_median);
+    printf("frame_median_ms %.2f\nframe_p99_ms %.2f\nframe_max_ms %.2f\nframe_count %d\n",
+           quantile(warm, n_warm, 0.5), quantile(warm, n_warm, 0.99),
+           quantile(warm, n_warm, 1.0), n_warm);
+    printf("scroll_frames %d\nscroll_median_ms %.2f\nscroll_p99_ms %.2f\n", n_scroll,
+           quantile(scroll, n_scroll, 0.5), quantile(scroll, n_scroll, 0.99));
+    printf("unchanged_not_drawn %d/%d\n", undrawn_ok, undrawn_total);
+    return 0;
+}
+
+static int bench_rss(Bench *b)
+{
+    step(b);
+    long first = rss_kib();
+    long after[3];
+    for (int round = 0; round < 3; round++) {
+        for (int l = 0; l < LANG_COUNT; l++)
+            for (int s = 0; s < SCREEN_COUNT; s++) {
+                show(b, (UiScreen)s, (Lang)l);
+                step(b);
+                b->ms += 100;
+            }
+        show(b, SCREEN_HOME, LANG_EL);
+        step(b);
+        after[round] = rss_kib();
+    }
+    printf("rss_first_screen_kib %ld\nrss_every_screen_kib %ld %ld %ld\n", first, after[0],
+           after[1], after[2]);
+    printf("rss_growth_kib %ld\n", after[2] - first);
+    return 0;
+}
+
+static int bench_tap(Bench *b)
+{
+    Ui *ui = app_ui(b->app);
+    step(b);
+    for (int s = 0; s < SCREEN_VISITOR_COUNT; s++) {     /* a visitor looked around */
+        show(b, (UiScreen)s, LANG_EN);
+        step(b);
+    }
+    b->ms += 3600u * 1000u;     /* an hour alone: idle reset, clock frames */
+    b->now += 3600;
+    step(b);
+    for (int i = 0; i < 60; i++) {
+        b->ms += 60000, b->now += 60;
+        step(b);
+    }
+    int x, y;
+    if (ui_screen(ui) != SCREEN_HOME || ui_find_button(ui, SCREEN_CONTACT, &x, &y) != 0) {
+        fprintf(stderr, "bench: not back home after an hour\n");
+        return 1;
+    }
+    double t0 = now_ms();
+    input(b, RENDER_PRESS, x, y);
+    b->ms += 80;
+    input(b, RENDER_RELEASE, x, y);
+    bool drawn = app_step(b->app, b->now, b->ms);
+    double t = now_ms() - t0;
+    printf("tap_after_idle_ms %.2f\ntap_after_idle_frames %d\ntap_after_idle_screen %s\n", t,
+           drawn ? 1 : 0, ui_screen_name(ui_screen(ui)));
+    return 0;
+}
+
+int main(int argc, char **argv)
+{
+    int w = 1920, h = 1080;
+    if (argc < 2 || (argc > 2 && sscanf(argv[2], "%dx%d", &w, &h) != 2)) {
+        fprintf(stderr, "usage: bench_app frames|rss|tap [WxH]\n");
+        return 2;
+    }
+    AppOptions o = { .config_path = NULL, .share_dir = "." };
+    Bench b = { .app = app_create(&o, true, w, h), .ms = 1000, .now = 1795000000 };
+    if (!b.app)
+        return 1;
+    int rc = strcmp(argv[1], "frames") == 0 ? bench_frames(&b, w, h)
+           : strcmp(argv[1], "rss") == 0 ? bench_rss(&b)
+           : strcmp(argv[1], "tap") == 0 ? bench_tap(&b) : 2;
+    app_destroy(b.app);
+    return rc;
+}

@@ -10,7 +10,9 @@ export SDL_VIDEODRIVER=offscreen SDL_AUDIODRIVER=dummy
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1
 run() { # name command...
     name=$1; shift
+    start=$(date +%s)
     if "$@"; then pass=$((pass + 1)); else fail=$((fail + 1)); failed="$failed $name"; fi
+    echo "== $name: $(($(date +%s) - start)) s"
 }
 for t in build/tests/test_*; do
     [ -x "$t" ] && run "$t" "$t"

@@ -1,0 +1,152 @@
+#!/bin/sh
+# bench.sh: the kiosk's speed and memory figures, each beside its target, in one run.
+#   usage: tools/bench.sh build/kiosk        (make bench runs it)
+# Start-up and peak memory against the floor program (../shared/bench, when present),
+# frame times and RSS over every screen (build/bench/bench_app), wake-ups of an idle
+# kiosk over BENCH_IDLE_S seconds (default 60) counted with strace, and the import of
+# generated packages of 10,000, 50,000 and 100,000 services. BENCH_MD=FILE also
+# writes the table as Markdown.
+set -u
+cd "$(dirname "$0")/.."
+kiosk=${1:-build/kiosk}
+app=$(dirname "$kiosk")/bench/bench_app
+idle_s=${BENCH_IDLE_S:-60}
+floor=../shared/bench/vs-floor.sh
+export SDL_VIDEODRIVER=offscreen SDL_AUDIODRIVER=dummy
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+rows=$tmp/rows         # figure|value|target|ratio|verdict
+
+# the bench's own tools: strace for the wake-ups, GNU time for vs-floor.sh
+need=""
+command -v strace >/dev/null 2>&1 || need="$need strace"
+[ -x /usr/bin/time ] || need="$need time"
+if [ -n "$need" ]; then
+    if [ "$(id -u)" = 0 ]; then
+        echo "bench: installing$need" >&2
+        apt-get install -y -qq $need >/dev/null 2>&1 || echo "bench: could not install$need" >&2
+    else
+        echo "bench: missing$need (apt-get install$need); those figures are skipped" >&2
+    fi
+fi
+for f in "$kiosk" "$app"; do
+    [ -x "$f" ] || { echo "bench: $f is not built (make bench builds it)" >&2; exit 1; }
+done
+
+row() { echo "$1|$2|$3|$4|$5" >>"$rows"; }
+# ok VALUE LIMIT: "meets" when VALUE <= LIMIT
+ok() { awk -v v="$1" -v l="$2" 'BEGIN { print (v + 0 <= l + 0) ? "meets" : "MISSES" }'; }
+num() { awk -v k="$1" '$1 == k { print $2 }' "$2"; }
+
+echo "== start-up and peak memory against the floor" >&2
+if [ -x "$floor" ] || [ -f "$floor" ]; then
+    if bash "$floor" -n 9 -- "$kiosk" screenshot --screen home --lang el --size 1280x800 \
+            --out "$tmp/home.bmp" >"$tmp/floor.txt" 2>&1; then
+        cat "$tmp/floor.txt" >&2
+        fw=$(awk '/^floor:/ { print $3 }' "$tmp/floor.txt")
+        fm=$(awk '/^floor:/ { print $7 }' "$tmp/floor.txt")
+        cw=$(awk '/^command:/ { print $3 }' "$tmp/floor.txt")
+        cm=$(awk '/^command:/ { print $7 }' "$tmp/floor.txt")
+        rw=$(awk -v a="$cw" -v b="$fw" 'BEGIN { printf "%.2f", (b > 0) ? a / b : 0 }')
+        rm=$(awk -v a="$cm" -v b="$fm" 'BEGIN { printf "%.2f", a / b }')
+        row "Start-up to first frame (home, el, 1280x800)" "$cw s (floor $fw s)" "<= 1.5x floor" \
+            "$rw" "$(ok "$rw" 1.5)"
+        row "Peak RSS, same run" "$cm MiB (floor $fm MiB)" "<= 1.5x floor" "$rm" "$(ok "$rm" 1.5)"
+    else
+        cat "$tmp/floor.txt" >&2
+        row "Start-up / peak RSS vs floor" "vs-floor.sh failed" "<= 1.5x floor" "-" "SKIPPED"
+    fi
+else
+    echo "bench: $floor is not here: the floor figures are skipped" >&2
+    row "Start-up / peak RSS vs floor" "no ../shared/bench" "<= 1.5x floor" "-" "SKIPPED"
+fi
+
+echo "== RSS over every screen, both languages" >&2
+for size in 1280x800 1920x1080; do
+    "$app" rss "$size" >"$tmp/rss.txt" 2>/dev/null || { echo "bench: bench_app rss failed" >&2; continue; }
+    first=$(num rss_first_screen_kib "$tmp/rss.txt"); grow=$(num rss_growth_kib "$tmp/rss.txt")
+    row "Steady RSS after every screen x2 languages, $size" \
+        "+$(awk -v g="$grow" 'BEGIN { printf "%.1f", g / 1024 }') MiB over the first screen ($(awk -v f="$first" 'BEGIN { printf "%.1f", f / 1024 }') MiB)" \
+        "<= +2 MiB" "-" "$(ok "$grow" 2048)"
+done
+
+echo "== frame times, 1920x1080, software renderer" >&2
+if "$app" frames 1920x1080 >"$tmp/frames.txt" 2>/dev/null; then
+    grep -E '^frame_.._' "$tmp/frames.txt" | paste - - >&2
+    med=$(num frame_median_ms "$tmp/frames.txt"); p99=$(num frame_p99_ms "$tmp/frames.txt")
+    smed=$(num scroll_median_ms "$tmp/frames.txt"); sp99=$(num scroll_p99_ms "$tmp/frames.txt")
+    worst=$(num frame_worst_screen "$tmp/frames.txt")
+    wmed=$(num frame_worst_screen_median_ms "$tmp/frames.txt")
+    cold=$(num frame_cold_max_ms "$tmp/frames.txt")
+    und=$(num unchanged_not_drawn "$tmp/frames.txt")
+    row "Frame (a tap's layout + draw), all screens, median" "$med ms" "<= 4 ms" \
+        "$(awk -v a="$med" 'BEGIN { printf "%.2f", a / 4 }')" "$(ok "$med" 4)"
+    row "Frame, all screens, 99th percentile" "$p99 ms" "<= 8 ms" \
+        "$(awk -v a="$p99" 'BEGIN { printf "%.2f", a / 8 }')" "$(ok "$p99" 8)"
+    row "Frame, slowest screen ($worst), median" "$wmed ms" "<= 4 ms" \
+        "$(awk -v a="$wmed" 'BEGIN { printf "%.2f", a / 4 }')" "$(ok "$wmed" 4)"
+    row "Scrolling frame (drag), median / p99" "$smed / $sp99 ms" "<= 4 / 8 ms" "-" \
+        "$( [ "$(ok "$smed" 4)" = meets ] && [ "$(ok "$sp99" 8)" = meets ] && echo meets || echo MISSES)"
+    row "First visit of a screen (texts rasterised), worst" "$cold ms" "(no target)" "-" "-"
+    row "Frames drawn when nothing changed" "$(echo "$und" | awk -F/ '{ print $2 - $1 }') of $(echo "$und" | cut -d/ -f2)" \
+        "0" "-" "$(echo "$und" | awk -F/ '{ print ($1 == $2) ? "meets" : "MISSES" }')"
+else
+    echo "bench: bench_app frames failed" >&2
+fi
+
+echo "== first tap after an hour idle (App API, 1920x1080)" >&2
+if "$app" tap 1920x1080 >"$tmp/tap.txt" 2>/dev/null; then
+    t=$(num tap_after_idle_ms "$tmp/tap.txt"); fr=$(num tap_after_idle_frames "$tmp/tap.txt")
+    row "First tap after 1 h idle: input to its frame" "$t ms, $fr frame, shows $(num tap_after_idle_screen "$tmp/tap.txt")" \
+        "within one frame (16.7 ms)" "-" "$( [ "$fr" = 1 ] && ok "$t" 16.7 || echo MISSES)"
+fi
+
+echo "== idle wake-ups over $idle_s s (strace -c -f)" >&2
+if command -v strace >/dev/null 2>&1; then
+    mkdir -p "$tmp/data"
+    timeout -s INT "$idle_s" strace -f -c -o "$tmp/strace.txt" "$kiosk" --config /dev/null \
+        --data-dir "$tmp/data" --size 800x480 >/dev/null 2>"$tmp/kiosk.err"
+    # every return from a blocking wait is a wake-up
+    wakes=$(awk '$NF ~ /^(poll|ppoll|epoll_wait|epoll_pwait|epoll_pwait2|select|pselect6|nanosleep|clock_nanosleep|futex)$/ {
+                     n += $4 } END { print n + 0 }' "$tmp/strace.txt")
+    awk '$NF ~ /^(poll|ppoll|epoll_wait|epoll_pwait|epoll_pwait2|select|pselect6|nanosleep|clock_nanosleep|futex)$/' \
+        "$tmp/strace.txt" >&2
+    rate=$(awk -v w="$wakes" -v s="$idle_s" 'BEGIN { printf "%.3f", w / s }')
+    row "Idle wake-ups (offscreen, 800x480, $idle_s s)" "$wakes in $idle_s s = $rate/s" "<= 2/s" \
+        "$(awk -v r="$rate" 'BEGIN { printf "%.3f", r / 2 }')" "$(ok "$rate" 2)"
+else
+    row "Idle wake-ups" "strace missing" "<= 2/s" "-" "SKIPPED"
+fi
+
+echo "== import of generated packages" >&2
+secs() { # seconds a command takes
+    s=$(date +%s.%N); "$@" >/dev/null 2>"$tmp/imp.err" || { cat "$tmp/imp.err" >&2; echo fail; return; }
+    e=$(date +%s.%N); awk -v s="$s" -v e="$e" 'BEGIN { printf "%.2f", e - s }'
+}
+for n in 10000 50000 100000; do
+    tools/gen-package.sh "$n" "$tmp/pkg$n" >&2 || { echo "bench: gen-package failed" >&2; break; }
+    tc=$(secs "$kiosk" check "$tmp/pkg$n")
+    rm -f "$tmp/pkg$n.db"
+    ti=$(secs "$kiosk" import "$tmp/pkg$n" --db "$tmp/pkg$n.db")
+    tt=$(awk -v a="$tc" -v b="$ti" 'BEGIN { printf "%.2f", a + b }')
+    eval "t$n=$tt"
+    echo "$n services: check $tc s, import $ti s" >&2
+    rm -rf "$tmp/pkg$n" "$tmp/pkg$n.db"
+done
+t10=${t10000:-0}; t50=${t50000:-0}; t100=${t100000:-0}
+row "Check + import, 10,000 services" "$t10 s" "<= 2 s" \
+    "$(awk -v a="$t10" 'BEGIN { printf "%.2f", a / 2 }')" "$(ok "$t10" 2)"
+lin=$(awk -v a="$t10" -v b="$t100" 'BEGIN { printf "%.2f", (a > 0) ? b / a : 0 }')
+row "Check + import, 50,000 / 100,000 services" "$t50 s / $t100 s" "linear" \
+    "100k/10k = $lin (linear: 10, +20% allowed)" "$(awk -v r="$lin" 'BEGIN { print (r > 0 && r <= 12) ? "meets" : "MISSES" }')"
+
+# the table
+{
+    echo "| Figure | Measured | Target | Ratio | |"
+    echo "|---|---|---|---|---|"
+    awk -F'|' '{ printf "| %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5 }' "$rows"
+} >"$tmp/table.md"
+echo
+cat "$tmp/table.md"
+if [ -n "${BENCH_MD:-}" ]; then
+    cp "$tmp/table.md" "$BENCH_MD"
+fi

@@ -40,6 +40,16 @@ done
 # the Greek vCard keeps the Greek name intact
 zbarimg --nodbus -q -Sbinary --raw "$out/800x480/el-contact.png" | grep -q '^FN:Κέντρο Συντονισμού' ||
     no "el vCard lost its Greek name"
+# an email appears, with its QR code, as soon as the data holds a valid one
+pkg="$out/with-email"
+cp -r data "$pkg"
+sed 's|,https://www.accmr.gr,,active,|,https://www.accmr.gr,info@example.org,active,|' \
+    data/services.csv > "$pkg/services.csv"
+grep -q info@example.org "$pkg/services.csv" || no "could not add an email to the package"
+"$kiosk" screenshot --package "$pkg" --screen contact --lang en --size 800x480 \
+    --out "$out/email.png" || no "screenshot with an email failed"
+decode "$out/email.png" | grep -qx 'QR-Code:mailto:info@example.org' ||
+    no "an email in the data shows no mailto QR"
 # the one-file form the benchmarks use
 "$kiosk" screenshot --screen home --lang el --size 1280x800 --out "$out/home.bmp" &&
     [ "$(head -c 2 "$out/home.bmp")" = BM ] || no "--out FILE.bmp did not write a BMP"

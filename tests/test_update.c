@@ -549,7 +549,7 @@ static void test_an_unsigned_package_applies_only_with_the_staff_pin(void **stat
 }
 
 /* five wrong PINs lock the keypad for ten minutes, even against the right PIN, and
- * the count survives a restart (it is kept in a file) */
+ * the count survives a restart (it is kept in a file, written before each check) */
 static void test_five_wrong_pins_lock_for_ten_minutes(void **state)
 {
     Fx *f = *state;
@@ -570,6 +570,9 @@ static void test_five_wrong_pins_lock_for_ten_minutes(void **state)
     assert_int_equal(pin_verify(hash, "2468", st, t + PIN_LOCK_S), PIN_OK);
     assert_int_equal(pin_tries_left(st, t + PIN_LOCK_S), PIN_MAX_TRIES);
     assert_int_equal(pin_verify("", "2468", st, t), PIN_UNSET);
+    /* a count that cannot be kept means no guessing at all */
+    snprintf(st, sizeof st, "%s/no-such-folder/" STORE_PIN_STATE, f->state);
+    assert_int_equal(pin_verify(hash, "2468", st, t), PIN_FAILED);
 }
 
 /* ---- what changed ---- */

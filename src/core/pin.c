@@ -92,7 +92,9 @@ int pin_tries_left(const char *state_path, time_t now)
     return PIN_MAX_TRIES - s.failures;
 }
 
-/* checks pin; a wrong try is counted before the answer is given */
+/* checks pin. The try is counted as wrong in the state file before the hash is
+ * checked (half a second), so cutting the power meanwhile wins no extra guess;
+ * when the count cannot be saved nothing is checked (PIN_FAILED). */
 PinResult pin_verify(const char *hash, const char *pin, const char *state_path, time_t now)
 {
     if (!hash || !hash[0])
@@ -105,13 +107,6 @@ PinResult pin_verify(const char *hash, const char *pin, const char *state_path, 
         return PIN_LOCKED;
     if (s.locked_until)
         s.failures = 0, s.locked_until = 0;     /* the lock has ended: a fresh count */
-    if (pin_is_valid(pin) && crypto_pwhash_str_verify(hash, pin, strlen(pin)) == 0) {
-        if (s.failures) {
-            s.failures = 0;
-            state_save(state_path, s);
-        }
-        return PIN_OK;
-    }
     s.failures++;
     PinResult r = PIN_WRONG;
     if (s.failures >= PIN_MAX_TRIES) {
@@ -119,6 +114,13 @@ PinResult pin_verify(const char *hash, const char *pin, const char *state_path, 
         s.locked_until = (long long)now + PIN_LOCK_S;
         r = PIN_LOCKED;
     }
-    state_save(state_path, s);
+    if (state_save(state_path, s) != 0)
+        return PIN_FAILED;
+    if (pin_is_valid(pin) && crypto_pwhash_str_verify(hash, pin, strlen(pin)) == 0) {
+        s.failures = 0;
+        s.locked_until = 0;
+        state_save(state_path, s);
+        return PIN_OK;
+    }
     return r;
 }

@@ -17,7 +17,7 @@ typedef enum {
     PIN_WRONG,      /* it does not; more tries remain */
     PIN_LOCKED,     /* too many wrong tries: nothing is checked until the lock ends */
     PIN_UNSET,      /* no PIN hash configured: staff approval cannot be given */
-    PIN_FAILED      /* the hash is malformed or libsodium cannot run */
+    PIN_FAILED      /* the hash is malformed, libsodium cannot run, or the count cannot be saved */
 } PinResult;
 
 /* true when pin is PIN_MIN_DIGITS..PIN_MAX_DIGITS ASCII digits */
@@ -26,8 +26,8 @@ int pin_is_valid(const char *pin);
  * returns 0, or -1 when the PIN is not valid or out of memory */
 int pin_hash(const char *pin, char *out, size_t n);
 /* checks pin against hash at time now, keeping the wrong-try count and the lock in
- * state_path (rewritten atomically). When the state cannot be saved after a wrong
- * try the answer is still PIN_WRONG or PIN_LOCKED: it fails closed. */
+ * state_path (rewritten atomically). The try is counted before the hash is checked;
+ * when the count cannot be saved, nothing is checked and the answer is PIN_FAILED. */
 PinResult pin_verify(const char *hash, const char *pin, const char *state_path, time_t now);
 /* seconds until the lock in state_path ends at time now; 0 when not locked */
 int pin_locked_for(const char *state_path, time_t now);

@@ -281,6 +281,13 @@ static int ui_qr(Ui *ui, int x, int y, const char *payload, int min_px, int *sid
     return c->w;
 }
 
+/* a QR code's smallest side: 30 mm on this display, and larger on a large screen */
+static int ui_qr_min(const Ui *ui)
+{
+    int px = mm(ui, 30.0), big = (int)(8.0f * ui->u);
+    return px > big ? px : big;
+}
+
 /* the side a QR of payload will take, quiet zone included, for min_px */
 static int ui_qr_side(const char *payload, int min_px)
 {
@@ -404,7 +411,7 @@ typedef struct QrCard {
  * height used */
 static int ui_qr_cards(Ui *ui, int x, int y, int w, const QrCard *cards, int n)
 {
-    int min_px = mm(ui, 30.0);
+    int min_px = ui_qr_min(ui);
     int side = 0;
     for (int i = 0; i < n; i++) {
         int s = ui_qr_side(cards[i].payload, min_px);
@@ -414,7 +421,7 @@ static int ui_qr_cards(Ui *ui, int x, int y, int w, const QrCard *cards, int n)
     if (side == 0)
         return 0;
     int card_w = side + 2 * ui->pad;
-    int min_card = (int)(20.0f * ui->u);    /* room for a label of two words a line */
+    int min_card = (int)(18.0f * ui->u);    /* room for a label of two words a line */
     if (card_w < min_card)
         card_w = min_card;
     int cols = (w + ui->gap) / (card_w + ui->gap);
@@ -778,7 +785,7 @@ static int screen_location(Ui *ui, int x, int w, int y)
     QrCard card = { ICON_DIRECTIONS, STR_DIRECTIONS, "", STR_SCAN_DIRECTIONS,
                     ui_printf(ui, "%s", dir) };
     if (ok > 0)
-        qw = ui_qr_side(dir, mm(ui, 30.0)) + 2 * ui->pad;
+        qw = ui_qr_side(dir, ui_qr_min(ui)) + 2 * ui->pad;
     int min_card = (int)(20.0f * ui->u);
     if (qw && qw < min_card)
         qw = min_card;

@@ -278,7 +278,8 @@ CsvStatus csv_next(CsvReader *r)
             c = get_byte(r);
         }
         if (store) {
-            if (bad == CSV_OK && !text_utf8_valid(r->rec + start, r->len - start))
+            /* rec is still NULL when nothing was stored yet (a first field of NULs) */
+            if (bad == CSV_OK && r->rec && !text_utf8_valid(r->rec + start, r->len - start))
                 bad = set_error(r, CSV_ERR_UTF8, field_line, col,
                                 "invalid UTF-8 in field %d: save the file as \"CSV UTF-8\"", col);
             if (r->n == r->off_cap) {

@@ -40,8 +40,10 @@ set xlabel "hours"
 set ylabel "RSS (MiB)"
 plot "$out.csv" using (\$2/3600):(\$3/1024) with lines title "RSS"
 set ylabel "open fds"
+set yrange [0:*]
 plot "$out.csv" using (\$2/3600):4 with steps title "fds"
 set ylabel "frame (ms)"
+set autoscale y
 plot "$out.csv" using (\$2/3600):6 with lines title "median", \
      "$out.csv" using (\$2/3600):7 with lines title "p99"
 unset multiplot

@@ -23,7 +23,15 @@ run() { # name command...
 }
 
 for t in $build/tests/test_*; do
-    case $t in *.d) continue ;; esac
+    case $t in
+    *.d) continue ;;
+    */test_monkey)
+        # its memory check reads the process's RSS, which under qemu includes the
+        # emulator's own translated-code cache, growing as new code paths run (3000
+        # events: +2.9 MiB); and 100000 events take most of an hour here
+        echo "test-arm64: test_monkey skipped: the endurance run belongs on a Pi (make soak)"
+        continue ;;
+    esac
     [ -x "$t" ] && run "$t" "$qemu" "$t"
 done
 

@@ -98,11 +98,16 @@ static const DbTable db_tables[] = {
 };
 #define N_TABLES ((int)(sizeof db_tables / sizeof db_tables[0]))
 
+#define DB_CACHED 32
+
 struct Db {
     sqlite3 *h;
     char err[256];
     char lang[16];                  /* language code of the base texts */
     sqlite3_stmt *insert[N_TABLES]; /* prepared on first use while building */
+    /* the reading queries, prepared once: loading the content asks ~160 of them */
+    struct { char *sql; sqlite3_stmt *st; } cached[DB_CACHED];
+    int n_cached;
 };
 
 /* the number of tables in db_tables[] */
@@ -223,7 +228,8 @@ static int create_schema(Db *db)
 {
     char *sql = NULL;
     size_t len = 0, cap = 0;
-    bool ok = true;
+    /* one transaction: SQLite then reads its schema back once, not after each table */
+    bool ok = sb_add(&sql, &len, &cap, "BEGIN;\n");
     for (int i = 0; i < N_TABLES && ok; i++) {
         const DbTable *t = &db_tables[i];
         ok = sb_add(&sql, &len, &cap, "CREATE TABLE \"%s\" (", t->name);
@@ -241,7 +247,7 @@ static int create_schema(Db *db)
                       "(resource, record_id, field, language);\n"
                       /* the package: name, version, language, imported_at, descriptor */
                       "CREATE TABLE package (key TEXT PRIMARY KEY, value TEXT NOT NULL);\n"
-                      "PRAGMA user_version = %d;\n", DB_SCHEMA_VERSION);
+                      "PRAGMA user_version = %d;\nCOMMIT;\n", DB_SCHEMA_VERSION);
     int rc = ok ? exec(db, sql) : fail(db, "out of memory");
     free(sql);
     return rc;
@@ -385,6 +391,10 @@ void db_close(Db *db)
         return;
     for (int i = 0; i < N_TABLES; i++)
         sqlite3_finalize(db->insert[i]);
+    for (int i = 0; i < db->n_cached; i++) {
+        sqlite3_finalize(db->cached[i].st);
+        free(db->cached[i].sql);
+    }
     sqlite3_close(db->h);
     free(db);
 }
@@ -516,15 +526,38 @@ int db_each_row(Db *db, int i, DbRowFn fn, void *ctx)
 static sqlite3_stmt *query(Db *db, const char *sql, const char *p1, const char *p2)
 {
     sqlite3_stmt *st = NULL;
-    if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) != SQLITE_OK) {
-        fail(db, "%s", sqlite3_errmsg(db->h));
-        return NULL;
+    for (int i = 0; i < db->n_cached && !st; i++)
+        if (strcmp(db->cached[i].sql, sql) == 0)
+            st = db->cached[i].st;
+    if (!st) {
+        if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) != SQLITE_OK) {
+            fail(db, "%s", sqlite3_errmsg(db->h));
+            return NULL;
+        }
+        char *copy = db->n_cached < DB_CACHED ? strdup(sql) : NULL;
+        if (copy) {
+            db->cached[db->n_cached].sql = copy;
+            db->cached[db->n_cached++].st = st;
+        }
     }
     if (p1)
         sqlite3_bind_text(st, 1, p1, -1, SQLITE_TRANSIENT);
     if (p2)
         sqlite3_bind_text(st, 2, p2, -1, SQLITE_TRANSIENT);
     return st;
+}
+
+/* gives a statement from query() back: reset for its next use, or finalized when
+ * it was not kept */
+static void query_done(Db *db, sqlite3_stmt *st)
+{
+    for (int i = 0; i < db->n_cached; i++)
+        if (db->cached[i].st == st) {
+            sqlite3_reset(st);
+            sqlite3_clear_bindings(st);
+            return;
+        }
+    sqlite3_finalize(st);
 }
 
 /* a copy of the first column of the first row, "" when there is none; NULL on error */
@@ -541,7 +574,7 @@ static char *query_text(Db *db, const char *sql, const char *p1, const char *p2)
         out = strdup("");
     else
         fail(db, "%s", sqlite3_errmsg(db->h));
-    sqlite3_finalize(st);
+    query_done(db, st);
     return out;
 }
 
@@ -570,12 +603,12 @@ static char *field_text(Db *db, const char *code, const char *table, const char 
         sqlite3_bind_text(st, 4, code, -1, SQLITE_STATIC);
         if (sqlite3_step(st) == SQLITE_ROW) {
             char *t = strdup(col_text(st, 0));
-            sqlite3_finalize(st);
+            query_done(db, st);
             if (t)
                 free(base);
             return t ? t : base;
         }
-        sqlite3_finalize(st);
+        query_done(db, st);
     }
     if (*base)
         return base;
@@ -591,7 +624,7 @@ static char *field_text(Db *db, const char *code, const char *table, const char 
             base = t;
         }
     }
-    sqlite3_finalize(st);
+    query_done(db, st);
     return base;
 }
 
@@ -605,7 +638,7 @@ static int query_ids(Db *db, const char *sql, const char *p1, const char *p2, ch
     while (n < max && (rc = sqlite3_step(st)) == SQLITE_ROW)
         if ((ids[n] = strdup(col_text(st, 0))) != NULL)
             n++;
-    sqlite3_finalize(st);
+    query_done(db, st);
     return n;
 }
 
@@ -925,7 +958,7 @@ int db_load_hours(Db *db, HoursTable *out)
         out->periods[out->n_periods++] = p;
     }
     ok = ok && (rc == SQLITE_DONE || rc == SQLITE_ROW);
-    sqlite3_finalize(st);
+    query_done(db, st);
     st = ok ? query(db, "SELECT id, start_date, end_date, closed, opens_at, closes_at FROM closure"
                         " WHERE service_id = ?1 OR service_id = '' ORDER BY rowid", svc, NULL)
             : NULL;
@@ -952,7 +985,7 @@ int db_load_hours(Db *db, HoursTable *out)
         out->closures[out->n_closures++] = cl;
     }
     ok = ok && (rc == SQLITE_DONE || rc == SQLITE_ROW);
-    sqlite3_finalize(st);
+    query_done(db, st);
     free(svc);
     if (!ok)
         return db->err[0] ? -1 : fail(db, "%s", sqlite3_errmsg(db->h));

@@ -242,15 +242,25 @@ static void wrap_paragraph(const char *s, size_t start, size_t end, int width,
 
     size_t line = i, line_end = i;      /* the line so far: s[line..line_end) */
     bool empty = true;
+    int line_w = 0;                     /* its width, measured or summed */
+    /* a line is measured whole only near the edge: elsewhere the width of the
+     * words added is summed, which errs by a pixel or two at each join */
+    int slack = 3 + width / 50;
     while (i < end) {
         size_t word = i;
         while (i < end && !is_space(s[i])) i++;
         size_t word_end = i;
         while (i < end && is_space(s[i])) i++;
 
-        if (!empty && measure(ctx, s + line, word_end - line, style) <= width) {
-            line_end = word_end;        /* the word joins the line */
-            continue;
+        if (!empty) {
+            int w = line_w + measure(ctx, s + line_end, word_end - line_end, style);
+            if (w > width - slack && w <= width + slack)
+                w = measure(ctx, s + line, word_end - line, style);    /* near: exactly */
+            if (w <= width) {
+                line_end = word_end;    /* the word joins the line */
+                line_w = w;
+                continue;
+            }
         }
         if (!empty) wrap_emit(w, line, line_end - line);
         /* the word starts a line; cut it while it is wider than the line alone */
@@ -262,6 +272,7 @@ static void wrap_paragraph(const char *s, size_t start, size_t end, int width,
         }
         line = word;
         line_end = word_end;
+        line_w = measure(ctx, s + word, word_end - word, style);
         empty = false;
     }
     wrap_emit(w, line, line_end - line);

@@ -13,6 +13,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#ifndef HINTING
+#define HINTING TTF_HINTING_LIGHT
+#endif
 #define RENDER_MAX_FONTS   24
 #define RENDER_CACHE_MAX   1024         /* entries kept; the least recently used go */
 #define RENDER_CACHE_BYTES (24L << 20)  /* texture bytes kept */
@@ -107,6 +110,8 @@ static TTF_Font *render_font(Render *r, int style)
     }
     SDL_RWops *rw = SDL_RWFromConstMem(r->face_data[face], (int)r->face_size[face]);
     TTF_Font *f = rw ? TTF_OpenFontRW(rw, 1, size) : NULL;
+    if (f)
+        TTF_SetFontHinting(f, HINTING);
     if (!f) {
         fprintf(stderr, "kiosk: font %s at %d px: %s\n", face_files[face], size, TTF_GetError());
         return NULL;
@@ -301,6 +306,15 @@ static uint64_t render_hash(const char *s, int len, int style, uint32_t color)
     return (h ^ color) * 1099511628211ULL;
 }
 
+/* the texture bytes kept: as many as half a screen of ARGB pixels (the texts of about
+ * two screens), so memory does not grow with the screens visited; at most
+ * RENDER_CACHE_BYTES */
+static long render_cache_limit(const Render *r)
+{
+    long screen = (long)r->w * r->h * 2;
+    return screen < RENDER_CACHE_BYTES ? screen : RENDER_CACHE_BYTES;
+}
+
 /* a free entry, evicting the least recently used one (not drawn this frame) when the
  * cache is full or too big; NULL when every entry is in use this frame */
 static CacheEntry *render_cache_slot(Render *r)
@@ -315,7 +329,7 @@ static CacheEntry *render_cache_slot(Render *r)
             } else if (e->used != r->frame && (!old || e->used < old->used))
                 old = e;
         }
-        if (free_e && r->cache_bytes <= RENDER_CACHE_BYTES)
+        if (free_e && r->cache_bytes <= render_cache_limit(r))
             return free_e;
         if (!old)
             return free_e;
@@ -324,9 +338,12 @@ static CacheEntry *render_cache_slot(Render *r)
 }
 
 /* the texture of a text, rasterised on first use; NULL if SDL_ttf cannot */
-static CacheEntry *render_text(Render *r, const char *s, int len, int style, uint32_t color)
+static CacheEntry *render_text(Render *r, const char *s, int len, int style, uint32_t color,
+                               uint32_t bg)
 {
-    uint64_t h = render_hash(s, len, style, color);
+    /* the background is part of the key: a text is rasterised onto it, opaque, so
+     * drawing it is a plain copy instead of a blend of every pixel */
+    uint64_t h = render_hash(s, len, style, color) ^ ((uint64_t)bg << 32);
     for (int i = 0; i < RENDER_CACHE_MAX; i++) {
         CacheEntry *e = &r->cache[i];
         if (e->tex && e->hash == h && e->style == style && e->color == color &&
@@ -342,10 +359,13 @@ static CacheEntry *render_text(Render *r, const char *s, int len, int style, uin
     if (!f)
         return NULL;
     SDL_Color c = { (Uint8)(color >> 16), (Uint8)(color >> 8), (Uint8)color, 255 };
-    SDL_Surface *surf = TTF_RenderUTF8_Blended(f, render_cstr(r, s, (size_t)len), c);
+    SDL_Color b = { (Uint8)(bg >> 16), (Uint8)(bg >> 8), (Uint8)bg, 255 };
+    SDL_Surface *surf = TTF_RenderUTF8_Shaded(f, render_cstr(r, s, (size_t)len), c, b);
     if (!surf)
         return NULL;
     SDL_Texture *tex = SDL_CreateTextureFromSurface(r->ren, surf);
+    if (tex)
+        SDL_SetTextureBlendMode(tex, SDL_BLENDMODE_NONE);
     char *copy = malloc((size_t)len);
     if (!tex || !copy) {
         if (tex)
@@ -419,7 +439,7 @@ void render_draw(Render *r, const UiCmd *cmds, int n, int bx, int by, int bw, in
             break;
         }
         case UI_TEXT: {
-            CacheEntry *e = render_text(r, c->text, c->len, c->style, c->color);
+            CacheEntry *e = render_text(r, c->text, c->len, c->style, c->color, c->bg);
             if (!e)
                 break;
             int w = e->w < c->w ? e->w : c->w;  /* never past its box */

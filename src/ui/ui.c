@@ -16,7 +16,7 @@
 
 #define UI_MAX_CMDS    2048
 #define UI_MAX_BUTTONS 48
-#define UI_MAX_QR      6
+#define UI_MAX_QR      8
 #define UI_ARENA       (64 * 1024)
 #define UI_MAX_LINES   256
 #define UI_HISTORY     8
@@ -96,8 +96,7 @@ struct Ui {
     int n_cmds;
     UiButton buttons[UI_MAX_BUTTONS];
     int n_buttons;
-    QrMatrix *qr[UI_MAX_QR];
-    int n_qr;
+    struct { char *payload; QrMatrix *m; bool used; } qr[UI_MAX_QR]; /* kept across layouts */
     char arena[UI_ARENA];
     size_t arena_used;
     int body_x, body_y, body_w, body_h, content_h;
@@ -258,17 +257,41 @@ static void ui_icon(Ui *ui, int x, int y, int w, int h, const char *icon, int si
     ui_line(ui, x, y + (h - lh) / 2, w, icon, strlen(icon), style, ink, bg, ALIGN_CENTER);
 }
 
+/* the matrix of payload, encoded once and kept while layouts use it; NULL when it
+ * cannot be encoded or the cache is full of codes in use */
+static const QrMatrix *ui_qr_matrix(Ui *ui, const char *payload)
+{
+    int free_slot = -1;
+    for (int i = 0; i < UI_MAX_QR; i++) {
+        if (ui->qr[i].m && strcmp(ui->qr[i].payload, payload) == 0) {
+            ui->qr[i].used = true;
+            return ui->qr[i].m;
+        }
+        if (free_slot < 0 && (!ui->qr[i].m || !ui->qr[i].used))
+            free_slot = i;
+    }
+    if (free_slot < 0)
+        return NULL;
+    QrMatrix *m = qr_encode(payload);
+    char *copy = m ? strdup(payload) : NULL;
+    if (!copy) {
+        qr_free(m);
+        return NULL;
+    }
+    qr_free(ui->qr[free_slot].m);
+    free(ui->qr[free_slot].payload);
+    ui->qr[free_slot].payload = copy, ui->qr[free_slot].m = m, ui->qr[free_slot].used = true;
+    return m;
+}
+
 /* a QR code of payload whose side, quiet zone included, is at least min_px; returns
  * its side in pixels, 0 if the payload cannot be encoded */
 static int ui_qr(Ui *ui, int x, int y, const char *payload, int min_px, int *side)
 {
     *side = 0;
-    if (ui->n_qr == UI_MAX_QR)
-        return 0;
-    QrMatrix *q = qr_encode(payload);
+    const QrMatrix *q = ui_qr_matrix(ui, payload);
     if (!q)
         return 0;
-    ui->qr[ui->n_qr++] = q;
     int modules = q->width + 8;
     int module = (min_px + modules - 1) / modules;
     if (module < 2)
@@ -289,13 +312,12 @@ static int ui_qr_min(const Ui *ui)
 }
 
 /* the side a QR of payload will take, quiet zone included, for min_px */
-static int ui_qr_side(const char *payload, int min_px)
+static int ui_qr_side(Ui *ui, const char *payload, int min_px)
 {
-    QrMatrix *q = qr_encode(payload);
+    const QrMatrix *q = ui_qr_matrix(ui, payload);
     if (!q)
         return 0;
     int modules = q->width + 8;
-    qr_free(q);
     int module = (min_px + modules - 1) / modules;
     return modules * (module < 2 ? 2 : module);
 }
@@ -414,7 +436,7 @@ static int ui_qr_cards(Ui *ui, int x, int y, int w, const QrCard *cards, int n)
     int min_px = ui_qr_min(ui);
     int side = 0;
     for (int i = 0; i < n; i++) {
-        int s = ui_qr_side(cards[i].payload, min_px);
+        int s = ui_qr_side(ui, cards[i].payload, min_px);
         if (s > side)
             side = s;
     }
@@ -785,7 +807,7 @@ static int screen_location(Ui *ui, int x, int w, int y)
     QrCard card = { ICON_DIRECTIONS, STR_DIRECTIONS, "", STR_SCAN_DIRECTIONS,
                     ui_printf(ui, "%s", dir) };
     if (ok > 0)
-        qw = ui_qr_side(dir, ui_qr_min(ui)) + 2 * ui->pad;
+        qw = ui_qr_side(ui, dir, ui_qr_min(ui)) + 2 * ui->pad;
     int min_card = (int)(20.0f * ui->u);
     if (qw && qw < min_card)
         qw = min_card;
@@ -1003,9 +1025,8 @@ static void ui_layout_night(Ui *ui)
 /* frees what the previous layout made */
 static void ui_clear(Ui *ui)
 {
-    for (int i = 0; i < ui->n_qr; i++)
-        qr_free(ui->qr[i]);
-    ui->n_qr = 0;
+    for (int i = 0; i < UI_MAX_QR; i++)     /* codes of the last layout may serve again */
+        ui->qr[i].used = false;
     ui->n_cmds = 0;
     ui->n_buttons = 0;
     ui->arena_used = 0;
@@ -1120,6 +1141,10 @@ void ui_destroy(Ui *ui)
     if (!ui)
         return;
     ui_clear(ui);
+    for (int i = 0; i < UI_MAX_QR; i++) {
+        qr_free(ui->qr[i].m);
+        free(ui->qr[i].payload);
+    }
     free(ui);
 }
 

@@ -39,7 +39,7 @@ has /etc/kiosk/kiosk.conf
 has /etc/kiosk/trusted-keys/
 has /usr/share/doc/kiosk/copyright
 has /usr/share/doc/kiosk/changelog.gz
-has /usr/share/doc/kiosk/README.Pi.md
+has /usr/share/doc/kiosk/README.md
 has /usr/share/man/man1/kiosk.1.gz
 for f in fonts/*.ttf; do has "/usr/share/kiosk/$f"; done
 for f in fonts/*.copyright; do has "/usr/share/doc/kiosk/$f"; done

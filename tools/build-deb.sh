@@ -7,7 +7,7 @@
 #   /etc/kiosk/kiosk.conf              conffile, every option documented in place
 #   /etc/kiosk/trusted-keys/           the minisign keys updates are checked against
 #   /lib/systemd/system/, /lib/udev/rules.d/  the units and the USB stick rule
-#   /usr/share/doc/kiosk/              README, README.Pi.md, copyright, changelog
+#   /usr/share/doc/kiosk/              README (its Pi section), copyright, changelog
 #   /usr/share/man/man1/kiosk.1.gz     the manual page
 # Depends comes from dpkg-shlibdeps (the libraries the binary links, by their Debian
 # package names) plus what the maintainer scripts and units run. VERSION is read from
@@ -74,8 +74,7 @@ done
 install -D -m 0644 assets/99-kiosk-usb.rules "$root/lib/udev/rules.d/99-kiosk-usb.rules"
 doc=$root/usr/share/doc/kiosk
 install -D -m 0644 $deb/copyright "$doc/copyright"
-install -m 0644 tools/README-pi.md "$doc/README.Pi.md"
-[ -f README.md ] && install -m 0644 README.md "$doc/README.md"
+install -m 0644 README.md "$doc/README.md"
 install -m 0644 data/README.md "$doc/README.data.md"
 install -d "$doc/fonts"
 for f in fonts/*.copyright; do install -m 0644 "$f" "$doc/fonts/"; done

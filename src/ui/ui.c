@@ -671,7 +671,7 @@ static int screen_hours(Ui *ui, int x, int w, int y)
         if (nw > name_w)
             name_w = nw;
     }
-    name_w += ui->pad;
+    name_w += ui->gap + ui->pad;     /* the name starts a gap in, then a pad before the hours */
     for (int d = 0; d < 7; d++) {
         struct tm day = tm;
         day.tm_mday += d - today;

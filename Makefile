@@ -44,7 +44,13 @@ TEST_SRC := $(wildcard tests/test_*.c)
 TESTS    := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
 
 .PHONY: all deps run test check unit bench soak clean screenshots fuzz deb test-arm64
-all: $(BUILD)/kiosk
+all: $(BUILD)/kiosk $(if $(ARCH),,$(BUILD)/data.db)
+
+# the built-in content as a database, made by the kiosk's own importer from data/:
+# screenshots and the first start open it instead of importing data/ again
+$(BUILD)/data.db: $(BUILD)/kiosk $(wildcard data/*)
+	@rm -f $@
+	@$(BUILD)/kiosk import data --db $@ >/dev/null
 
 $(BUILD)/%.o: src/%.c
 	@mkdir -p $(dir $@)

@@ -131,6 +131,31 @@ static Db *app_open_package(const char *dir, char *why, size_t n)
     return db;
 }
 
+/* the built-in content's database, made from the package by the importer at build
+ * time (build/data.db in a build tree, data.db in /usr/share/kiosk), when it is newer
+ * than every file of the package; NULL otherwise, and the package is imported */
+static Db *app_open_builtin(App *a, const char *pkg)
+{
+    static const char *const places[] = { "%s/build/data.db", "%s/data.db" };
+    char path[PATH_MAX];
+    struct stat db_st, f_st;
+    for (size_t i = 0; i < sizeof places / sizeof places[0]; i++) {
+        snprintf(path, sizeof path, places[i], render_share_dir(a->render));
+        if (stat(path, &db_st) != 0)
+            continue;
+        glob_t g;
+        char pattern[PATH_MAX + 8];
+        snprintf(pattern, sizeof pattern, "%s/*", pkg);
+        bool fresh = glob(pattern, 0, NULL, &g) == 0;
+        for (size_t k = 0; fresh && k < g.gl_pathc; k++)
+            fresh = stat(g.gl_pathv[k], &f_st) == 0 && f_st.st_mtime <= db_st.st_mtime;
+        globfree(&g);
+        if (fresh)
+            return db_open(path, NULL, 0);
+    }
+    return NULL;
+}
+
 /* opens the content the options name: a database file, a package, or the live data */
 static Db *app_open_db(App *a, const AppOptions *o, bool live, char *why, size_t n)
 {
@@ -146,8 +171,10 @@ static Db *app_open_db(App *a, const AppOptions *o, bool live, char *why, size_t
         snprintf(def, sizeof def, "%s/data", render_share_dir(a->render));
         pkg = def;
     }
-    if (!live)                  /* screenshots: the built-in content */
-        return app_open_package(pkg, why, n);
+    if (!live) {                /* screenshots: the built-in content */
+        Db *built = app_open_builtin(a, pkg);
+        return built ? built : app_open_package(pkg, why, n);
+    }
     const char *dir = o->data_dir ? o->data_dir : a->cfg.data_dir;
     if (mkdir(dir, 0755) != 0 && errno != EEXIST) {
         fprintf(stderr, "kiosk: cannot create %s (%s): showing the built-in content\n", dir,

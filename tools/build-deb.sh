@@ -60,6 +60,10 @@ install -D -m 0755 "$build/kiosk" "$root/usr/bin/kiosk"
 "$strip" --strip-unneeded --remove-section=.comment --remove-section=.note "$root/usr/bin/kiosk"
 install -d "$root/usr/share/kiosk/fonts" "$root/usr/share/kiosk/data"
 install -m 0644 fonts/*.ttf "$root/usr/share/kiosk/fonts/"
+# the built-in content as a database (made by `make` with the kiosk's importer; SQLite
+# files are the same on every architecture), opened instead of importing data/ again
+db=build/data.db
+[ -f "$db" ] && install -m 0644 "$db" "$root/usr/share/kiosk/data.db"
 for f in data/*; do
     [ "$f" = data/README.md ] || install -m 0644 "$f" "$root/usr/share/kiosk/data/"
 done

@@ -122,6 +122,6 @@ test-arm64: deps
 	@tools/test-arm64.sh
 
 clean:
-	rm -rf build build-san
+	rm -rf build build-san build-arm64 build-dev
 
 -include $(OBJ:.o=.d) $(BUILD)/main.d

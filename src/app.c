@@ -25,6 +25,7 @@
 #include "core/store.h"
 #include "core/update.h"
 #include "platform/inputcheck.h"
+#include "platform/journal.h"
 #include "platform/sdnotify.h"
 #include "platform/usbwatch.h"
 #include "render/render.h"
@@ -64,6 +65,8 @@ struct App {
     unsigned flow_ms;           /* when the countdown or the result ends */
     bool stick_seen;            /* this stick's folder was handled: wait for a new one */
     time_t started;
+    char journal[1200];         /* the staff screen's log tail */
+    time_t journal_minute;
 };
 
 /* ---- content ---- */
@@ -318,6 +321,7 @@ static void app_update_done(App *a, unsigned ms)
 {
     char text[1024], why[256];
     update_finish(&a->update, text, sizeof text);
+    sdnotify_status(text);      /* systemctl status kiosk shows the last update's result */
     if (a->update.status == UPDATE_OK && !app_reload(a, why, sizeof why))
         fprintf(stderr, "kiosk: the new content cannot be shown: %s\n", why);
     app_result(a, STR_UPDATE_TITLE, text, ms);
@@ -413,9 +417,25 @@ static void app_staff_info(App *a, time_t now)
     if (f) {    /* the last report, a few lines */
         for (int i = 0; i < 6 && fgets(line, sizeof line, f); i++) {
             line[strcspn(line, "\n")] = '\0';
-            ADD(i == 0 ? STR_LAST_REPORT : STR_LOG, "%s", line);
+            if (i == 0) {
+                ADD(STR_LAST_REPORT, "%s", line);
+            } else if (len < sizeof info)   /* more of the report, under the same label */
+                len += (size_t)snprintf(info + len, sizeof info - len, "\t%s\n", line);
         }
         fclose(f);
+    }
+    /* the kiosk's last journal lines, read once a minute at most */
+    if (now / 60 != a->journal_minute) {
+        a->journal_minute = now / 60;
+        journal_tail("kiosk.service", 6, a->journal, sizeof a->journal);
+    }
+    for (const char *p = a->journal; *p;) {
+        size_t k = strcspn(p, "\n");
+        if (p == a->journal) {
+            ADD(STR_LOG, "%.*s", (int)k, p);
+        } else if (len < sizeof info)
+            len += (size_t)snprintf(info + len, sizeof info - len, "\t%.*s\n", (int)k, p);
+        p += k + (p[k] ? 1 : 0);
     }
 #undef ADD
     ui_set_staff_info(a->ui, info);
@@ -676,8 +696,14 @@ int app_run(const AppOptions *o)
         app_step(a, now, ms);
         sdnotify_watchdog();    /* only from here: a hung loop stops the heartbeat */
         int timeout = app_sleep_ms(a, now, ms);
-        if (render_wait(a->render, timeout))
+        if (render_wait(a->render, timeout)) {  /* a desktop window: look at the stick too */
+            struct pollfd u = { .fd = a->usb ? usbwatch_fd(a->usb) : -1, .events = POLLIN };
+            if (a->usb && poll(&u, 1, 0) > 0) {
+                usbwatch_check(a->usb);
+                app_usb(a, a->cfg.usb_dir, time(NULL), render_ticks());
+            }
             continue;
+        }
         struct pollfd fds[APP_MAX_FDS + 1];
         int n = 0;
         for (int i = 0; i < a->n_input_fds; i++)

@@ -6,6 +6,7 @@
 #include "testutil.h"
 #include "app.h"
 #include "core/db.h"
+#include "core/hours.h"
 #include "core/pin.h"
 #include "render/render.h"
 #include "ui/ui.h"
@@ -229,6 +230,33 @@ static void test_a_short_corner_tap_does_not_open_anything(void **state)
     assert_int_not_equal(ui_screen(app_ui(f->app)), SCREEN_STAFF);
 }
 
+/* the night screen comes 30 minutes after closing, once nobody is touching the
+ * kiosk, and goes at opening time */
+static void test_night_mode_follows_the_opening_hours(void **state)
+{
+    Fixture *f = *state;
+    static const struct { const char *at; bool night; } when[] = {
+        { "2026-11-25T16:59", false },  /* Wednesday, open */
+        { "2026-11-25T17:10", false },  /* closed for 10 minutes only */
+        { "2026-11-25T17:30", true },
+        { "2026-11-26T03:00", true },
+        { "2026-11-26T08:59", true },
+        { "2026-11-26T09:00", false },  /* open again */
+        { "2026-11-28T12:00", true },   /* Saturday */
+    };
+    for (size_t i = 0; i < sizeof when / sizeof when[0]; i++) {
+        time_t t;
+        assert_int_equal(hours_parse_instant(when[i].at, &t), 0);
+        f->ms += 200000;                /* long enough without a touch */
+        f->now = t;
+        app_step(f->app, f->now, f->ms);
+        if (ui_night(app_ui(f->app)) != when[i].night)
+            fail_msg("%s: night mode should be %s", when[i].at, when[i].night ? "on" : "off");
+    }
+    tap(f, 400, 240);                   /* a touch wakes it */
+    assert_false(ui_night(app_ui(f->app)));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -239,6 +267,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_an_unsigned_stick_needs_the_staff_pin, setup, teardown),
         cmocka_unit_test_setup_teardown(test_a_corner_hold_and_the_pin_open_the_staff_screen, setup, teardown),
         cmocka_unit_test_setup_teardown(test_a_short_corner_tap_does_not_open_anything, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_night_mode_follows_the_opening_hours, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

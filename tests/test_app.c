@@ -19,16 +19,6 @@ typedef struct Fixture {
     time_t now;
 } Fixture;
 
-static void sh(const char *fmt, ...)
-{
-    char cmd[4096];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(cmd, sizeof cmd, fmt, ap);
-    va_end(ap);
-    if (system(cmd) != 0)
-        fail_msg("command failed: %s", cmd);
-}
 
 static int setup(void **state)
 {
@@ -39,7 +29,7 @@ static int setup(void **state)
     snprintf(f->keys, sizeof f->keys, "%s/keys", f->tmp);
     snprintf(f->sec, sizeof f->sec, "%s/staff.key", f->tmp);
     snprintf(f->conf, sizeof f->conf, "%s/kiosk.conf", f->tmp);
-    sh("mkdir -p '%s' '%s' && minisign -G -W -p '%s/staff.pub' -s '%s' >/dev/null", f->usb,
+    test_sh("mkdir -p '%s' '%s' && minisign -G -W -p '%s/staff.pub' -s '%s' >/dev/null", f->usb,
        f->keys, f->keys, f->sec);
     char hash[256];
     assert_int_equal(pin_hash("2468", hash, sizeof hash), 0);
@@ -84,12 +74,12 @@ static void live_phone(Fixture *f, char *out, size_t n)
 /* a stick with data/ as a newer package whose phone is changed; signed or not */
 static void make_stick(Fixture *f, const char *version, bool sign)
 {
-    sh("rm -rf '%s/KIOSK' && cp -r data '%s/KIOSK' && rm -f '%s/KIOSK/README.md' && "
+    test_sh("rm -rf '%s/KIOSK' && cp -r data '%s/KIOSK' && rm -f '%s/KIOSK/README.md' && "
        "sed -i 's/\"version\": \"2023.2.24\"/\"version\": \"%s\"/' '%s/KIOSK/datapackage.json' && "
        "sed -i 's/+30 210 3638625/+30 210 3638626/' '%s/KIOSK/phones.csv'",
        f->usb, f->usb, f->usb, version, f->usb, f->usb);
     if (sign)
-        sh("tools/sign-update '%s' '%s' >/dev/null", f->usb, f->sec);
+        test_sh("tools/sign-update '%s' '%s' >/dev/null", f->usb, f->sec);
 }
 
 static void step(Fixture *f, unsigned ms)
@@ -168,7 +158,7 @@ static void test_the_same_stick_is_not_taken_twice(void **state)
     tap_target(f, 0);                                    /* OK on the result */
     app_usb(f->app, f->usb, f->now, f->ms);             /* the watch fires again */
     assert_int_equal(ui_dialog_kind(app_ui(f->app)), UI_DIALOG_NONE);
-    sh("rm -rf '%s/KIOSK'", f->usb);                    /* pulled out, plugged in again */
+    test_sh("rm -rf '%s/KIOSK'", f->usb);                    /* pulled out, plugged in again */
     app_usb(f->app, f->usb, f->now, f->ms);
     make_stick(f, "2023.2.27", true);
     app_usb(f->app, f->usb, f->now, f->ms);
@@ -180,7 +170,7 @@ static void test_a_tampered_stick_is_refused_and_changes_nothing(void **state)
     Fixture *f = *state;
     char phone[64];
     make_stick(f, "2023.2.28", true);
-    sh("sed -i 's/3638626/3638627/' '%s/KIOSK/phones.csv'", f->usb);
+    test_sh("sed -i 's/3638626/3638627/' '%s/KIOSK/phones.csv'", f->usb);
     app_usb(f->app, f->usb, f->now, f->ms);
     assert_int_equal(ui_dialog_kind(app_ui(f->app)), UI_DIALOG_MESSAGE);
     step(f, 11000);

@@ -101,16 +101,6 @@ static int open_fds(void)
     return n - 1;   /* the directory itself */
 }
 
-static void sh(const char *fmt, ...)
-{
-    char cmd[4096];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(cmd, sizeof cmd, fmt, ap);
-    va_end(ap);
-    if (system(cmd) != 0)
-        fail_msg("command failed: %s", cmd);
-}
 
 static time_t wall(const Monkey *m) { return m->base + (time_t)(m->clock_ms / 1000); }
 static unsigned ms32(const Monkey *m) { return (unsigned)m->clock_ms; }
@@ -173,16 +163,16 @@ static void drag(Monkey *m)
  * checksum, or a sound manifest without a signature */
 static void stick_insert(Monkey *m)
 {
-    sh("rm -rf '%s' && cp -r data '%s' && rm -f '%s/README.md'", m->kiosk, m->kiosk, m->kiosk);
+    test_sh("rm -rf '%s' && cp -r data '%s' && rm -f '%s/README.md'", m->kiosk, m->kiosk, m->kiosk);
     switch (rnd(m) % 3) {
     case 0:
         break;
     case 1:
-        sh("cd '%s' && sha256sum *.csv datapackage.json > SHA256SUMS && "
+        test_sh("cd '%s' && sha256sum *.csv datapackage.json > SHA256SUMS && "
            "sed -i 's/+30 210 3638625/+30 210 3638626/' phones.csv", m->kiosk);
         break;
     default:
-        sh("cd '%s' && sed -i 's/\"version\": \"2023.2.24\"/\"version\": \"2099.1.1\"/' "
+        test_sh("cd '%s' && sed -i 's/\"version\": \"2023.2.24\"/\"version\": \"2099.1.1\"/' "
            "datapackage.json && sha256sum *.csv datapackage.json > SHA256SUMS", m->kiosk);
         break;
     }
@@ -193,7 +183,7 @@ static void stick_insert(Monkey *m)
 
 static void stick_remove(Monkey *m)
 {
-    sh("rm -rf '%s'", m->kiosk);
+    test_sh("rm -rf '%s'", m->kiosk);
     m->stick_in = false;
     app_usb(m->app, m->usb, wall(m), ms32(m));
 }
@@ -309,7 +299,7 @@ static void test_a_long_random_session_never_crashes_sticks_or_grows(void **stat
     snprintf(m.data, sizeof m.data, "%s/state", m.tmp);
     snprintf(m.usb, sizeof m.usb, "%s/usb", m.tmp);
     snprintf(m.kiosk, sizeof m.kiosk, "%s/KIOSK", m.usb);
-    sh("mkdir -p '%s'", m.usb);
+    test_sh("mkdir -p '%s'", m.usb);
     AppOptions o = { .config_path = NULL, .data_dir = m.data, .share_dir = "." };
     m.app = app_create(&o, true, MONKEY_W, MONKEY_H);
     assert_non_null(m.app);

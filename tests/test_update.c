@@ -32,18 +32,6 @@ typedef struct Fx {
     char keys[512], sec[512], wrong_sec[512], state[512], base[512], stick[512], kiosk[512];
 } Fx;
 
-/* runs a shell command built like printf; fails the test when it fails */
-static void sh(const char *fmt, ...)
-{
-    char cmd[4096];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(cmd, sizeof cmd, fmt, ap);
-    va_end(ap);
-    int rc = system(cmd);
-    if (rc != 0)
-        fail_msg("command failed (%d): %s", rc, cmd);
-}
 
 /* sets "name" and "version" in a package's datapackage.json */
 static void set_identity(const char *pkg, const char *product, const char *version)
@@ -75,21 +63,21 @@ static void set_identity(const char *pkg, const char *product, const char *versi
 /* a copy of data/ as a package of this product and version */
 static void make_package(const char *dst, const char *product, const char *version)
 {
-    sh("mkdir -p '%s' && cp -R data/. '%s'", dst, dst);
+    test_sh("mkdir -p '%s' && cp -R data/. '%s'", dst, dst);
     set_identity(dst, product, version);
 }
 
 /* the stick: the new phone number, version 2026.2.1 unless said; not signed yet */
 static void make_stick(Fx *f, const char *product, const char *version)
 {
-    sh("rm -rf '%s'", f->stick);
+    test_sh("rm -rf '%s'", f->stick);
     make_package(f->kiosk, product, version);
-    sh("sed -i 's/%s/%s/' '%s/phones.csv'", OLD_PHONE, NEW_PHONE, f->kiosk);
+    test_sh("sed -i 's/%s/%s/' '%s/phones.csv'", OLD_PHONE, NEW_PHONE, f->kiosk);
 }
 
 static void sign(Fx *f)
 {
-    sh("tools/sign-update '%s' '%s' >/dev/null", f->stick, f->sec);
+    test_sh("tools/sign-update '%s' '%s' >/dev/null", f->stick, f->sec);
 }
 
 static int setup(void **state)
@@ -103,7 +91,7 @@ static int setup(void **state)
     snprintf(f->base, sizeof f->base, "%s/base", f->root);
     snprintf(f->stick, sizeof f->stick, "%s/stick", f->root);
     snprintf(f->kiosk, sizeof f->kiosk, "%s/stick/KIOSK", f->root);
-    sh("mkdir -p '%s' && minisign -G -W -p '%s/staff.pub' -s '%s' >/dev/null && "
+    test_sh("mkdir -p '%s' && minisign -G -W -p '%s/staff.pub' -s '%s' >/dev/null && "
        "minisign -G -W -p '%s/other.pub' -s '%s' >/dev/null", f->keys, f->keys, f->sec,
        f->root, f->wrong_sec);
     make_package(f->base, UPDATE_PRODUCT, "2026.1.1");
@@ -120,7 +108,7 @@ static int setup(void **state)
 static int teardown(void **state)
 {
     Fx *f = *state;
-    sh("chmod -R u+rwx '%s'", f->root);
+    test_sh("chmod -R u+rwx '%s'", f->root);
     test_rmdir(f->root);
     free(f);
     return 0;
@@ -241,7 +229,7 @@ static void test_a_legacy_signature_is_accepted_and_kiosk_folder_can_be_named(vo
     Fx *f = *state;
     make_stick(f, UPDATE_PRODUCT, "2026.2.1");
     sign(f);
-    sh("cd '%s' && minisign -S -l -q -s '%s' -m SHA256SUMS </dev/null", f->kiosk, f->sec);
+    test_sh("cd '%s' && minisign -S -l -q -s '%s' -m SHA256SUMS </dev/null", f->kiosk, f->sec);
     char text[1024];
     assert_int_equal(attempt(f, f->kiosk, false, text, sizeof text), UPDATE_OK);
     assert_string_equal(live_phone(f), NEW_PHONE);
@@ -254,7 +242,7 @@ static void test_a_changed_byte_is_refused(void **state)
     Fx *f = *state;
     make_stick(f, UPDATE_PRODUCT, "2026.2.1");
     sign(f);
-    sh("sed -i 's/5202020/5202021/' '%s/phones.csv'", f->kiosk);
+    test_sh("sed -i 's/5202020/5202021/' '%s/phones.csv'", f->kiosk);
     expect_refused(f, UPDATE_CHECKSUM, "phones.csv");
 }
 
@@ -263,7 +251,7 @@ static void test_a_missing_file_is_refused(void **state)
     Fx *f = *state;
     make_stick(f, UPDATE_PRODUCT, "2026.2.1");
     sign(f);
-    sh("rm '%s/programs.csv'", f->kiosk);
+    test_sh("rm '%s/programs.csv'", f->kiosk);
     expect_refused(f, UPDATE_MISSING_FILE, "programs.csv");
 }
 
@@ -272,7 +260,7 @@ static void test_an_extra_file_is_refused(void **state)
     Fx *f = *state;
     make_stick(f, UPDATE_PRODUCT, "2026.2.1");
     sign(f);
-    sh("echo x > '%s/extra.csv'", f->kiosk);
+    test_sh("echo x > '%s/extra.csv'", f->kiosk);
     expect_refused(f, UPDATE_UNLISTED_FILE, "extra.csv");
 }
 
@@ -280,7 +268,7 @@ static void test_a_package_signed_by_an_untrusted_key_is_refused(void **state)
 {
     Fx *f = *state;
     make_stick(f, UPDATE_PRODUCT, "2026.2.1");
-    sh("tools/sign-update '%s' '%s' >/dev/null", f->stick, f->wrong_sec);
+    test_sh("tools/sign-update '%s' '%s' >/dev/null", f->stick, f->wrong_sec);
     expect_refused(f, UPDATE_UNKNOWN_KEY, NULL);
 }
 
@@ -290,7 +278,7 @@ static void test_a_changed_trusted_comment_is_refused(void **state)
     Fx *f = *state;
     make_stick(f, UPDATE_PRODUCT, "2026.2.1");
     sign(f);
-    sh("sed -i 's/^trusted comment: /trusted comment: x/' '%s/SHA256SUMS.minisig'", f->kiosk);
+    test_sh("sed -i 's/^trusted comment: /trusted comment: x/' '%s/SHA256SUMS.minisig'", f->kiosk);
     expect_refused(f, UPDATE_BAD_SIGNATURE, NULL);
 }
 
@@ -300,7 +288,7 @@ static void test_a_manifest_edited_after_signing_is_refused(void **state)
     Fx *f = *state;
     make_stick(f, UPDATE_PRODUCT, "2026.2.1");
     sign(f);
-    sh("cd '%s' && echo x > extra.csv && sha256sum extra.csv >> SHA256SUMS", f->kiosk);
+    test_sh("cd '%s' && echo x > extra.csv && sha256sum extra.csv >> SHA256SUMS", f->kiosk);
     expect_refused(f, UPDATE_BAD_SIGNATURE, NULL);
 }
 
@@ -332,7 +320,7 @@ static void test_a_symbolic_link_is_refused(void **state)
     Fx *f = *state;
     make_stick(f, UPDATE_PRODUCT, "2026.2.1");
     sign(f);    /* sign-update itself refuses links */
-    sh("ln -s /etc/passwd '%s/passwd.csv'", f->kiosk);
+    test_sh("ln -s /etc/passwd '%s/passwd.csv'", f->kiosk);
     expect_refused(f, UPDATE_SYMLINK, "passwd.csv");
 }
 
@@ -340,7 +328,7 @@ static void test_a_symbolic_link_is_refused(void **state)
 static void sign_with_extra_line(Fx *f, const char *line)
 {
     sign(f);
-    sh("cd '%s' && echo '%s' >> SHA256SUMS && rm SHA256SUMS.minisig && "
+    test_sh("cd '%s' && echo '%s' >> SHA256SUMS && rm SHA256SUMS.minisig && "
        "minisign -S -q -s '%s' -m SHA256SUMS </dev/null", f->kiosk, line, f->sec);
 }
 
@@ -375,7 +363,7 @@ static void test_a_nul_byte_in_a_csv_is_refused_with_its_place(void **state)
 {
     Fx *f = *state;
     make_stick(f, UPDATE_PRODUCT, "2026.2.1");
-    sh("printf 'accmr-phone2,accmr,accmr-coordination,+30 210 1\\000,voice,\\n' >> '%s/phones.csv'",
+    test_sh("printf 'accmr-phone2,accmr,accmr-coordination,+30 210 1\\000,voice,\\n' >> '%s/phones.csv'",
        f->kiosk);
     sign(f);
     expect_refused(f, UPDATE_DATA_ERRORS, "phones.csv:3");
@@ -393,7 +381,7 @@ static void test_ten_thousand_files_are_refused_before_copying(void **state)
 {
     Fx *f = *state;
     make_stick(f, UPDATE_PRODUCT, "2026.2.1");
-    sh("mkdir '%s/many' && cd '%s/many' && seq 1 10000 | xargs touch", f->kiosk, f->kiosk);
+    test_sh("mkdir '%s/many' && cd '%s/many' && seq 1 10000 | xargs touch", f->kiosk, f->kiosk);
     expect_refused(f, UPDATE_TOO_MANY_FILES, NULL);
 }
 
@@ -401,9 +389,9 @@ static void test_a_two_gigabyte_file_is_refused_by_its_size(void **state)
 {
     Fx *f = *state;
     make_stick(f, UPDATE_PRODUCT, "2026.2.1");
-    sh("truncate -s 2G '%s/huge.csv'", f->kiosk);
+    test_sh("truncate -s 2G '%s/huge.csv'", f->kiosk);
     sign(f);
-    sh("truncate -s 2G '%s/huge.csv'", f->kiosk);
+    test_sh("truncate -s 2G '%s/huge.csv'", f->kiosk);
     expect_refused(f, UPDATE_FILE_TOO_BIG, "huge.csv");
 }
 
@@ -412,7 +400,7 @@ static void test_a_pipe_is_refused_as_a_special_file(void **state)
     Fx *f = *state;
     make_stick(f, UPDATE_PRODUCT, "2026.2.1");
     sign(f);
-    sh("mkfifo '%s/pipe.csv'", f->kiosk);
+    test_sh("mkfifo '%s/pipe.csv'", f->kiosk);
     expect_refused(f, UPDATE_SPECIAL_FILE, "pipe.csv");
 }
 
@@ -446,7 +434,7 @@ static void test_an_unreadable_stick_is_a_read_error(void **state)
     Fx *f = *state;
     make_stick(f, UPDATE_PRODUCT, "2026.2.1");
     sign(f);
-    sh("chmod 755 '%s' && chmod -R a+rwX '%s' && chmod 000 '%s/phones.csv'", f->root, f->state,
+    test_sh("chmod 755 '%s' && chmod -R a+rwX '%s' && chmod 000 '%s/phones.csv'", f->root, f->state,
        f->kiosk);
     assert_int_equal(attempt_in_child(f, true, 0), UPDATE_READ_ERROR);
     assert_string_equal(live_phone(f), OLD_PHONE);
@@ -469,7 +457,7 @@ static void test_a_read_only_stick_still_updates_and_says_no_report(void **state
     Fx *f = *state;
     make_stick(f, UPDATE_PRODUCT, "2026.2.1");
     sign(f);
-    sh("chmod 755 '%s' && chmod -R a+rwX '%s' && chmod -R a-w '%s'", f->root, f->state, f->stick);
+    test_sh("chmod 755 '%s' && chmod -R a+rwX '%s' && chmod -R a-w '%s'", f->root, f->state, f->stick);
     if (getuid() == 0 || access(f->kiosk, W_OK) != 0) {
         assert_int_equal(attempt_in_child(f, true, 0), UPDATE_OK);
         assert_string_equal(live_phone(f), NEW_PHONE);
@@ -584,7 +572,7 @@ static void test_the_change_summary_speaks_plainly_in_both_languages(void **stat
     char pkg[600], db_old[600], db_new[600], out[512];
     snprintf(pkg, sizeof pkg, "%s/changed", f->root);
     make_package(pkg, UPDATE_PRODUCT, "2026.3.1");
-    sh("cd '%s' && sed -i 's/%s/%s/' phones.csv && sed -i 's/,17:00,/,16:00,/' schedules.csv && "
+    test_sh("cd '%s' && sed -i 's/%s/%s/' phones.csv && sed -i 's/,17:00,/,16:00,/' schedules.csv && "
        "sed -i 's/^committee-skills,accmr,[^,]*,/committee-skills,accmr,Επιτροπή Α,/; "
        "s/^committee-urban,accmr,[^,]*,/committee-urban,accmr,Επιτροπή Β,/' programs.csv && "
        "sed -i 's/^program,committee-skills,name,en,.*/program,committee-skills,name,en,Committee A/; "
@@ -612,7 +600,7 @@ static void test_an_export_round_trips_with_greek_intact(void **state)
 {
     Fx *f = *state;
     char out[1024], path[700], db_back[600], live[600];
-    sh("mkdir -p '%s' && touch '%s/EXPORT'", f->kiosk, f->kiosk);
+    test_sh("mkdir -p '%s' && touch '%s/EXPORT'", f->kiosk, f->kiosk);
     assert_true(update_wants_export(f->stick));
     assert_int_equal(update_export(f->stick, f->state, false, LANG_EN, out, sizeof out), UPDATE_OK);
     assert_non_null(strstr(out, "KIOSK/export"));
@@ -676,7 +664,7 @@ static void test_start_up_falls_back_from_a_damaged_file_to_previous_to_default(
     snprintf(live, sizeof live, "%s/" STORE_LIVE, f->state);
     snprintf(prev, sizeof prev, "%s/" STORE_PREV, f->state);
     /* the previous content is a copy now, so damaging live leaves it whole */
-    sh("cp '%s' '%s.x' && mv '%s.x' '%s'", prev, prev, prev, prev);
+    test_sh("cp '%s' '%s.x' && mv '%s.x' '%s'", prev, prev, prev, prev);
     damage(live);
     Db *db = NULL;
     assert_int_equal(store_open_live(f->state, f->base, &db, why, sizeof why), 1);
@@ -685,7 +673,7 @@ static void test_start_up_falls_back_from_a_damaged_file_to_previous_to_default(
     assert_non_null(strstr(why, "previous content is used"));
     assert_string_equal(live_phone(f), OLD_PHONE);
 
-    sh("truncate -s 5000 '%s' && printf garbage > '%s'", live, prev);
+    test_sh("truncate -s 5000 '%s' && printf garbage > '%s'", live, prev);
     assert_int_equal(store_open_live(f->state, f->base, &db, why, sizeof why), 1);
     assert_non_null(db);
     db_close(db);
@@ -746,7 +734,7 @@ static void test_the_usb_watch_sees_the_mount_point_and_the_kiosk_folder_appear(
     assert_false(usbwatch_check(w));
     struct pollfd p = { .fd = usbwatch_fd(w), .events = POLLIN };
     assert_int_equal(poll(&p, 1, 0), 0);
-    sh("mkdir -p '%s'", dir);
+    test_sh("mkdir -p '%s'", dir);
     assert_int_equal(poll(&p, 1, 0), 1);
     assert_false(usbwatch_check(w));
     assert_int_equal(poll(&p, 1, 0), 0);

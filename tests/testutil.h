@@ -21,6 +21,19 @@ static inline char *test_tmpdir(void)
     return strdup(d);
 }
 
+/* runs a shell command built like printf; fails the test when it fails */
+static inline void test_sh(const char *fmt, ...)
+{
+    char cmd[4096];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(cmd, sizeof cmd, fmt, ap);
+    va_end(ap);
+    int rc = system(cmd);
+    if (rc != 0)
+        fail_msg("command failed (%d): %s", rc, cmd);
+}
+
 static inline void test_rmdir(char *dir)
 {
     char cmd[512];

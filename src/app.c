@@ -397,7 +397,10 @@ static void app_staff_info(App *a, time_t now)
     ADD(STR_SOFTWARE, "kiosk %s", KIOSK_VERSION);
     if (store_path(a->data_dir, STORE_LIVE, live, sizeof live) == 0)
         store_package_of(live, product, sizeof product, version, sizeof version);
-    ADD(STR_DATA, "%s %s (%s)", product, version, a->live ? a->data_dir : "built-in");
+    char *imported = a->db ? db_package_get(a->db, "imported_at") : NULL;
+    ADD(STR_DATA, "%s %s, %s%s(%s)", product, version, imported ? imported : "",
+        imported && *imported ? " " : "", a->live ? a->data_dir : "built-in");
+    free(imported);
     struct statvfs vfs;
     if (statvfs(a->data_dir, &vfs) == 0) {
         ADD(STR_DISK, "%.0f MiB", (double)vfs.f_bavail * (double)vfs.f_frsize / 1048576.0);

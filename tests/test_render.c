@@ -102,6 +102,10 @@ static void check_size(int w, int h)
             const UiCmd *c = ui_commands(ui, &n);
             ui_body(ui, &bx, &by, &bw, &bh, &scroll);
             faults += layout_faults(c, n, w, h, 100000, ctx);
+            if (ui_dropped_lines(ui)) {
+                fprintf(stderr, "%s: a label is cut short\n", ctx);
+                faults++;
+            }
             render_draw(r, c, n, bx, by, bw, bh, scroll);
             assert_int_equal(render_screenshot(r, bmp), 0);
             SDL_Surface *raw = SDL_LoadBMP(bmp);
@@ -133,6 +137,33 @@ static void check_size(int w, int h)
             assert_int_equal(pixel(s, tx, ty), theme_color(COLOR_HEADER_BG));
             (void)tw, (void)th;
             SDL_FreeSurface(s);
+        }
+    /* the dialogs of a USB update and of the staff PIN, over a screen */
+    static const UiDialogKind kinds[] = { UI_DIALOG_BUSY, UI_DIALOG_MESSAGE,
+                                          UI_DIALOG_CONFIRM, UI_DIALOG_PIN };
+    for (int l = 0; l < LANG_COUNT; l++)
+        for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++) {
+            char ctx[96];
+            snprintf(ctx, sizeof ctx, "%dx%d %s dialog %d", w, h, i18n_code((Lang)l), (int)k);
+            ui_show(ui, SCREEN_CONTACT, (Lang)l);
+            ui_dialog(ui, kinds[k], i18n_str((Lang)l, STR_UPDATE_TITLE),
+                      l == LANG_EL ? "Άλλαξε το ωράριο · άλλαξε το τηλέφωνο · 2 επιτροπές μετονομάστηκαν"
+                                   : "Opening hours changed · phone changed · 2 committees renamed",
+                      10);
+            int n;
+            const UiCmd *c = ui_commands(ui, &n);
+            /* the dialog is drawn over the screen: check its own commands */
+            int first = 0;
+            for (int i = 0; i < n; i++)
+                if (c[i].kind == UI_RECT && c[i].color == theme_color(COLOR_ACCENT) &&
+                    c[i].w > w / 2 && !c[i].scrolls)
+                    first = i;
+            faults += layout_faults(c + first, n - first, w, h, 0, ctx);
+            if (ui_dropped_lines(ui)) {
+                fprintf(stderr, "%s: a label is cut short\n", ctx);
+                faults++;
+            }
+            ui_dialog(ui, UI_DIALOG_NONE, NULL, NULL, 0);
         }
     ui_destroy(ui);
     render_destroy(r);

@@ -187,6 +187,10 @@ static void test_no_text_is_clipped_or_overlaps_at_any_size(void **state)
                 snprintf(ctx, sizeof ctx, "%dx%d %s-%s", sizes[z][0], sizes[z][1],
                          i18n_code((Lang)l), ui_screen_name((UiScreen)s));
                 faults += layout_faults(c, n, sizes[z][0], sizes[z][1], 100000, ctx);
+                if (ui_dropped_lines(f->ui)) {
+                    fprintf(stderr, "%s: a label is cut short\n", ctx);
+                    faults++;
+                }
             }
     }
     ui_set_size(f->ui, 800, 480);

@@ -101,6 +101,7 @@ struct Ui {
     size_t arena_used;
     int body_x, body_y, body_w, body_h, content_h;
     int thumb;                  /* the scroll bar's thumb command, or -1 */
+    int dropped;                /* texts of this layout cut short by a line limit */
     bool in_body;               /* widgets being added belong to the scrolling body */
     /* sizes for this window */
     float u;
@@ -230,8 +231,10 @@ static int ui_text(Ui *ui, int x, int y, int w, const char *s, int style, ThemeC
     int n = text_wrap(s, w, (TextMeasureFn)ui->m.measure, ui->m.ctx, style, lines, UI_MAX_LINES);
     if (n > UI_MAX_LINES)
         n = UI_MAX_LINES;
-    if (max_lines > 0 && n > max_lines)
+    if (max_lines > 0 && n > max_lines) {
         n = max_lines;
+        ui->dropped++;          /* lines a visitor will not see: the tests count them */
+    }
     int lh = ui_line_height(ui, style), h = 0;
     for (int i = 0; i < n; i++) {
         if (lines[i].len > 0)
@@ -871,14 +874,20 @@ static int screen_staff(Ui *ui, int x, int w, int y)
     };
     int n = 3, cols = w > 50 * ui->u ? 3 : 1;
     int bw = (w - (cols - 1) * ui->gap) / cols, bh = ui->target + ui->gap;
+    int ls = ui->s_body | UI_STYLE_BOLD, lh = ui_line_height(ui, ls);
+    for (int i = 0; i < n; i++) {   /* as tall as the longest label needs */
+        int lines = ui_count_lines(ui, i18n_str(ui->lang, actions[i].label), bw - 2 * ui->gap, ls);
+        if (lines * lh + ui->gap > bh)
+            bh = lines * lh + ui->gap;
+    }
     y += ui->pad;
     for (int i = 0; i < n; i++) {
         int bx = x + (i % cols) * (bw + ui->gap), by = y + (i / cols) * (bh + ui->gap);
         ui_rect(ui, bx, by, bw, bh, COLOR_TILE_BG);
         const char *t = i18n_str(ui->lang, actions[i].label);
-        int ls = ui->s_body | UI_STYLE_BOLD, lh = ui_line_height(ui, ls);
-        ui_text(ui, bx + ui->gap, by + (bh - lh) / 2, bw - 2 * ui->gap, t, ls, COLOR_TILE_TEXT,
-                COLOR_TILE_BG, ALIGN_CENTER, 1);
+        int th = ui_count_lines(ui, t, bw - 2 * ui->gap, ls) * lh;
+        ui_text(ui, bx + ui->gap, by + (bh - th) / 2, bw - 2 * ui->gap, t, ls, COLOR_TILE_TEXT,
+                COLOR_TILE_BG, ALIGN_CENTER, 0);
         ui_button(ui, bx, by, bw, bh, BTN_ACTION, actions[i].action);
     }
     return y + ((n + cols - 1) / cols) * (bh + ui->gap);
@@ -895,10 +904,11 @@ static void ui_dialog_button(Ui *ui, int x, int y, int w, int h, const char *lab
         ui_rect(ui, x + 2, y + 2, w - 4, h - 4, COLOR_BG);
     int style = ui->s_body | UI_STYLE_BOLD, lh = ui_line_height(ui, style);
     bool icon = label[0] == '\xee';
+    int in = ui->gap < w / 8 ? ui->gap : w / 8;    /* small keys keep room for a digit */
     if (icon)
         ui_icon(ui, x, y, w, h, label, ui->s_icon, ink, bg);
     else
-        ui_text(ui, x + ui->gap, y + (h - lh) / 2, w - 2 * ui->gap, label, style, ink, bg,
+        ui_text(ui, x + in, y + (h - lh) / 2, w - 2 * in, label, style, ink, bg,
                 ALIGN_CENTER, 1);
     ui_button(ui, x, y, w, h, kind, target);
 }
@@ -1031,6 +1041,7 @@ static void ui_clear(Ui *ui)
     ui->n_buttons = 0;
     ui->arena_used = 0;
     ui->thumb = -1;
+    ui->dropped = 0;
 }
 
 /* the whole screen: header, body (title first, then the screen's own layout), footer */
@@ -1468,4 +1479,11 @@ int ui_target(Ui *ui, int i, int *x, int *y, int *w, int *h)
         *w = b->w, *h = b->h;
     }
     return ui->n_buttons;
+}
+
+int ui_dropped_lines(Ui *ui)
+{
+    if (ui->need_layout)
+        ui_layout(ui);
+    return ui->dropped;
 }

@@ -111,6 +111,9 @@ UiScreen ui_screen_from_name(const char *name);
 int ui_find_button(Ui *ui, UiScreen target, int *x, int *y);
 /* the i-th touch target's rectangle in window pixels; the number of targets */
 int ui_target(Ui *ui, int i, int *x, int *y, int *w, int *h);
+/* how many texts of the current layout were cut short by a line limit (tiles and
+ * buttons hold two lines or one): 0 when every word is shown */
+int ui_dropped_lines(Ui *ui);
 /* the centre of the language button for lang: 0, or -1 */
 int ui_find_lang_button(Ui *ui, Lang lang, int *x, int *y);
 #endif

@@ -32,6 +32,12 @@ typedef struct MeasureEntry {
     char text[RENDER_MEASURE_LEN];
 } MeasureEntry;
 
+#define RENDER_MEASURE_LONG 2048        /* longer texts: 16 bytes each, no copy kept */
+typedef struct LongMeasure {
+    uint64_t hash;
+    int len, style, width;
+} LongMeasure;
+
 static const char *const face_files[FACE_COUNT] = {
     "NotoSans-Regular.ttf", "NotoSans-Bold.ttf", "MaterialIcons-Regular.ttf",
 };
@@ -73,6 +79,7 @@ struct Render {
     bool can_wait;
     char scratch[4096];
     MeasureEntry measured[RENDER_MEASURE_SLOTS];   /* direct-mapped by a hash */
+    LongMeasure measured_long[RENDER_MEASURE_LONG];
 };
 
 /* reads a whole font file; NULL with a message when it is missing */
@@ -137,10 +144,17 @@ static int render_measure(void *ctx, const char *s, size_t len, int style)
 {
     Render *r = ctx;
     MeasureEntry *m = NULL;
+    LongMeasure *lm = NULL;
+    uint64_t h64 = 0;
     if (len > 0 && len <= RENDER_MEASURE_LEN) {
         m = &r->measured[render_hash(s, (int)len, style, 0) % RENDER_MEASURE_SLOTS];
         if (m->len == (int)len && m->style == style && memcmp(m->text, s, len) == 0)
             return m->width;
+    } else if (len > 0) {   /* whole lines of a paragraph: known by their 64-bit hash */
+        h64 = render_hash(s, (int)len, style, 0);
+        lm = &r->measured_long[h64 % RENDER_MEASURE_LONG];
+        if (lm->hash == h64 && lm->len == (int)len && lm->style == style)
+            return lm->width;
     }
     TTF_Font *f = render_font(r, style);
     int w = 0, h = 0;
@@ -150,7 +164,8 @@ static int render_measure(void *ctx, const char *s, size_t len, int style)
     if (m) {
         m->style = style, m->width = w, m->len = (int)len;
         memcpy(m->text, s, len);
-    }
+    } else if (lm)
+        *lm = (LongMeasure){ h64, (int)len, style, w };
     return w;
 }
 

@@ -850,7 +850,7 @@ static bool content_complete(const Content *c)
 }
 
 /* the content of the first service and its organisation in lang; see db.h */
-int db_load_content(Db *db, Lang lang, Content *out)
+static int load_content(Db *db, Lang lang, Content *out)
 {
     memset(out, 0, sizeof *out);
     db->err[0] = 0;
@@ -930,7 +930,7 @@ static int date_or_open(const char *s)
 }
 
 /* weekly schedule rows and closures of the first service; see db.h */
-int db_load_hours(Db *db, HoursTable *out)
+static int load_hours(Db *db, HoursTable *out)
 {
     memset(out, 0, sizeof *out);
     db->err[0] = 0;
@@ -990,4 +990,39 @@ int db_load_hours(Db *db, HoursTable *out)
     if (!ok)
         return db->err[0] ? -1 : fail(db, "%s", sqlite3_errmsg(db->h));
     return 0;
+}
+
+/* runs a loader in one read transaction: SQLite then takes its file lock and looks
+ * for a journal once, not for each of the ~80 queries */
+static int in_transaction(Db *db, int (*load)(Db *, void *), void *arg)
+{
+    bool tx = sqlite3_get_autocommit(db->h) && exec(db, "BEGIN") == 0;
+    int rc = load(db, arg);
+    if (tx)
+        sqlite3_exec(db->h, "COMMIT", NULL, NULL, NULL);
+    return rc;
+}
+
+typedef struct ContentArgs { Lang lang; Content *out; } ContentArgs;
+
+static int load_content_args(Db *db, void *arg)
+{
+    ContentArgs *a = arg;
+    return load_content(db, a->lang, a->out);
+}
+
+static int load_hours_args(Db *db, void *arg)
+{
+    return load_hours(db, arg);
+}
+
+int db_load_content(Db *db, Lang lang, Content *out)
+{
+    ContentArgs a = { lang, out };
+    return in_transaction(db, load_content_args, &a);
+}
+
+int db_load_hours(Db *db, HoursTable *out)
+{
+    return in_transaction(db, load_hours_args, out);
 }

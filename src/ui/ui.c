@@ -205,7 +205,7 @@ typedef enum { ALIGN_LEFT, ALIGN_CENTER, ALIGN_RIGHT } UiAlign;
 static int ui_line(Ui *ui, int x, int y, int w, const char *s, size_t len, int style,
                    ThemeColor ink, ThemeColor bg, UiAlign align)
 {
-    int tw = ui_width(ui, s, len, style);
+    int full = ui_width(ui, s, len, style), tw = full;
     int lh = ui_line_height(ui, style);
     if (tw > w)
         tw = w;     /* a caller laid out too little room: the test of clipping sees it */
@@ -215,7 +215,7 @@ static int ui_line(Ui *ui, int x, int y, int w, const char *s, size_t len, int s
         c->x = x + (w - tw) / 2, c->w = tw;
     else if (align == ALIGN_RIGHT)
         c->x = x + w - tw, c->w = tw;
-    c->text = s, c->len = (int)len, c->style = style, c->text_w = ui_width(ui, s, len, style);
+    c->text = s, c->len = (int)len, c->style = style, c->text_w = full;
     c->color = theme_color(ink), c->bg = theme_color(bg);
     return lh;
 }

@@ -3,7 +3,7 @@
  * English: no text is clipped or overlaps another, and the pixels show what the draw
  * list says (every text left ink on its background, the header is the header's blue,
  * the language shown is lit). */
-#include "testutil.h"
+#include "testdata.h"
 #include <SDL.h>
 #include "core/db.h"
 #include "core/hsds.h"
@@ -19,20 +19,8 @@ static char *tmp;
 static int setup(void **state)
 {
     (void)state;
-    char path[512], err[256];
-    tmp = test_tmpdir();
-    snprintf(path, sizeof path, "%s/content.db", tmp);
-    HsdsReport r;
-    memset(&r, 0, sizeof r);
-    assert_int_equal(hsds_import("data", path, &r), 0);
-    hsds_report_free(&r);
-    Db *db = db_open(path, err, sizeof err);
-    assert_non_null(db);
-    for (int l = 0; l < LANG_COUNT; l++)
-        assert_int_equal(db_load_content(db, (Lang)l, &content[l]), 0);
-    assert_int_equal(db_load_hours(db, &hours), 0);
-    db_close(db);
-    hours_use_athens_time();
+    tmp = test_tmpdir();                /* for screenshots; also a share dir with no fonts */
+    test_load_default_content(content, &hours);
     return 0;
 }
 

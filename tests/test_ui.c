@@ -1,7 +1,7 @@
 /* test_ui.c - the screens without a display: taps, drags, the language switch and the
  * idle reset by injected input, and the layout at every size with fake font metrics
  * (each character as wide as 0.55 of the size, which is wider than Noto Sans). */
-#include "testutil.h"
+#include "testdata.h"
 #include "core/db.h"
 #include "core/hsds.h"
 #include "core/text.h"
@@ -37,21 +37,7 @@ typedef struct Fixture {
 static int setup(void **state)
 {
     Fixture *f = calloc(1, sizeof *f);
-    char *dir = test_tmpdir();
-    char path[512], err[256];
-    snprintf(path, sizeof path, "%s/content.db", dir);
-    HsdsReport r;
-    memset(&r, 0, sizeof r);
-    assert_int_equal(hsds_import("data", path, &r), 0);
-    hsds_report_free(&r);
-    Db *db = db_open(path, err, sizeof err);
-    assert_non_null(db);
-    for (int l = 0; l < LANG_COUNT; l++)
-        assert_int_equal(db_load_content(db, (Lang)l, &f->content[l]), 0);
-    assert_int_equal(db_load_hours(db, &f->hours), 0);
-    db_close(db);
-    test_rmdir(dir);
-    hours_use_athens_time();
+    test_load_default_content(f->content, &f->hours);
     f->ui = ui_create(&metrics, 800, 480, 133.0);
     const Content *cs[LANG_COUNT] = { &f->content[0], &f->content[1] };
     ui_set_content(f->ui, cs, &f->hours);

@@ -614,7 +614,7 @@ static int screen_home(Ui *ui, int x, int w, int avail_h)
         ui_tile(ui, x + offset + col * (tw + ui->gap), y + row * (th + ui->gap), tw, th,
                 tiles[i].screen, tiles[i].label, tiles[i].icon, false);
     }
-    return y + rows * (th + ui->gap) + ui->pad;
+    return y + rows * th + (rows - 1) * ui->gap;   /* the layout adds the last pad */
 }
 
 static int screen_about(Ui *ui, int x, int w, int y)

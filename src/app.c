@@ -66,6 +66,7 @@ struct App {
     bool stick_seen;            /* this stick's folder was handled: wait for a new one */
     time_t started;
     char journal[1200];         /* the staff screen's log tail */
+    long staff_key;             /* minute and language of the staff screen's facts */
     time_t journal_minute;
 };
 
@@ -665,8 +666,12 @@ bool app_step(App *a, time_t now, unsigned ms)
     if (idle && a->flow == FLOW_IDLE)
         ui_reset(a->ui, a->cfg.default_lang);
     ui_set_night(a->ui, idle && a->flow == FLOW_IDLE && app_is_night(a, now));
-    if (ui_screen(a->ui) == SCREEN_STAFF)
+    /* the staff screen's facts: again each minute, or in the other language */
+    long key = (long)(now / 60) * LANG_COUNT + (long)ui_lang(a->ui);
+    if (ui_screen(a->ui) == SCREEN_STAFF && key != a->staff_key) {
+        a->staff_key = key;
         app_staff_info(a, now);
+    }
     a->animating = ui_animate(a->ui, ms);
     if (!ui_dirty(a->ui))
         return false;

@@ -357,6 +357,40 @@ static void test_default_content_shows_the_centre_in_both_languages(void **state
     test_rmdir(dir);
 }
 
+/* an update is told which texts lack a translation: the default content lacks none,
+ * and a package that drops one English name is told exactly which */
+static void test_untranslated_visitor_texts_are_counted_and_named(void **state)
+{
+    (void)state;
+    char *dir = test_tmpdir();
+    char db_path[512], err[256], first[160];
+    test_sh("cp -r data '%s/pkg' && sed -i '/^program,committee-health,name,en,/d' "
+            "'%s/pkg/translations.csv'", dir, dir);
+    const char *pkgs[] = { "data", NULL };
+    char pkg2[512];
+    snprintf(pkg2, sizeof pkg2, "%s/pkg", dir);
+    pkgs[1] = pkg2;
+    for (int i = 0; i < 2; i++) {
+        snprintf(db_path, sizeof db_path, "%s/c%d.db", dir, i);
+        HsdsReport r;
+        memset(&r, 0, sizeof r);
+        assert_int_equal(hsds_import(pkgs[i], db_path, &r), 0);
+        hsds_report_free(&r);
+        Db *db = db_open(db_path, err, sizeof err);
+        assert_non_null(db);
+        assert_int_equal(db_count_untranslated(db, LANG_EL, first, sizeof first), 0);
+        int k = db_count_untranslated(db, LANG_EN, first, sizeof first);
+        if (i == 0)
+            assert_int_equal(k, 0);
+        else {
+            assert_int_equal(k, 1);
+            assert_string_equal(first, "program committee-health name");
+        }
+        db_close(db);
+    }
+    test_rmdir(dir);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -372,6 +406,7 @@ int main(void)
         cmocka_unit_test(test_create_leaves_an_existing_file_alone),
         cmocka_unit_test(test_database_without_a_service_has_no_content),
         cmocka_unit_test(test_default_content_shows_the_centre_in_both_languages),
+        cmocka_unit_test(test_untranslated_visitor_texts_are_counted_and_named),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

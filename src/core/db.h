@@ -23,6 +23,11 @@ const char *db_error(const Db *db);
  * and then to any other language. -1 when there is no service; *out is then empty
  * (all strings NULL, content_free() safe) */
 int db_load_content(Db *db, Lang lang, Content *out);
+/* how many visitor texts (names, descriptions, addresses, funding, languages, terms,
+ * closure reasons) have a base text but no translation into lang, which then shows
+ * the base text; the first one ("organization accmr description") goes to first.
+ * 0 when lang is the base language; -1 with db_error() on failure. */
+int db_count_untranslated(Db *db, Lang lang, char *first, size_t n);
 /* weekly schedule rows and closures of that service (closures with an empty
  * service_id apply to every service), reasons in every language */
 int db_load_hours(Db *db, HoursTable *out);

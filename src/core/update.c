@@ -688,6 +688,23 @@ static UpdateStatus check_identity(Update *u, const HsdsReport *r)
     return UPDATE_OK;
 }
 
+/* says in the report which visitor texts have no translation: they will show in the
+ * base language, which is allowed, but staff should know */
+static void note_untranslated(Update *u, const char *db_path)
+{
+    Db *db = db_open(db_path, NULL, 0);
+    if (!db)
+        return;
+    for (int l = 0; l < LANG_COUNT; l++) {
+        char first[160];
+        int k = db_count_untranslated(db, (Lang)l, first, sizeof first);
+        if (k > 0)
+            note(u, "warning: %d text%s without a translation into %s (e.g. %s): shown in "
+                    "the package's own language", k, k == 1 ? "" : "s", i18n_name((Lang)l), first);
+    }
+    db_close(db);
+}
+
 /* signature, checksums, identity, data; builds content.db.new */
 UpdateStatus update_verify(Update *u)
 {
@@ -778,6 +795,7 @@ UpdateStatus update_verify(Update *u)
         goto out;
     }
     note(u, "new database: built and checked (integrity, every language, QR codes)");
+    note_untranslated(u, fresh);
     update_describe_changes(live, fresh, u->lang, u->changes, sizeof u->changes);
     note(u, "changes: %s", u->changes);
     u->step = 2;

@@ -112,6 +112,13 @@ static void check_size(int w, int h)
                     fprintf(stderr, "%s: \"%.*s\" left no ink\n", ctx, t->len, t->text);
                     faults++;
                 }
+                /* the line's top-left corner is its background, exactly: no box */
+                int cy = t->y - (t->scrolls ? scroll : 0);
+                if (pixel(s, t->x, cy) != t->bg) {
+                    fprintf(stderr, "%s: \"%.*s\" sits in a box of %06X on %06X\n", ctx,
+                            t->len, t->text, (unsigned)pixel(s, t->x, cy), (unsigned)t->bg);
+                    faults++;
+                }
             }
             /* the language shown is the lit button of the switch */
             int lx, ly;

@@ -56,6 +56,7 @@ typedef struct CacheEntry {
     int len;
     SDL_Texture *tex;
     int w, h;
+    long bytes;                 /* of the texture's pixels */
     uint64_t used;              /* frame of last use */
 } CacheEntry;
 
@@ -279,7 +280,7 @@ static void render_cache_drop(Render *r, CacheEntry *e)
         return;
     SDL_DestroyTexture(e->tex);
     free(e->text);
-    r->cache_bytes -= (long)e->w * e->h * 4;
+    r->cache_bytes -= e->bytes;
     r->n_cache--;
     memset(e, 0, sizeof *e);
 }
@@ -321,8 +322,8 @@ static uint64_t render_hash(const char *s, int len, int style, uint32_t color)
     return (h ^ color) * 1099511628211ULL;
 }
 
-/* the texture bytes kept: as many as half a screen of ARGB pixels (the texts of about
- * two screens), so memory does not grow with the screens visited; at most
+/* the texture bytes kept: a screen's worth of 16-bit pixels (the texts of about four
+ * screens), so memory does not grow with the screens visited; at most
  * RENDER_CACHE_BYTES */
 static long render_cache_limit(const Render *r)
 {
@@ -375,7 +376,11 @@ static CacheEntry *render_text(Render *r, const char *s, int len, int style, uin
         return NULL;
     SDL_Color c = { (Uint8)(color >> 16), (Uint8)(color >> 8), (Uint8)color, 255 };
     SDL_Color b = { (Uint8)(bg >> 16), (Uint8)(bg >> 8), (Uint8)bg, 255 };
-    SDL_Surface *surf = TTF_RenderUTF8_Shaded(f, render_cstr(r, s, (size_t)len), c, b);
+    SDL_Surface *shaded = TTF_RenderUTF8_Shaded(f, render_cstr(r, s, (size_t)len), c, b);
+    /* kept as 16-bit RGB565: half the memory of 32 bits, and the theme's colours are
+     * all exact in it (tests/test_theme.c) */
+    SDL_Surface *surf = shaded ? SDL_ConvertSurfaceFormat(shaded, SDL_PIXELFORMAT_RGB565, 0) : NULL;
+    SDL_FreeSurface(shaded);
     if (!surf)
         return NULL;
     SDL_Texture *tex = SDL_CreateTextureFromSurface(r->ren, surf);
@@ -390,9 +395,10 @@ static CacheEntry *render_text(Render *r, const char *s, int len, int style, uin
         return NULL;
     }
     memcpy(copy, s, (size_t)len);
-    *e = (CacheEntry){ h, style, color, copy, len, tex, surf->w, surf->h, r->frame };
+    *e = (CacheEntry){ h, style, color, copy, len, tex, surf->w, surf->h,
+                       (long)surf->pitch * surf->h, r->frame };
     r->n_cache++;
-    r->cache_bytes += (long)surf->w * surf->h * 4;
+    r->cache_bytes += e->bytes;
     SDL_FreeSurface(surf);
     return e;
 }

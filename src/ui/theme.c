@@ -3,26 +3,30 @@
 #include <assert.h>
 #include <math.h>
 
-/* dark blue ink on white; the header is the City's deep blue with white text */
+/* dark blue ink on white; the header is the City's deep blue with white text. Texts
+ * are kept as 16-bit (RGB565) textures and drawn onto rectangles of their background
+ * colour, so every colour that text sits on is one that comes back exactly from 16
+ * bits through SDL's blitter (white is FFFEFF): otherwise each text would sit in a
+ * faint box. tests/test_render.c checks the corner of every text on every screen. */
 static const uint32_t colors[COLOR_COUNT] = {
-    [COLOR_BG] = 0xFFFFFF,
-    [COLOR_TEXT] = 0x16202A,
-    [COLOR_MUTED] = 0x3C4650,
-    [COLOR_HEADER_BG] = 0x0B3A6E,
+    [COLOR_BG] = 0xFFFEFF,
+    [COLOR_TEXT] = 0x182029,
+    [COLOR_MUTED] = 0x394552,
+    [COLOR_HEADER_BG] = 0x08386A,
     [COLOR_HEADER_TEXT] = 0xFFFFFF,
-    [COLOR_TILE_BG] = 0xE8F0F8,
-    [COLOR_TILE_TEXT] = 0x0E2440,
-    [COLOR_ACCENT] = 0x0B3A6E,
-    [COLOR_OPEN] = 0x0B5D1E,
-    [COLOR_CLOSED] = 0x8A1010,
-    [COLOR_SWITCH_ON_BG] = 0xFFFFFF,
-    [COLOR_SWITCH_ON_TEXT] = 0x0B3A6E,
-    [COLOR_TODAY_BG] = 0xFFF3C4,
-    [COLOR_NIGHT_BG] = 0x05080C,
-    [COLOR_NIGHT_TEXT] = 0xB8C4D0,
+    [COLOR_TILE_BG] = 0xE6EEF6,
+    [COLOR_TILE_TEXT] = 0x102442,
+    [COLOR_ACCENT] = 0x08386B,
+    [COLOR_OPEN] = 0x085921,
+    [COLOR_CLOSED] = 0x8C1010,
+    [COLOR_SWITCH_ON_BG] = 0xFFFEFF,
+    [COLOR_SWITCH_ON_TEXT] = 0x08386B,
+    [COLOR_TODAY_BG] = 0xFFF2C5,
+    [COLOR_NIGHT_BG] = 0x080808,
+    [COLOR_NIGHT_TEXT] = 0xB5C3CE,
     [COLOR_QR_DARK] = 0x000000,
     [COLOR_QR_LIGHT] = 0xFFFFFF,
-    [COLOR_DIVIDER] = 0xC4CED8,
+    [COLOR_DIVIDER] = 0xC6CFD6,
 };
 
 /* to add a colour that text is drawn in, add its pair here: the test checks it */

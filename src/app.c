@@ -699,6 +699,8 @@ int app_run(const AppOptions *o)
         RenderEvent e;
         while (render_next_event(a->render, &e))
             app_input(a, &e);
+        if (!a->running)
+            break;              /* SIGTERM: stop now, not after the next sleep */
         time_t now = time(NULL);
         unsigned ms = render_ticks();
         app_step(a, now, ms);

@@ -621,7 +621,8 @@ bool render_wait(Render *r, int timeout_ms)
 {
     if (!r->can_wait)
         return false;
-    SDL_WaitEventTimeout(NULL, timeout_ms);
+    /* SDL's X11 wait sleeps through signals: wake each second to see a SIGTERM */
+    SDL_WaitEventTimeout(NULL, timeout_ms < 1000 ? timeout_ms : 1000);
     return true;
 }
 

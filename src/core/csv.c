@@ -196,6 +196,26 @@ static CsvStatus read_start(CsvReader *r)
 }
 
 /* reads the next record: see csv.h */
+/* one byte of the field that starts at start: a NUL or an over-long field becomes the
+ * record's first problem in *bad (the byte is not kept), otherwise the byte is kept
+ * when store; false only when memory runs out */
+static bool field_byte(CsvReader *r, int c, size_t start, int field_line, int col, bool store,
+                       CsvStatus *bad)
+{
+    if (c == 0) {
+        if (*bad == CSV_OK)
+            *bad = set_error(r, CSV_ERR_NUL, r->line, col,
+                             "a NUL byte: this is not a text CSV file; save it as \"CSV UTF-8\"");
+    } else if (r->len - start >= CSV_MAX_FIELD) {
+        if (*bad == CSV_OK)
+            *bad = set_error(r, CSV_ERR_FIELD_LONG, field_line, col,
+                             "a field longer than %d bytes", CSV_MAX_FIELD);
+    } else if (store && !put_byte(r, (unsigned char)c)) {
+        return false;
+    }
+    return true;
+}
+
 CsvStatus csv_next(CsvReader *r)
 {
     if (r->fatal)
@@ -249,32 +269,14 @@ CsvStatus csv_next(CsvReader *r)
                     r->line++;
                     c = '\n';
                 }
-                if (c == 0) {
-                    if (bad == CSV_OK)
-                        bad = set_error(r, CSV_ERR_NUL, r->line, col,
-                                        "a NUL byte: this is not a text CSV file; save it as \"CSV UTF-8\"");
-                } else if (r->len - start >= CSV_MAX_FIELD) {
-                    if (bad == CSV_OK)
-                        bad = set_error(r, CSV_ERR_FIELD_LONG, field_line, col,
-                                        "a field longer than %d bytes", CSV_MAX_FIELD);
-                } else if (store && !put_byte(r, (unsigned char)c)) {
+                if (!field_byte(r, c, start, field_line, col, store, &bad))
                     return set_error(r, CSV_ERR_NOMEM, r->line, col, "out of memory");
-                }
             }
         }
         /* unquoted text, or text after a closing quote (kept as written) */
         while (c != ',' && c != '\n' && c != '\r' && c != EOF) {
-            if (c == 0) {
-                if (bad == CSV_OK)
-                    bad = set_error(r, CSV_ERR_NUL, r->line, col,
-                                    "a NUL byte: this is not a text CSV file; save it as \"CSV UTF-8\"");
-            } else if (r->len - start >= CSV_MAX_FIELD) {
-                if (bad == CSV_OK)
-                    bad = set_error(r, CSV_ERR_FIELD_LONG, field_line, col,
-                                    "a field longer than %d bytes", CSV_MAX_FIELD);
-            } else if (store && !put_byte(r, (unsigned char)c)) {
+            if (!field_byte(r, c, start, field_line, col, store, &bad))
                 return set_error(r, CSV_ERR_NOMEM, r->line, col, "out of memory");
-            }
             c = get_byte(r);
         }
         if (store) {

@@ -223,6 +223,8 @@ static char *column_list(int i)
     return s;
 }
 
+static Db *connect_file(const char *path, int flags, char *err, size_t n);
+
 /* creates every table of db_tables[], its indexes, and the package table */
 static int create_schema(Db *db)
 {
@@ -263,29 +265,18 @@ Db *db_create(const char *path, char *err, size_t n)
         return NULL;
     }
     close(fd);
-    Db *db = calloc(1, sizeof *db);
-    if (!db) {
-        unlink(path);
-        if (err && n)
-            snprintf(err, n, "out of memory");
-        return NULL;
-    }
-    snprintf(db->lang, sizeof db->lang, "en");
-    if (sqlite3_open_v2(path, &db->h, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
-        fail(db, "%s: %s", path, db->h ? sqlite3_errmsg(db->h) : "out of memory");
-        goto fail;
-    }
+    Db *db = connect_file(path, SQLITE_OPEN_READWRITE, err, n);
     /* the file is renamed into place only once complete: no journal needed */
-    if (exec(db, "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;") < 0 ||
-        create_schema(db) < 0)
-        goto fail;
+    if (db && (exec(db, "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;") < 0 ||
+               create_schema(db) < 0)) {
+        if (err && n)
+            snprintf(err, n, "%s", db->err);
+        db_close(db);
+        db = NULL;
+    }
+    if (!db)
+        unlink(path);
     return db;
-fail:
-    if (err && n)
-        snprintf(err, n, "%s", db->err);
-    db_close(db);
-    unlink(path);
-    return NULL;
 }
 
 /* true when table i exists with all its columns */
@@ -353,6 +344,26 @@ static int check_file(Db *db, const char *path)
     return 0;
 }
 
+/* a connection to path with SQLite flags; NULL with err on failure */
+static Db *connect_file(const char *path, int flags, char *err, size_t n)
+{
+    Db *db = calloc(1, sizeof *db);
+    if (!db) {
+        if (err && n)
+            snprintf(err, n, "out of memory");
+        return NULL;
+    }
+    snprintf(db->lang, sizeof db->lang, "en");
+    if (sqlite3_open_v2(path, &db->h, flags, NULL) != SQLITE_OK) {
+        fail(db, "%s: %s", path, db->h ? sqlite3_errmsg(db->h) : "out of memory");
+        if (err && n)
+            snprintf(err, n, "%s", db->err);
+        db_close(db);
+        return NULL;
+    }
+    return db;
+}
+
 /* opens an existing database read-only after checking it; NULL with err on failure */
 Db *db_open(const char *path, char *err, size_t n)
 {
@@ -363,25 +374,14 @@ Db *db_open(const char *path, char *err, size_t n)
             snprintf(err, n, "%s: %s", path, e ? strerror(e) : "not a file");
         return NULL;
     }
-    Db *db = calloc(1, sizeof *db);
-    if (!db) {
+    Db *db = connect_file(path, SQLITE_OPEN_READONLY, err, n);
+    if (db && check_file(db, path) < 0) {
         if (err && n)
-            snprintf(err, n, "out of memory");
+            snprintf(err, n, "%s", db->err);
+        db_close(db);
         return NULL;
     }
-    snprintf(db->lang, sizeof db->lang, "en");
-    if (sqlite3_open_v2(path, &db->h, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
-        fail(db, "%s: %s", path, db->h ? sqlite3_errmsg(db->h) : "out of memory");
-        goto fail;
-    }
-    if (check_file(db, path) < 0)
-        goto fail;
     return db;
-fail:
-    if (err && n)
-        snprintf(err, n, "%s", db->err);
-    db_close(db);
-    return NULL;
 }
 
 /* finalizes the statements and closes the file; NULL is fine */

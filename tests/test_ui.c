@@ -177,6 +177,10 @@ static void test_no_text_is_clipped_or_overlaps_at_any_size(void **state)
                     fprintf(stderr, "%s: a label is cut short\n", ctx);
                     faults++;
                 }
+                if (ui_cut_words(f->ui)) {
+                    fprintf(stderr, "%s: a word is broken across lines\n", ctx);
+                    faults++;
+                }
             }
     }
     ui_set_size(f->ui, 800, 480);

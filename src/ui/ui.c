@@ -102,6 +102,7 @@ struct Ui {
     int body_x, body_y, body_w, body_h, content_h;
     int thumb;                  /* the scroll bar's thumb command, or -1 */
     int dropped;                /* texts of this layout cut short by a line limit */
+    int cut;                    /* words of this layout broken across lines */
     bool in_body;               /* widgets being added belong to the scrolling body */
     /* sizes for this window */
     float u;
@@ -234,6 +235,11 @@ static int ui_text(Ui *ui, int x, int y, int w, const char *s, int style, ThemeC
     if (max_lines > 0 && n > max_lines) {
         n = max_lines;
         ui->dropped++;          /* lines a visitor will not see: the tests count them */
+    }
+    for (int i = 0; i + 1 < n; i++) {
+        char after = s[lines[i].off + lines[i].len];
+        if (after != ' ' && after != '\n' && after != '\0')
+            ui->cut++;          /* a word wider than the box, broken: the tests count them */
     }
     int lh = ui_line_height(ui, style), h = 0;
     for (int i = 0; i < n; i++) {
@@ -504,13 +510,43 @@ static int ui_qr_cards(Ui *ui, int x, int y, int w, const QrCard *cards, int n)
     return used + row_h + ui->gap;
 }
 
-/* a button to another screen, drawn as a tile: icon and label, at (x, y), w x h */
+/* whether every word of s fits in width w */
+static bool ui_words_fit(Ui *ui, const char *s, int w, int style)
+{
+    for (const char *p = s; *p;) {
+        size_t n = strcspn(p, " \n");
+        if (n > 0 && ui_width(ui, p, n, style) > w)
+            return false;
+        p += n;
+        p += strspn(p, " \n");
+    }
+    return true;
+}
+
+/* the tiles' label style for labels w wide: the tile size, else the body's, else the
+ * small one, the largest at which no word of any tile's label is cut. One for all
+ * the tiles, so that they look alike. */
+static int ui_tile_style(Ui *ui, int w)
+{
+    const int sizes[] = { ui->s_tile, ui->s_body, ui->s_small };
+    for (size_t k = 0; k < sizeof sizes / sizeof sizes[0]; k++) {
+        bool fit = true;
+        for (size_t t = 0; t < sizeof tiles / sizeof tiles[0] && fit; t++)
+            fit = ui_words_fit(ui, i18n_str(ui->lang, tiles[t].label), w,
+                               sizes[k] | UI_STYLE_BOLD);
+        if (fit)
+            return sizes[k] | UI_STYLE_BOLD;
+    }
+    return ui->s_small | UI_STYLE_BOLD;
+}
+
+/* a button to another screen, drawn as a tile: icon and label (in style ls), at (x, y),
+ * w x h */
 static void ui_tile(Ui *ui, int x, int y, int w, int h, UiScreen target, StrId label,
-                    const char *icon, bool row)
+                    const char *icon, bool row, int ls)
 {
     ui_rect(ui, x, y, w, h, COLOR_TILE_BG);
     ui_rect(ui, x, y + h - 3, w, 3, COLOR_ACCENT);
-    int ls = ui->s_tile | UI_STYLE_BOLD;
     const char *text = i18n_str(ui->lang, label);
     if (row) {  /* icon left, label right: the related-screen links */
         ui_icon(ui, x + ui->gap, y, ui->s_icon + ui->gap, h, icon, ui->s_icon, COLOR_ACCENT,
@@ -540,13 +576,13 @@ static int ui_related(Ui *ui, int x, int y, int w, const UiScreen *targets, int 
     int cols = w > 60 * ui->u ? n : 1;
     int tw = (w - (cols - 1) * ui->gap) / cols;
     int th = ui->target > (int)(5 * ui->u) ? ui->target : (int)(5 * ui->u);
-    int h = 0;
+    int h = 0, ls = ui_tile_style(ui, tw - ui->s_icon - 3 * ui->gap);
     for (int i = 0; i < n; i++) {
         int col = i % cols, row = i / cols;
         for (size_t t = 0; t < sizeof tiles / sizeof tiles[0]; t++)
             if (tiles[t].screen == targets[i])
                 ui_tile(ui, x + col * (tw + ui->gap), y + row * (th + ui->gap), tw, th,
-                        targets[i], tiles[t].label, tiles[t].icon, true);
+                        targets[i], tiles[t].label, tiles[t].icon, true, ls);
         h = (row + 1) * (th + ui->gap);
     }
     return h;
@@ -598,8 +634,9 @@ static int screen_home(Ui *ui, int x, int w, int avail_h)
     int cols = ui->w > ui->h ? 4 : 2;
     int rows = (n + cols - 1) / cols;
     int tw = (w - (cols - 1) * ui->gap) / cols;
+    int ls = ui_tile_style(ui, tw - 2 * ui->gap);
     int min_h = ui_line_height(ui, ui->s_big_icon | UI_STYLE_ICON) +
-                2 * ui_line_height(ui, ui->s_tile | UI_STYLE_BOLD) + ui->gap;
+                2 * ui_line_height(ui, ls) + ui->gap;
     if (min_h < ui->target)
         min_h = ui->target;
     int th = (avail_h - y - ui->pad - (rows - 1) * ui->gap) / rows;
@@ -612,7 +649,7 @@ static int screen_home(Ui *ui, int x, int w, int avail_h)
         int in_row = (row == rows - 1) ? n - row * cols : cols;
         int offset = (w - (in_row * tw + (in_row - 1) * ui->gap)) / 2;
         ui_tile(ui, x + offset + col * (tw + ui->gap), y + row * (th + ui->gap), tw, th,
-                tiles[i].screen, tiles[i].label, tiles[i].icon, false);
+                tiles[i].screen, tiles[i].label, tiles[i].icon, false, ls);
     }
     return y + rows * th + (rows - 1) * ui->gap;   /* the layout adds the last pad */
 }
@@ -1042,6 +1079,7 @@ static void ui_clear(Ui *ui)
     ui->arena_used = 0;
     ui->thumb = -1;
     ui->dropped = 0;
+    ui->cut = 0;
 }
 
 /* the whole screen: header, body (title first, then the screen's own layout), footer */
@@ -1486,4 +1524,11 @@ int ui_dropped_lines(Ui *ui)
     if (ui->need_layout)
         ui_layout(ui);
     return ui->dropped;
+}
+
+int ui_cut_words(Ui *ui)
+{
+    if (ui->need_layout)
+        ui_layout(ui);
+    return ui->cut;
 }

@@ -114,6 +114,9 @@ int ui_target(Ui *ui, int i, int *x, int *y, int *w, int *h);
 /* how many texts of the current layout were cut short by a line limit (tiles and
  * buttons hold two lines or one): 0 when every word is shown */
 int ui_dropped_lines(Ui *ui);
+/* how many words of the current layout are wider than their box and broken across
+ * lines: 0 when every word is whole */
+int ui_cut_words(Ui *ui);
 /* the centre of the language button for lang: 0, or -1 */
 int ui_find_lang_button(Ui *ui, Lang lang, int *x, int *y);
 #endif

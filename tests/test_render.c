@@ -1,8 +1,9 @@
-/* test_render.c - the screens drawn with the real fonts by SDL's offscreen driver and
- * the software renderer, at 800x480, 1280x800, 1920x1080 and 720x1280, in Greek and
- * English: no text is clipped or overlaps another, and the pixels show what the draw
- * list says (every text left ink on its background, the header is the header's blue,
- * the language shown is lit). */
+/* test_render.c - the screens drawn in software with the real fonts in SDL's offscreen
+ * driver, at 800x480, 1280x800, 1920x1080 and 720x1280, in Greek and English: no text
+ * is clipped or overlaps another, and the pixels show what the draw list says (every
+ * text left ink on its background, the header is the header's blue, the language shown
+ * is lit, scrolled texts are cut at the body's edges, a turned panel shows the UI
+ * turned). */
 #include "testdata.h"
 #include <SDL.h>
 #include "core/db.h"
@@ -92,6 +93,10 @@ static void check_size(int w, int h)
             faults += layout_faults(c, n, w, h, 100000, ctx);
             if (ui_dropped_lines(ui)) {
                 fprintf(stderr, "%s: a label is cut short\n", ctx);
+                faults++;
+            }
+            if (ui_cut_words(ui)) {
+                fprintf(stderr, "%s: %d words broken across lines\n", ctx, ui_cut_words(ui));
                 faults++;
             }
             render_draw(r, c, n, bx, by, bw, bh, scroll);
@@ -212,6 +217,132 @@ static void test_a_touch_and_the_mouse_event_sdl_makes_from_it_count_once(void *
     render_destroy(r);
 }
 
+/* the commands drawn with a scroll, as a 32-bit surface read back from a screenshot */
+static SDL_Surface *drawn(Render *r, const UiCmd *c, int n, int bx, int by, int bw, int bh,
+                          int scroll)
+{
+    char bmp[600];
+    snprintf(bmp, sizeof bmp, "%s/drawn.bmp", tmp);
+    render_draw(r, c, n, bx, by, bw, bh, scroll);
+    assert_int_equal(render_screenshot(r, bmp), 0);
+    render_present(r);
+    SDL_Surface *raw = SDL_LoadBMP(bmp);
+    assert_non_null(raw);
+    SDL_Surface *s = SDL_ConvertSurfaceFormat(raw, SDL_PIXELFORMAT_ARGB8888, 0);
+    SDL_FreeSurface(raw);
+    assert_non_null(s);
+    return s;
+}
+
+static Ui *ui_for(Render *r, UiScreen screen, Lang lang)
+{
+    int w, h;
+    render_size(r, &w, &h);
+    Ui *ui = ui_create(render_metrics(r), w, h, 96.0);
+    const Content *cs[LANG_COUNT] = { &content[0], &content[1] };
+    ui_set_content(ui, cs, &hours);
+    ui_set_time(ui, 1795000000);
+    ui_show(ui, screen, lang);
+    return ui;
+}
+
+static void test_scrolled_texts_move_with_the_body_and_are_cut_at_its_edges(void **state)
+{
+    (void)state;
+    RenderOptions o = { .width = 800, .height = 480, .hidden = true, .share_dir = "." };
+    Render *r = render_create(&o);
+    assert_non_null(r);
+    Ui *ui = ui_for(r, SCREEN_ABOUT, LANG_EL);
+    int n, bx, by, bw, bh, scroll;
+    const UiCmd *c = ui_commands(ui, &n);
+    ui_body(ui, &bx, &by, &bw, &bh, &scroll);
+    /* a scroll that puts the body's top edge through the middle of a line */
+    int s = 0;
+    for (int i = 0; i < n && !s; i++)
+        if (c[i].kind == UI_TEXT && c[i].scrolls && c[i].y > by + 40)
+            s = c[i].y + c[i].h / 2 - by;
+    assert_true(s > 0);
+    SDL_Surface *top = drawn(r, c, n, bx, by, bw, bh, 0);
+    SDL_Surface *moved = drawn(r, c, n, bx, by, bw, bh, s);
+    /* what is drawn over the body (the scroll bar, the header's edge) stays: not compared */
+    static bool fixed[480][800];
+    memset(fixed, 0, sizeof fixed);
+    int first = 0;
+    while (first < n && !c[first].scrolls)
+        first++;
+    for (int i = first; i < n; i++)
+        if (!c[i].scrolls)
+            for (int y = c[i].y; y < c[i].y + c[i].h && y < 480; y++)
+                for (int x = c[i].x; x < c[i].x + c[i].w && x < 800; x++)
+                    if (y >= 0 && x >= 0)
+                        fixed[y][x] = true;
+    int differ = 0, compared = 0;
+    for (int y = 0; y < 480; y++)
+        for (int x = 0; x < 800; x++) {
+            bool in_body = y >= by && y < by + bh && x >= bx && x < bx + bw;
+            if (!in_body)
+                differ += pixel(moved, x, y) != pixel(top, x, y);
+            else if (!fixed[y][x] && y + s < by + bh && !fixed[y + s][x]) {
+                differ += pixel(moved, x, y) != pixel(top, x, y + s);
+                compared++;
+            }
+        }
+    assert_true(compared > bw * bh / 2);
+    assert_int_equal(differ, 0);
+    SDL_FreeSurface(top);
+    SDL_FreeSurface(moved);
+    ui_destroy(ui);
+    render_destroy(r);
+}
+
+static SDL_Window *the_window(void)
+{
+    for (Uint32 id = 1; id < 16; id++)
+        if (SDL_GetWindowFromID(id))
+            return SDL_GetWindowFromID(id);
+    return NULL;
+}
+
+static void test_a_turned_panel_shows_the_ui_turned(void **state)
+{
+    (void)state;
+    /* the portrait UI drawn upright, then on a landscape panel mounted turned 90 degrees */
+    RenderOptions o = { .width = 480, .height = 800, .hidden = true, .share_dir = "." };
+    Render *r = render_create(&o);
+    assert_non_null(r);
+    Ui *ui = ui_for(r, SCREEN_CONTACT, LANG_EN);
+    int n, bx, by, bw, bh, scroll;
+    const UiCmd *c = ui_commands(ui, &n);
+    ui_body(ui, &bx, &by, &bw, &bh, &scroll);
+    SDL_Surface *upright = drawn(r, c, n, bx, by, bw, bh, 0);
+    ui_destroy(ui);
+    render_destroy(r);
+
+    o.rotation = 90;
+    r = render_create(&o);
+    assert_non_null(r);
+    ui = ui_for(r, SCREEN_CONTACT, LANG_EN);
+    c = ui_commands(ui, &n);
+    render_draw(r, c, n, bx, by, bw, bh, 0);
+    render_present(r);
+    SDL_Surface *panel = SDL_GetWindowSurface(the_window());
+    assert_non_null(panel);
+    assert_int_equal(panel->w, 800);
+    assert_int_equal(panel->h, 480);
+    SDL_Surface *p = SDL_ConvertSurfaceFormat(panel, SDL_PIXELFORMAT_ARGB8888, 0);
+    assert_non_null(p);
+    /* the UI's (x, y) is the panel's (799 - y, x): its top left at the panel's top right */
+    int differ = 0;
+    for (int y = 0; y < 800; y++)
+        for (int x = 0; x < 480; x++)
+            differ += pixel(p, 799 - y, x) != pixel(upright, x, y);
+    assert_int_equal(differ, 0);
+    SDL_FreeSurface(p);
+    SDL_FreeSurface(upright);
+    ui_destroy(ui);
+    render_destroy(r);
+}
+
 static void test_touches_turn_with_the_display(void **state)
 {
     (void)state;
@@ -251,6 +382,8 @@ int main(void)
         cmocka_unit_test(test_a_missing_font_is_a_clear_start_up_error),
         cmocka_unit_test(test_a_touch_and_the_mouse_event_sdl_makes_from_it_count_once),
         cmocka_unit_test(test_touches_turn_with_the_display),
+        cmocka_unit_test(test_scrolled_texts_move_with_the_body_and_are_cut_at_its_edges),
+        cmocka_unit_test(test_a_turned_panel_shows_the_ui_turned),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -1,8 +1,15 @@
 /* render.c - SDL: the window, the fonts at each size, a bounded cache of rasterised
- * texts (a text is rasterised once per string, style and colour, not every frame),
- * drawing the UI's command list, rotation, and screenshots. The software renderer is
- * used everywhere: with SDL_HINT_FRAMEBUFFER_ACCELERATION "0" SDL does not probe
- * OpenGL (110 MiB instead of 22 MiB). */
+ * texts (a text is rasterised once per string and style, not every frame), drawing the
+ * UI's command list, rotation, and screenshots.
+ *
+ * Everything is drawn in software straight into the window's surface (with
+ * SDL_HINT_FRAMEBUFFER_ACCELERATION "0" SDL does not probe OpenGL: 110 MiB instead of
+ * 22 MiB). A text is kept as its 8-bit coverage, one byte a pixel whatever its colours,
+ * and drawn through a 256-colour table of its colour over its background: a plain copy,
+ * not a blend. Three quarters of a text's pixels are empty, so the coverage is kept
+ * run-length coded: about a tenth of the memory of a 32-bit texture. When the panel is
+ * turned, the UI is drawn into a streaming texture that SDL's software renderer copies
+ * turned onto the window. */
 #include "render/render.h"
 #include <SDL.h>
 #include <SDL_image.h>
@@ -13,30 +20,25 @@
 #include <stdlib.h>
 #include <string.h>
 
-#ifndef HINTING
-#define HINTING TTF_HINTING_LIGHT
-#endif
+/* Unhinted outlines: at the kiosk's sizes (16 px and up) they look the same as light
+ * hinting, and FreeType's auto-hinter, which light hinting runs, keeps data for every
+ * font at every size (0.3 MiB more after all the screens, 0.5 MiB more at start-up) */
+#define HINTING TTF_HINTING_NONE
 #define RENDER_MAX_FONTS   24
 #define RENDER_CACHE_MAX   1024         /* entries kept; the least recently used go */
-#define RENDER_CACHE_BYTES (24L << 20)  /* texture bytes kept */
+#define RENDER_CACHE_BYTES (8L << 20)   /* coded coverage bytes kept, at most */
 #define RENDER_CACHE_AGE   256          /* frames a text stays unused before it goes: the
                                            past minutes of the clock do not pile up */
 
-#define RENDER_MEASURE_SLOTS 4096      /* remembered text widths: layout measures the */
-#define RENDER_MEASURE_LEN   56         /* same words on every screen change */
-
-typedef enum { FACE_REGULAR, FACE_BOLD, FACE_ICONS, FACE_COUNT } RenderFace;
-
+#define RENDER_MEASURE_SLOTS 8192      /* remembered text widths: layout measures the
+                                           same words and lines on every frame */
 typedef struct MeasureEntry {
-    int style, width, len;      /* len 0: empty slot */
-    char text[RENDER_MEASURE_LEN];
+    uint64_t hash;              /* of the text, its length and style; 0: empty. No copy is
+                                   kept: 64 bits tell a few thousand texts apart */
+    int style, width;
 } MeasureEntry;
 
-#define RENDER_MEASURE_LONG 2048        /* longer texts: 16 bytes each, no copy kept */
-typedef struct LongMeasure {
-    uint64_t hash;
-    int len, style, width;
-} LongMeasure;
+typedef enum { FACE_REGULAR, FACE_BOLD, FACE_ICONS, FACE_COUNT } RenderFace;
 
 static const char *const face_files[FACE_COUNT] = {
     "NotoSans-Regular.ttf", "NotoSans-Bold.ttf", "MaterialIcons-Regular.ttf",
@@ -51,19 +53,28 @@ typedef struct RenderFont {
 typedef struct CacheEntry {
     uint64_t hash;
     int style;
-    uint32_t color;
     char *text;
     int len;
-    SDL_Texture *tex;
+    uint8_t *cov;               /* the coverage, 0 background .. 255 ink, coded by
+                                   render_code; NULL: a free entry */
     int w, h;
-    long bytes;                 /* of the texture's pixels */
+    long bytes;                 /* of the coded coverage */
     uint64_t used;              /* frame of last use */
 } CacheEntry;
 
+#define RENDER_LUTS 8           /* colour tables kept: the theme has a handful of pairs */
+typedef struct ColorLut {
+    uint32_t fg, bg, format;    /* format 0: free */
+    uint32_t px[256];           /* coverage to the surface's pixel */
+} ColorLut;
+
 struct Render {
     SDL_Window *win;
-    SDL_Renderer *ren;
-    SDL_Texture *target;        /* rotation: the UI is drawn here, then turned */
+    SDL_Renderer *ren;          /* rotation only: copies the canvas turned */
+    SDL_Texture *canvas;        /* rotation: the UI is drawn here, then turned */
+    SDL_Surface *own;           /* a window surface of another depth: drawn here, then
+                                   converted by SDL onto the window */
+    SDL_Surface *surf;          /* this frame's: the window's, the canvas's or own */
     int w, h;                   /* the UI's size */
     int rotation;
     float touch[6];
@@ -74,13 +85,14 @@ struct Render {
     CacheEntry cache[RENDER_CACHE_MAX];  /* searched by hash: a frame has a few hundred texts */
     int n_cache;
     long cache_bytes;
+    ColorLut luts[RENDER_LUTS];
+    int next_lut;
     uint64_t frame;
     UiMetrics metrics;
     char share[1024];
     bool can_wait;
     char scratch[4096];
-    MeasureEntry measured[RENDER_MEASURE_SLOTS];   /* direct-mapped by a hash */
-    LongMeasure measured_long[RENDER_MEASURE_LONG];
+    MeasureEntry measured[RENDER_MEASURE_SLOTS];   /* direct-mapped by the hash */
 };
 
 /* reads a whole font file; NULL with a message when it is missing */
@@ -140,33 +152,22 @@ static const char *render_cstr(Render *r, const char *s, size_t len)
 
 static uint64_t render_hash(const char *s, int len, int style, uint32_t color);
 
-/* the width of a text in px, remembered for short texts (words, labels) */
+/* the width of a text in px, remembered */
 static int render_measure(void *ctx, const char *s, size_t len, int style)
 {
     Render *r = ctx;
-    MeasureEntry *m = NULL;
-    LongMeasure *lm = NULL;
-    uint64_t h64 = 0;
-    if (len > 0 && len <= RENDER_MEASURE_LEN) {
-        m = &r->measured[render_hash(s, (int)len, style, 0) % RENDER_MEASURE_SLOTS];
-        if (m->len == (int)len && m->style == style && memcmp(m->text, s, len) == 0)
-            return m->width;
-    } else if (len > 0) {   /* whole lines of a paragraph: known by their 64-bit hash */
-        h64 = render_hash(s, (int)len, style, 0);
-        lm = &r->measured_long[h64 % RENDER_MEASURE_LONG];
-        if (lm->hash == h64 && lm->len == (int)len && lm->style == style)
-            return lm->width;
-    }
-    TTF_Font *f = render_font(r, style);
-    int w = 0, h = 0;
-    if (!f || len == 0)
+    if (len == 0)
         return 0;
-    TTF_SizeUTF8(f, render_cstr(r, s, len), &w, &h);
-    if (m) {
-        m->style = style, m->width = w, m->len = (int)len;
-        memcpy(m->text, s, len);
-    } else if (lm)
-        *lm = (LongMeasure){ h64, (int)len, style, w };
+    uint64_t h = render_hash(s, (int)len, style, (uint32_t)len);
+    MeasureEntry *m = &r->measured[h % RENDER_MEASURE_SLOTS];
+    if (m->hash == h && m->style == style)
+        return m->width;
+    TTF_Font *f = render_font(r, style);
+    int w = 0, ht = 0;
+    if (!f)
+        return 0;
+    TTF_SizeUTF8(f, render_cstr(r, s, len), &w, &ht);
+    *m = (MeasureEntry){ h, style, w };
     return w;
 }
 
@@ -198,6 +199,60 @@ static void render_find_share(const char *given, char *out, size_t n)
         SDL_free(base);
     }
     snprintf(out, n, "/usr/share/kiosk");
+}
+
+/* where the UI is drawn, for the window's size: the window's own surface when the
+ * panel is upright and 32 bits deep; else a canvas turned or converted at present */
+static int render_canvas(Render *r)
+{
+    if (r->canvas)
+        SDL_DestroyTexture(r->canvas);
+    SDL_FreeSurface(r->own);
+    r->canvas = NULL, r->own = NULL, r->surf = NULL;
+    if (r->rotation != 0) {
+        if (!r->ren && !(r->ren = SDL_CreateRenderer(r->win, -1, SDL_RENDERER_SOFTWARE))) {
+            fprintf(stderr, "kiosk: cannot create the renderer: %s\n", SDL_GetError());
+            return -1;
+        }
+        r->canvas = SDL_CreateTexture(r->ren, SDL_PIXELFORMAT_ARGB8888,
+                                      SDL_TEXTUREACCESS_STREAMING, r->w, r->h);
+        if (!r->canvas) {
+            fprintf(stderr, "kiosk: cannot rotate the display: %s\n", SDL_GetError());
+            return -1;
+        }
+        return 0;
+    }
+    SDL_Surface *ws = SDL_GetWindowSurface(r->win);
+    if (!ws) {
+        fprintf(stderr, "kiosk: cannot draw in the window: %s\n", SDL_GetError());
+        return -1;
+    }
+    if (ws->format->BytesPerPixel != 4 &&
+        !(r->own = SDL_CreateRGBSurfaceWithFormat(0, r->w, r->h, 32, SDL_PIXELFORMAT_XRGB8888))) {
+        fprintf(stderr, "kiosk: cannot draw in the window: %s\n", SDL_GetError());
+        return -1;
+    }
+    return 0;
+}
+
+/* the surface of this frame, locked for drawing; NULL with a message if SDL fails */
+static SDL_Surface *render_begin(Render *r)
+{
+    if (r->surf)
+        return r->surf;
+    if (r->canvas) {
+        void *pixels;
+        int pitch;
+        if (SDL_LockTexture(r->canvas, NULL, &pixels, &pitch) == 0)
+            r->surf = SDL_CreateRGBSurfaceWithFormatFrom(pixels, r->w, r->h, 32, pitch,
+                                                         SDL_PIXELFORMAT_ARGB8888);
+    } else
+        r->surf = r->own ? r->own : SDL_GetWindowSurface(r->win);
+    if (!r->surf)
+        fprintf(stderr, "kiosk: cannot draw: %s\n", SDL_GetError());
+    else if (SDL_MUSTLOCK(r->surf))
+        SDL_LockSurface(r->surf);
+    return r->surf;
 }
 
 Render *render_create(const RenderOptions *o)
@@ -247,22 +302,11 @@ Render *render_create(const RenderOptions *o)
         fprintf(stderr, "kiosk: cannot open a window: %s\n", SDL_GetError());
         goto fail;
     }
-    r->ren = SDL_CreateRenderer(r->win, -1, SDL_RENDERER_SOFTWARE);
-    if (!r->ren) {
-        fprintf(stderr, "kiosk: cannot create the renderer: %s\n", SDL_GetError());
-        goto fail;
-    }
     int ww, wh;
-    SDL_GetRendererOutputSize(r->ren, &ww, &wh);
+    SDL_GetWindowSizeInPixels(r->win, &ww, &wh);
     r->w = turned ? wh : ww, r->h = turned ? ww : wh;
-    if (o->rotation != 0) {
-        r->target = SDL_CreateTexture(r->ren, SDL_PIXELFORMAT_ARGB8888,
-                                      SDL_TEXTUREACCESS_TARGET, r->w, r->h);
-        if (!r->target) {
-            fprintf(stderr, "kiosk: cannot rotate the display: %s\n", SDL_GetError());
-            goto fail;
-        }
-    }
+    if (render_canvas(r) != 0)
+        goto fail;
     if (!o->windowed)
         SDL_ShowCursor(SDL_DISABLE);
     r->metrics = (UiMetrics){ render_measure, render_line_height, r };
@@ -276,9 +320,9 @@ fail:
 
 static void render_cache_drop(Render *r, CacheEntry *e)
 {
-    if (!e->tex)
+    if (!e->cov)
         return;
-    SDL_DestroyTexture(e->tex);
+    free(e->cov);
     free(e->text);
     r->cache_bytes -= e->bytes;
     r->n_cache--;
@@ -294,10 +338,11 @@ void render_destroy(Render *r)
             TTF_CloseFont(r->fonts[i].font);
         for (int f = 0; f < FACE_COUNT; f++)
             SDL_free(r->face_data[f]);
-        if (r->target)
-            SDL_DestroyTexture(r->target);
+        if (r->canvas)
+            SDL_DestroyTexture(r->canvas);
         if (r->ren)
             SDL_DestroyRenderer(r->ren);
+        SDL_FreeSurface(r->own);
         if (r->win)
             SDL_DestroyWindow(r->win);
         free(r);
@@ -322,13 +367,13 @@ static uint64_t render_hash(const char *s, int len, int style, uint32_t color)
     return (h ^ color) * 1099511628211ULL;
 }
 
-/* the texture bytes kept: a screen's worth of 16-bit pixels (the texts of about four
- * screens), so memory does not grow with the screens visited; at most
- * RENDER_CACHE_BYTES */
+/* the coded coverage kept: a quarter of a screen's pixels in bytes, which holds the
+ * texts of two or three screens (the densest screen's take an eighth), so memory does
+ * not grow with the screens visited; at most RENDER_CACHE_BYTES */
 static long render_cache_limit(const Render *r)
 {
-    long screen = (long)r->w * r->h * 2;
-    return screen < RENDER_CACHE_BYTES ? screen : RENDER_CACHE_BYTES;
+    long quarter = (long)r->w * r->h / 4;
+    return quarter < RENDER_CACHE_BYTES ? quarter : RENDER_CACHE_BYTES;
 }
 
 /* a free entry, evicting the least recently used one (not drawn this frame) when the
@@ -339,7 +384,7 @@ static CacheEntry *render_cache_slot(Render *r)
         CacheEntry *free_e = NULL, *old = NULL;
         for (int i = 0; i < RENDER_CACHE_MAX; i++) {
             CacheEntry *e = &r->cache[i];
-            if (!e->tex) {
+            if (!e->cov) {
                 if (!free_e)
                     free_e = e;
             } else if (e->used != r->frame && (!old || e->used < old->used))
@@ -353,17 +398,39 @@ static CacheEntry *render_cache_slot(Render *r)
     }
 }
 
-/* the texture of a text, rasterised on first use; NULL if SDL_ttf cannot */
-static CacheEntry *render_text(Render *r, const char *s, int len, int style, uint32_t color,
-                               uint32_t bg)
+/* Codes w*h coverage bytes (rows pitch apart) into out, or only counts the bytes when
+ * out is NULL. Each row is pairs of runs: a byte of empty pixels (0..255), a byte n
+ * of inked pixels (0..255), then those n coverage bytes; a row ends at its width. */
+static size_t render_code(const uint8_t *px, int w, int h, int pitch, uint8_t *out)
 {
-    /* the background is part of the key: a text is rasterised onto it, opaque, so
-     * drawing it is a plain copy instead of a blend of every pixel */
-    uint64_t h = render_hash(s, len, style, color) ^ ((uint64_t)bg << 32);
+    size_t n = 0;
+    for (int y = 0; y < h; y++) {
+        const uint8_t *row = px + (size_t)y * (size_t)pitch;
+        for (int x = 0; x < w;) {
+            int empty = 0, ink = 0;
+            while (x < w && !row[x] && empty < 255)
+                x++, empty++;
+            while (x + ink < w && row[x + ink] && ink < 255)
+                ink++;
+            if (out) {
+                out[n] = (uint8_t)empty, out[n + 1] = (uint8_t)ink;
+                memcpy(out + n + 2, row + x, (size_t)ink);
+            }
+            n += 2 + (size_t)ink;
+            x += ink;
+        }
+    }
+    return n;
+}
+
+/* the coverage of a text, rasterised on first use; NULL if SDL_ttf cannot */
+static CacheEntry *render_text(Render *r, const char *s, int len, int style)
+{
+    uint64_t h = render_hash(s, len, style, 0);
     for (int i = 0; i < RENDER_CACHE_MAX; i++) {
         CacheEntry *e = &r->cache[i];
-        if (e->tex && e->hash == h && e->style == style && e->color == color &&
-            e->len == len && memcmp(e->text, s, (size_t)len) == 0) {
+        if (e->cov && e->hash == h && e->style == style && e->len == len &&
+            memcmp(e->text, s, (size_t)len) == 0) {
             e->used = r->frame;
             return e;
         }
@@ -374,47 +441,98 @@ static CacheEntry *render_text(Render *r, const char *s, int len, int style, uin
     TTF_Font *f = render_font(r, style);
     if (!f)
         return NULL;
-    SDL_Color c = { (Uint8)(color >> 16), (Uint8)(color >> 8), (Uint8)color, 255 };
-    SDL_Color b = { (Uint8)(bg >> 16), (Uint8)(bg >> 8), (Uint8)bg, 255 };
-    SDL_Surface *shaded = TTF_RenderUTF8_Shaded(f, render_cstr(r, s, (size_t)len), c, b);
-    /* kept as 16-bit RGB565: half the memory of 32 bits, and the theme's colours are
-     * all exact in it (tests/test_theme.c) */
-    SDL_Surface *surf = shaded ? SDL_ConvertSurfaceFormat(shaded, SDL_PIXELFORMAT_RGB565, 0) : NULL;
-    SDL_FreeSurface(shaded);
-    if (!surf)
+    /* SDL_ttf's shaded text is 8-bit: each pixel's index is the glyphs' coverage */
+    SDL_Color ink = { 255, 255, 255, 255 }, none = { 0, 0, 0, 255 };
+    SDL_Surface *shaded = TTF_RenderUTF8_Shaded(f, render_cstr(r, s, (size_t)len), ink, none);
+    if (!shaded)
         return NULL;
-    SDL_Texture *tex = SDL_CreateTextureFromSurface(r->ren, surf);
-    if (tex)
-        SDL_SetTextureBlendMode(tex, SDL_BLENDMODE_NONE);
+    size_t n = render_code(shaded->pixels, shaded->w, shaded->h, shaded->pitch, NULL);
+    uint8_t *cov = malloc(n);
     char *copy = malloc((size_t)len);
-    if (!tex || !copy) {
-        if (tex)
-            SDL_DestroyTexture(tex);
+    if (!cov || !copy) {
+        free(cov);
         free(copy);
-        SDL_FreeSurface(surf);
+        SDL_FreeSurface(shaded);
         return NULL;
     }
+    render_code(shaded->pixels, shaded->w, shaded->h, shaded->pitch, cov);
     memcpy(copy, s, (size_t)len);
-    *e = (CacheEntry){ h, style, color, copy, len, tex, surf->w, surf->h,
-                       (long)surf->pitch * surf->h, r->frame };
+    *e = (CacheEntry){ h, style, copy, len, cov, shaded->w, shaded->h, (long)n, r->frame };
     r->n_cache++;
     r->cache_bytes += e->bytes;
-    SDL_FreeSurface(surf);
+    SDL_FreeSurface(shaded);
     return e;
 }
 
-static void render_color(Render *r, uint32_t c)
+/* the surface's pixels for coverage 0..255 of fg over bg, blended as SDL_ttf blends
+ * its shaded palette; kept for the few colour pairs the theme uses */
+static const uint32_t *render_lut(Render *r, const SDL_PixelFormat *fmt, uint32_t fg,
+                                  uint32_t bg)
 {
-    SDL_SetRenderDrawColor(r->ren, (Uint8)(c >> 16), (Uint8)(c >> 8), (Uint8)c, 255);
+    for (int i = 0; i < RENDER_LUTS; i++) {
+        ColorLut *l = &r->luts[i];
+        if (l->format == fmt->format && l->fg == fg && l->bg == bg)
+            return l->px;
+    }
+    ColorLut *l = &r->luts[r->next_lut];
+    r->next_lut = (r->next_lut + 1) % RENDER_LUTS;
+    l->fg = fg, l->bg = bg, l->format = fmt->format;
+    int fc[3] = { (int)(fg >> 16) & 255, (int)(fg >> 8) & 255, (int)fg & 255 };
+    int bc[3] = { (int)(bg >> 16) & 255, (int)(bg >> 8) & 255, (int)bg & 255 };
+    for (int i = 0; i < 256; i++) {
+        int c[3];
+        for (int k = 0; k < 3; k++)
+            c[k] = bc[k] + (i * (fc[k] - bc[k])) / 255;
+        l->px[i] = SDL_MapRGB(fmt, (Uint8)c[0], (Uint8)c[1], (Uint8)c[2]);
+    }
+    return l->px;
+}
+
+/* a text's first w columns at x, y, within the surface's clip rectangle: each row's runs
+ * decoded straight onto the surface, the empty ones as the background */
+static void render_blit(Render *r, SDL_Surface *s, const CacheEntry *e, int x, int y, int w,
+                        uint32_t fg, uint32_t bg)
+{
+    SDL_Rect box = { x, y, w, e->h }, vis;
+    if (!SDL_IntersectRect(&box, &s->clip_rect, &vis))
+        return;
+    const uint32_t *lut = render_lut(r, s->format, fg, bg);
+    int from = vis.x - x, to = from + vis.w;   /* the columns shown */
+    const uint8_t *p = e->cov;
+    for (int row = 0; row < vis.y - y + vis.h; row++) {
+        uint32_t *dst = (uint32_t *)((uint8_t *)s->pixels + (size_t)(y + row) * (size_t)s->pitch) + x;
+        bool shown = row >= vis.y - y;
+        for (int col = 0; col < e->w;) {
+            int empty = p[0], ink = p[1];
+            const uint8_t *cov = p + 2;
+            p += 2 + ink;
+            if (!shown) {
+                col += empty + ink;
+                continue;
+            }
+            int a = col > from ? col : from, b = col + empty < to ? col + empty : to;
+            for (int i = a; i < b; i++)
+                dst[i] = lut[0];
+            col += empty;
+            a = col > from ? col : from, b = col + ink < to ? col + ink : to;
+            for (int i = a; i < b; i++)
+                dst[i] = lut[cov[i - col]];
+            col += ink;
+        }
+    }
+}
+
+static Uint32 render_color(const SDL_Surface *s, uint32_t c)
+{
+    return SDL_MapRGB(s->format, (Uint8)(c >> 16), (Uint8)(c >> 8), (Uint8)c);
 }
 
 /* a QR code: the light square with its quiet zone, then the dark modules in runs */
-static void render_qr(Render *r, const UiCmd *c, int dy)
+static void render_qr(SDL_Surface *s, const UiCmd *c, int dy)
 {
-    render_color(r, c->bg);
     SDL_Rect q = { c->x, c->y + dy, c->w, c->h };
-    SDL_RenderFillRect(r->ren, &q);
-    render_color(r, c->color);
+    SDL_FillRect(s, &q, render_color(s, c->bg));
+    Uint32 dark = render_color(s, c->color);
     const QrMatrix *m = c->qr;
     int x0 = c->x + 4 * c->module, y0 = c->y + dy + 4 * c->module;
     for (int j = 0; j < m->width; j++)
@@ -427,7 +545,7 @@ static void render_qr(Render *r, const UiCmd *c, int dy)
             while (i + run < m->width && m->dark[j * m->width + i + run])
                 run++;
             SDL_Rect px = { x0 + i * c->module, y0 + j * c->module, run * c->module, c->module };
-            SDL_RenderFillRect(r->ren, &px);
+            SDL_FillRect(s, &px, dark);
             i += run;
         }
 }
@@ -437,17 +555,19 @@ void render_draw(Render *r, const UiCmd *cmds, int n, int bx, int by, int bw, in
 {
     r->frame++;
     for (int i = 0; i < RENDER_CACHE_MAX; i++)
-        if (r->cache[i].tex && r->frame - r->cache[i].used > RENDER_CACHE_AGE)
+        if (r->cache[i].cov && r->frame - r->cache[i].used > RENDER_CACHE_AGE)
             render_cache_drop(r, &r->cache[i]);
-    if (r->target)
-        SDL_SetRenderTarget(r->ren, r->target);
+    SDL_Surface *s = render_begin(r);
+    if (!s)
+        return;
     SDL_Rect body = { bx, by, bw, bh };
     bool clipped = false;
+    SDL_SetClipRect(s, NULL);
     for (int i = 0; i < n; i++) {
         const UiCmd *c = &cmds[i];
         int dy = c->scrolls ? -scroll : 0;
         if (c->scrolls != clipped) {
-            SDL_RenderSetClipRect(r->ren, c->scrolls ? &body : NULL);
+            SDL_SetClipRect(s, c->scrolls ? &body : NULL);
             clipped = c->scrolls;
         }
         if (c->scrolls && (c->y + dy >= by + bh || c->y + c->h + dy <= by))
@@ -455,56 +575,59 @@ void render_draw(Render *r, const UiCmd *cmds, int n, int bx, int by, int bw, in
         switch (c->kind) {
         case UI_RECT: {
             SDL_Rect rc = { c->x, c->y + dy, c->w, c->h };
-            render_color(r, c->color);
-            SDL_RenderFillRect(r->ren, &rc);
+            SDL_FillRect(s, &rc, render_color(s, c->color));
             break;
         }
         case UI_TEXT: {
-            CacheEntry *e = render_text(r, c->text, c->len, c->style, c->color, c->bg);
-            if (!e)
-                break;
-            int w = e->w < c->w ? e->w : c->w;  /* never past its box */
-            SDL_Rect src = { 0, 0, w, e->h }, dst = { c->x, c->y + dy, w, e->h };
-            SDL_RenderCopy(r->ren, e->tex, &src, &dst);
+            CacheEntry *e = render_text(r, c->text, c->len, c->style);
+            if (e)  /* never past its box */
+                render_blit(r, s, e, c->x, c->y + dy, e->w < c->w ? e->w : c->w, c->color, c->bg);
             break;
         }
         case UI_QR:
-            render_qr(r, c, dy);
+            render_qr(s, c, dy);
             break;
         }
     }
-    SDL_RenderSetClipRect(r->ren, NULL);
-    /* a scroll bar when the body holds more than it shows */
-    (void)0;
+    SDL_SetClipRect(s, NULL);
 }
 
 void render_present(Render *r)
 {
-    if (r->target) {
-        SDL_SetRenderTarget(r->ren, NULL);
+    SDL_Surface *s = r->surf;
+    if (!s)
+        return;
+    if (SDL_MUSTLOCK(s))
+        SDL_UnlockSurface(s);
+    r->surf = NULL;
+    if (r->canvas) {
+        SDL_FreeSurface(s);     /* the wrapper; the pixels are the texture's */
+        SDL_UnlockTexture(r->canvas);
         int ww, wh;
-        SDL_GetRendererOutputSize(r->ren, &ww, &wh);
+        SDL_GetWindowSizeInPixels(r->win, &ww, &wh);
         SDL_Rect dst = { (ww - r->w) / 2, (wh - r->h) / 2, r->w, r->h };
-        SDL_RenderCopyEx(r->ren, r->target, NULL, &dst, r->rotation, NULL, SDL_FLIP_NONE);
+        SDL_RenderCopyEx(r->ren, r->canvas, NULL, &dst, r->rotation, NULL, SDL_FLIP_NONE);
+        SDL_RenderPresent(r->ren);
+        return;
     }
-    SDL_RenderPresent(r->ren);
+    if (r->own) {
+        SDL_Surface *ws = SDL_GetWindowSurface(r->win);
+        if (ws)
+            SDL_BlitSurface(r->own, NULL, ws, NULL);
+    }
+    SDL_UpdateWindowSurface(r->win);
 }
 
 int render_screenshot(Render *r, const char *path)
 {
-    SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, r->w, r->h, 32, SDL_PIXELFORMAT_ARGB8888);
+    SDL_Surface *drawn = render_begin(r);
+    SDL_Surface *s = drawn ? SDL_ConvertSurfaceFormat(drawn, SDL_PIXELFORMAT_ARGB8888, 0) : NULL;
     if (!s) {
         fprintf(stderr, "kiosk: screenshot: %s\n", SDL_GetError());
         return -1;
     }
-    int rc = SDL_RenderReadPixels(r->ren, NULL, SDL_PIXELFORMAT_ARGB8888, s->pixels, s->pitch);
-    if (rc == 0) {
-        size_t n = strlen(path);
-        if (n > 4 && strcmp(path + n - 4, ".bmp") == 0)
-            rc = SDL_SaveBMP(s, path);
-        else
-            rc = IMG_SavePNG(s, path);
-    }
+    size_t n = strlen(path);
+    int rc = n > 4 && strcmp(path + n - 4, ".bmp") == 0 ? SDL_SaveBMP(s, path) : IMG_SavePNG(s, path);
     if (rc != 0)
         fprintf(stderr, "kiosk: cannot write %s: %s\n", path, SDL_GetError());
     SDL_FreeSurface(s);
@@ -540,7 +663,7 @@ void render_map_touch(const Render *r, float nx, float ny, int *x, int *y)
 void render_map_mouse(const Render *r, int wx, int wy, int *x, int *y)
 {
     int ww, wh;
-    SDL_GetRendererOutputSize(r->ren, &ww, &wh);
+    SDL_GetWindowSize(r->win, &ww, &wh);
     render_unrotate(r, ww > 1 ? (float)wx / (float)(ww - 1) : 0,
                     wh > 1 ? (float)wy / (float)(wh - 1) : 0, x, y);
 }
@@ -588,17 +711,14 @@ int render_next_event(Render *r, RenderEvent *e)
         case SDL_WINDOWEVENT:
             if (ev.window.event == SDL_WINDOWEVENT_SIZE_CHANGED) {
                 int ww, wh;
-                SDL_GetRendererOutputSize(r->ren, &ww, &wh);
+                SDL_GetWindowSizeInPixels(r->win, &ww, &wh);
                 bool turned = r->rotation == 90 || r->rotation == 270;
                 int w = turned ? wh : ww, h = turned ? ww : wh;
                 if (w == r->w && h == r->h)
                     continue;
                 r->w = w, r->h = h;
-                if (r->target) {
-                    SDL_DestroyTexture(r->target);
-                    r->target = SDL_CreateTexture(r->ren, SDL_PIXELFORMAT_ARGB8888,
-                                                  SDL_TEXTUREACCESS_TARGET, w, h);
-                }
+                render_present(r);      /* lets go of the old size's surface */
+                render_canvas(r);
                 e->kind = RENDER_RESIZE, e->x = w, e->y = h;
                 return 1;
             }

@@ -55,7 +55,7 @@ bool render_can_wait(const Render *r);
 unsigned render_ticks(void);
 /* the folder that holds fonts/ and data/ */
 const char *render_share_dir(const Render *r);
-/* the texture cache's entries and bytes, for the benchmarks */
+/* the text cache's entries and bytes, for the benchmarks */
 void render_cache_stats(const Render *r, int *entries, long *bytes);
 /* a calibration matrix for touches: x' = a*x + b*y + c, y' = d*x + e*y + f, on 0..1 */
 void render_set_touch_matrix(Render *r, const float m[6]);

@@ -12,9 +12,11 @@
 #include <sys/stat.h>
 #include <sys/un.h>
 #include <sys/wait.h>
+#include <time.h>
 
 #include "core/config.h"
 #include "platform/inputcheck.h"
+#include "platform/journal.h"
 #include "platform/sdnotify.h"
 
 typedef struct FakeSystemd {
@@ -164,6 +166,69 @@ static void touch(const char *dir, const char *name)
     int fd = open(path, O_WRONLY | O_CREAT | O_CLOEXEC, 0644);
     assert_true(fd >= 0);
     close(fd);
+}
+
+/* a journalctl of our own first in PATH: a shell script with the given body */
+static char *fake_journalctl(const char *body)
+{
+    char *dir = test_tmpdir();
+    test_sh("printf '#!/bin/sh\n%%s\n' '%s' >%s/journalctl && chmod +x %s/journalctl", body, dir, dir);
+    char path[1024];
+    snprintf(path, sizeof path, "%s:%s", dir, getenv("PATH"));
+    assert_int_equal(setenv("PATH", path, 1), 0);
+    return dir;
+}
+
+static void no_fake_journalctl(char *dir, const char *old_path)
+{
+    assert_int_equal(setenv("PATH", old_path, 1), 0);
+    test_rmdir(dir);
+}
+
+static void test_the_staff_screen_shows_the_last_journal_lines_oldest_first(void **state)
+{
+    (void)state;
+    char old_path[4096], out[1200];
+    snprintf(old_path, sizeof old_path, "%s", getenv("PATH"));
+    assert_int_equal(setenv("TZ", "UTC", 1), 0);
+    tzset();
+    /* journalctl's JSON, as systemd 252 writes it: the asked-for unit and count are
+     * checked, a binary MESSAGE (an array of bytes) is left out */
+    char *dir = fake_journalctl(
+        "[ \"$2\" = kiosk.service ] && [ \"$4\" = 3 ] || exit 1\n"
+        "echo \"{\\\"__REALTIME_TIMESTAMP\\\":\\\"1795000000000000\\\",\\\"MESSAGE\\\":\\\"kiosk: started, 800x480\\\"}\"\n"
+        "echo \"{\\\"__REALTIME_TIMESTAMP\\\":\\\"1795000060000000\\\",\\\"MESSAGE\\\":[107,105,0]}\"\n"
+        "echo \"{\\\"__REALTIME_TIMESTAMP\\\":\\\"1795003600000000\\\",\\\"MESSAGE\\\":\\\"kiosk: update 2027-01 applied\\\"}\"");
+    assert_int_equal(journal_tail("kiosk.service", 3, out, sizeof out), 2);
+    assert_string_equal(out, "11:06 kiosk: started, 800x480\n12:06 kiosk: update 2027-01 applied\n");
+    no_fake_journalctl(dir, old_path);
+
+    dir = fake_journalctl("exit 0");    /* no lines: no access, or a fresh install */
+    assert_int_equal(journal_tail("kiosk.service", 6, out, sizeof out), 0);
+    assert_non_null(strstr(out, "systemd-journal group"));
+    no_fake_journalctl(dir, old_path);
+    unsetenv("TZ");
+    tzset();
+}
+
+static void test_a_journal_that_hangs_does_not_hang_the_kiosk(void **state)
+{
+    (void)state;
+    char old_path[4096], out[1200];
+    snprintf(old_path, sizeof old_path, "%s", getenv("PATH"));
+    char *dir = fake_journalctl("echo \"{\\\"MESSAGE\\\":\\\"half\"; exec sleep 30");
+    struct timespec t0, t1;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    assert_int_equal(journal_tail("kiosk.service", 6, out, sizeof out), -1);
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    assert_non_null(strstr(out, "journalctl took over"));
+    assert_true(t1.tv_sec - t0.tv_sec < 5);     /* killed, not waited for */
+    no_fake_journalctl(dir, old_path);
+
+    assert_int_equal(setenv("PATH", "/nonexistent", 1), 0);   /* no journalctl at all */
+    assert_int_equal(journal_tail("kiosk.service", 6, out, sizeof out), -1);
+    assert_non_null(strstr(out, "journalctl"));
+    assert_int_equal(setenv("PATH", old_path, 1), 0);
 }
 
 static void test_without_a_touch_screen_the_journal_says_none_is_connected(void **state)
@@ -324,6 +389,8 @@ int main(void)
         cmocka_unit_test(test_a_frame_loop_sends_one_heartbeat_per_half_interval),
         cmocka_unit_test(test_a_watchdog_meant_for_another_process_is_ignored),
         cmocka_unit_test(test_without_a_touch_screen_the_journal_says_none_is_connected),
+        cmocka_unit_test(test_the_staff_screen_shows_the_last_journal_lines_oldest_first),
+        cmocka_unit_test(test_a_journal_that_hangs_does_not_hang_the_kiosk),
         cmocka_unit_test(test_readable_event_devices_are_counted_and_others_ignored),
         cmocka_unit_test(test_an_unopenable_device_is_named_in_the_message),
         cmocka_unit_test(test_one_readable_device_is_enough),

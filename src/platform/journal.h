@@ -1,6 +1,6 @@
 /* journal.h - the last lines the kiosk wrote to the systemd journal, for the staff
- * screen. Reading needs the journal's permission: the unit gives the kiosk user the
- * systemd-journal group. */
+ * screen, read by journalctl. Reading needs the journal's permission: the unit gives
+ * the kiosk user the systemd-journal group. */
 #ifndef JOURNAL_H
 #define JOURNAL_H
 #include <stddef.h>

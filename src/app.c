@@ -219,9 +219,10 @@ static bool app_reload(App *a, char *why, size_t n)
 App *app_create(const AppOptions *o, bool hidden, int w, int h)
 {
     char err[512];
-    /* text textures are 64 KiB to a few MiB and come and go with the screens: with a
-     * fixed threshold glibc maps each one and gives it back when it goes, instead of
-     * raising the threshold and leaving the heap fragmented (RSS grew ~2 MiB more) */
+    /* a long line rasterised by SDL_ttf is 64 KiB or more for a moment, every time a
+     * screen is first shown: with a fixed threshold glibc maps each one and gives it
+     * back when it goes, instead of raising the threshold and leaving the heap
+     * fragmented */
     mallopt(M_MMAP_THRESHOLD, 64 * 1024);
     App *a = calloc(1, sizeof *a);
     if (!a)

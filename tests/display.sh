@@ -1,31 +1,35 @@
 #!/bin/sh
-# The kiosk on a real X display (Xvfb), 16 and 24 bits deep: a click on the contact
-# tile goes through X's input, the contact screen is drawn in the window (converted by
-# SDL where the display is 16-bit) and its QR code read off the screen decodes to the
-# centre's phone number.
+# The kiosk on a real X display (Xvfb): at 16 and 24 bits, and on a 16-bit panel mounted
+# turned by 90 degrees. A click on the contact tile goes through X's input (turned back
+# by the rotation), the contact screen is drawn in the window (converted by SDL where
+# the display is 16-bit, turned where the panel is) and the QR code read off the screen
+# decodes to the centre's phone number.
 set -u
 kiosk=${1:-build/kiosk}
-[ -n "${DISPLAY_TEST_INNER:-}" ] || {
+if [ -z "${DISPLAY_TEST_INNER:-}" ]; then
     tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-    for depth in 16 24; do
-        DISPLAY_TEST_INNER=$tmp DEPTH=$depth xvfb-run -a -s "-screen 0 800x480x$depth" \
-            sh "$0" "$kiosk" || exit 1
+    # depth, rotation, the kiosk's --size, the screen, where the contact tile is on it
+    for run in "16 0 800x480 800x480 496,290" "24 0 800x480 800x480 496,290" \
+               "16 90 480x800 800x480 329,125"; do
+        set -- $run
+        DISPLAY_TEST_INNER=$tmp DEPTH=$1 ROT=$2 SIZE=$3 CLICK=$5 \
+            xvfb-run -a -s "-screen 0 ${4}x$1" sh "$0" "$kiosk" || exit 1
     done
-    echo "display.sh: at 16 and 24 bits a click opens the contact screen and its QR code decodes"
+    echo "display.sh: at 16 and 24 bits and turned, a click opens the contact screen and its QR code decodes"
     exit 0
-}
-tmp=$DISPLAY_TEST_INNER/$DEPTH
+fi
+tmp=$DISPLAY_TEST_INNER/$DEPTH-$ROT
 mkdir -p "$tmp"
-SDL_VIDEODRIVER=x11 "$kiosk" --windowed --size 800x480 --config /dev/null \
+printf '[display]\nrotation = %s\n' "$ROT" >"$tmp/kiosk.conf"
+SDL_VIDEODRIVER=x11 "$kiosk" --windowed --size "$SIZE" --config "$tmp/kiosk.conf" \
     --data-dir "$tmp/state" 2>"$tmp/err" &
 pid=$!
-i=0     # the window is up when the live database is made and X shows it
+i=0
 while [ $i -lt 50 ] && ! xdotool search --name Kiosk >/dev/null 2>&1; do
     sleep 0.1; i=$((i + 1))
 done
 sleep 0.5
-# the home screen's tiles: the third of the first row is the contact screen
-xdotool mousemove 496 290 click 1
+xdotool mousemove "${CLICK%,*}" "${CLICK#*,}" click 1
 sleep 0.5
 xwd -root -silent >"$tmp/screen.xwd"
 kill -TERM $pid
@@ -33,7 +37,7 @@ wait $pid
 rc=$?
 codes=$(zbarimg -q --raw "$tmp/screen.xwd" 2>/dev/null)
 if ! printf '%s\n' "$codes" | grep -qx 'tel:+302103638625'; then
-    echo "display.sh: at $DEPTH bits no phone QR code on the screen after the click:"
+    echo "display.sh: at $DEPTH bits turned $ROT, no phone QR code on the screen after the click:"
     printf '%s\n' "$codes"; cat "$tmp/err"; exit 1
 fi
-[ $rc -eq 0 ] || { echo "display.sh: exit status $rc at $DEPTH bits"; cat "$tmp/err"; exit 1; }
+[ $rc -eq 0 ] || { echo "display.sh: exit status $rc at $DEPTH bits turned $ROT"; cat "$tmp/err"; exit 1; }

@@ -306,7 +306,8 @@ static SDL_Window *the_window(void)
 static void test_a_turned_panel_shows_the_ui_turned(void **state)
 {
     (void)state;
-    /* the portrait UI drawn upright, then on a landscape panel mounted turned 90 degrees */
+    /* the portrait UI drawn upright, then on a panel mounted turned by 90, 180 and 270
+     * degrees: the same pixels, turned the way the touches are (see below) */
     RenderOptions o = { .width = 480, .height = 800, .hidden = true, .share_dir = "." };
     Render *r = render_create(&o);
     assert_non_null(r);
@@ -318,29 +319,35 @@ static void test_a_turned_panel_shows_the_ui_turned(void **state)
     ui_destroy(ui);
     render_destroy(r);
 
-    o.rotation = 90;
-    r = render_create(&o);
-    assert_non_null(r);
-    ui = ui_for(r, SCREEN_CONTACT, LANG_EN);
-    c = ui_commands(ui, &n);
-    render_draw(r, c, n, bx, by, bw, bh, 0);
-    render_present(r);
-    SDL_Surface *panel = SDL_GetWindowSurface(the_window());
-    assert_non_null(panel);
-    assert_int_equal(panel->w, 800);
-    assert_int_equal(panel->h, 480);
-    SDL_Surface *p = SDL_ConvertSurfaceFormat(panel, SDL_PIXELFORMAT_ARGB8888, 0);
-    assert_non_null(p);
-    /* the UI's (x, y) is the panel's (799 - y, x): its top left at the panel's top right */
-    int differ = 0;
-    for (int y = 0; y < 800; y++)
-        for (int x = 0; x < 480; x++)
-            differ += pixel(p, 799 - y, x) != pixel(upright, x, y);
-    assert_int_equal(differ, 0);
-    SDL_FreeSurface(p);
+    for (int rot = 90; rot <= 270; rot += 90) {
+        o.rotation = rot;
+        r = render_create(&o);
+        assert_non_null(r);
+        ui = ui_for(r, SCREEN_CONTACT, LANG_EN);
+        c = ui_commands(ui, &n);
+        render_draw(r, c, n, bx, by, bw, bh, 0);
+        render_present(r);
+        SDL_Surface *panel = SDL_GetWindowSurface(the_window());
+        assert_non_null(panel);
+        assert_int_equal(panel->w, rot == 180 ? 480 : 800);
+        assert_int_equal(panel->h, rot == 180 ? 800 : 480);
+        SDL_Surface *p = SDL_ConvertSurfaceFormat(panel, SDL_PIXELFORMAT_ARGB8888, 0);
+        assert_non_null(p);
+        int differ = 0;
+        for (int y = 0; y < 800; y++)
+            for (int x = 0; x < 480; x++) {
+                /* where the UI's (x, y) is on the panel: at 90 its top left is the
+                 * panel's top right */
+                int px = rot == 90 ? 799 - y : rot == 180 ? 479 - x : y;
+                int py = rot == 90 ? x : rot == 180 ? 799 - y : 479 - x;
+                differ += pixel(p, px, py) != pixel(upright, x, y);
+            }
+        assert_int_equal(differ, 0);
+        SDL_FreeSurface(p);
+        ui_destroy(ui);
+        render_destroy(r);
+    }
     SDL_FreeSurface(upright);
-    ui_destroy(ui);
-    render_destroy(r);
 }
 
 static void test_touches_turn_with_the_display(void **state)

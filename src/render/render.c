@@ -2,14 +2,16 @@
  * texts (a text is rasterised once per string and style, not every frame), drawing the
  * UI's command list, rotation, and screenshots.
  *
- * Everything is drawn in software straight into the window's surface (with
- * SDL_HINT_FRAMEBUFFER_ACCELERATION "0" SDL does not probe OpenGL: 110 MiB instead of
- * 22 MiB). A text is kept as its 8-bit coverage, one byte a pixel whatever its colours,
- * and drawn through a 256-colour table of its colour over its background: a plain copy,
- * not a blend. Three quarters of a text's pixels are empty, so the coverage is kept
- * run-length coded: about a tenth of the memory of a 32-bit texture. When the panel is
- * turned, the UI is drawn into a streaming texture that SDL's software renderer copies
- * turned onto the window. */
+ * Everything is drawn in software into the window's surface. Where the video driver
+ * has a framebuffer of its own (X11, offscreen), SDL_HINT_FRAMEBUFFER_ACCELERATION "0"
+ * keeps SDL from probing OpenGL (110 MiB instead of 22 MiB); KMSDRM (the Pi) and
+ * Wayland have none, and SDL shows the surface through a GPU texture. A text is kept
+ * as its 8-bit coverage, whatever its colours, and drawn through a 256-colour table of
+ * its colour over its background: a plain copy, not a blend. Three quarters of a
+ * text's pixels are empty, so the coverage is kept run-length coded: about a tenth of
+ * the memory of a 32-bit texture. When the panel is turned, or the window is not 32
+ * bits deep, the UI is drawn into a canvas that is turned or converted onto the
+ * window. */
 #include "render/render.h"
 #include <SDL.h>
 #include <SDL_image.h>
@@ -70,11 +72,10 @@ typedef struct ColorLut {
 
 struct Render {
     SDL_Window *win;
-    SDL_Renderer *ren;          /* rotation only: copies the canvas turned */
-    SDL_Texture *canvas;        /* rotation: the UI is drawn here, then turned */
-    SDL_Surface *own;           /* a window surface of another depth: drawn here, then
-                                   converted by SDL onto the window */
-    SDL_Surface *surf;          /* this frame's: the window's, the canvas's or own */
+    SDL_Surface *canvas;        /* a turned panel or a window not 32 bits deep: the UI is
+                                   drawn here, then turned or converted onto the window */
+    SDL_Surface *turned;        /* a turned canvas for a window not 32 bits deep */
+    SDL_Surface *surf;          /* this frame's: the window's or the canvas */
     int w, h;                   /* the UI's size */
     int rotation;
     float touch[6];
@@ -202,33 +203,19 @@ static void render_find_share(const char *given, char *out, size_t n)
 }
 
 /* where the UI is drawn, for the window's size: the window's own surface when the
- * panel is upright and 32 bits deep; else a canvas turned or converted at present */
+ * panel is upright and the window 32 bits deep; else a canvas */
 static int render_canvas(Render *r)
 {
-    if (r->canvas)
-        SDL_DestroyTexture(r->canvas);
-    SDL_FreeSurface(r->own);
-    r->canvas = NULL, r->own = NULL, r->surf = NULL;
-    if (r->rotation != 0) {
-        if (!r->ren && !(r->ren = SDL_CreateRenderer(r->win, -1, SDL_RENDERER_SOFTWARE))) {
-            fprintf(stderr, "kiosk: cannot create the renderer: %s\n", SDL_GetError());
-            return -1;
-        }
-        r->canvas = SDL_CreateTexture(r->ren, SDL_PIXELFORMAT_ARGB8888,
-                                      SDL_TEXTUREACCESS_STREAMING, r->w, r->h);
-        if (!r->canvas) {
-            fprintf(stderr, "kiosk: cannot rotate the display: %s\n", SDL_GetError());
-            return -1;
-        }
-        return 0;
-    }
+    SDL_FreeSurface(r->canvas);
+    SDL_FreeSurface(r->turned);
+    r->canvas = r->turned = r->surf = NULL;
     SDL_Surface *ws = SDL_GetWindowSurface(r->win);
     if (!ws) {
         fprintf(stderr, "kiosk: cannot draw in the window: %s\n", SDL_GetError());
         return -1;
     }
-    if (ws->format->BytesPerPixel != 4 &&
-        !(r->own = SDL_CreateRGBSurfaceWithFormat(0, r->w, r->h, 32, SDL_PIXELFORMAT_XRGB8888))) {
+    if ((r->rotation != 0 || ws->format->BytesPerPixel != 4) &&
+        !(r->canvas = SDL_CreateRGBSurfaceWithFormat(0, r->w, r->h, 32, SDL_PIXELFORMAT_XRGB8888))) {
         fprintf(stderr, "kiosk: cannot draw in the window: %s\n", SDL_GetError());
         return -1;
     }
@@ -240,14 +227,7 @@ static SDL_Surface *render_begin(Render *r)
 {
     if (r->surf)
         return r->surf;
-    if (r->canvas) {
-        void *pixels;
-        int pitch;
-        if (SDL_LockTexture(r->canvas, NULL, &pixels, &pitch) == 0)
-            r->surf = SDL_CreateRGBSurfaceWithFormatFrom(pixels, r->w, r->h, 32, pitch,
-                                                         SDL_PIXELFORMAT_ARGB8888);
-    } else
-        r->surf = r->own ? r->own : SDL_GetWindowSurface(r->win);
+    r->surf = r->canvas ? r->canvas : SDL_GetWindowSurface(r->win);
     if (!r->surf)
         fprintf(stderr, "kiosk: cannot draw: %s\n", SDL_GetError());
     else if (SDL_MUSTLOCK(r->surf))
@@ -255,10 +235,32 @@ static SDL_Surface *render_begin(Render *r)
     return r->surf;
 }
 
+/* the canvas turned by the rotation into dst (32-bit, the window's size), in tiles of
+ * 64x64 pixels so that both sides stay in the cache */
+static void render_turn(const Render *r, SDL_Surface *dst)
+{
+    const SDL_Surface *src = r->canvas;
+    int dw = dst->w, dh = dst->h;
+    for (int ty = 0; ty < src->h; ty += 64)
+        for (int tx = 0; tx < src->w; tx += 64)
+            for (int y = ty; y < ty + 64 && y < src->h; y++) {
+                const uint32_t *row = (const uint32_t *)((const uint8_t *)src->pixels +
+                                                         (size_t)y * (size_t)src->pitch);
+                for (int x = tx; x < tx + 64 && x < src->w; x++) {
+                    int px, py;     /* where the UI's (x, y) is on the panel */
+                    switch (r->rotation) {
+                    case 90: px = dw - 1 - y, py = x; break;
+                    case 180: px = dw - 1 - x, py = dh - 1 - y; break;
+                    default: px = y, py = dh - 1 - x; break;    /* 270 */
+                    }
+                    if (px >= 0 && px < dw && py >= 0 && py < dh)
+                        ((uint32_t *)((uint8_t *)dst->pixels + (size_t)py * (size_t)dst->pitch))[px] = row[x];
+                }
+            }
+}
+
 Render *render_create(const RenderOptions *o)
 {
-    SDL_SetHint(SDL_HINT_RENDER_DRIVER, "software");
-    SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
     SDL_SetHint(SDL_HINT_VIDEO_X11_NET_WM_BYPASS_COMPOSITOR, "0");
     SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "1");
     if (o->hidden && !SDL_getenv("SDL_VIDEODRIVER"))
@@ -267,6 +269,10 @@ Render *render_create(const RenderOptions *o)
         fprintf(stderr, "kiosk: cannot start the display: %s\n", SDL_GetError());
         return NULL;
     }
+    const char *driver = SDL_GetCurrentVideoDriver();
+    if (driver && (strcmp(driver, "x11") == 0 || strcmp(driver, "offscreen") == 0 ||
+                   strcmp(driver, "dummy") == 0))
+        SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
     if (TTF_Init() != 0) {
         fprintf(stderr, "kiosk: cannot start SDL_ttf: %s\n", TTF_GetError());
         SDL_Quit();
@@ -310,7 +316,6 @@ Render *render_create(const RenderOptions *o)
     if (!o->windowed)
         SDL_ShowCursor(SDL_DISABLE);
     r->metrics = (UiMetrics){ render_measure, render_line_height, r };
-    const char *driver = SDL_GetCurrentVideoDriver();
     r->can_wait = driver && (strcmp(driver, "x11") == 0 || strcmp(driver, "wayland") == 0);
     return r;
 fail:
@@ -338,11 +343,8 @@ void render_destroy(Render *r)
             TTF_CloseFont(r->fonts[i].font);
         for (int f = 0; f < FACE_COUNT; f++)
             SDL_free(r->face_data[f]);
-        if (r->canvas)
-            SDL_DestroyTexture(r->canvas);
-        if (r->ren)
-            SDL_DestroyRenderer(r->ren);
-        SDL_FreeSurface(r->own);
+        SDL_FreeSurface(r->canvas);
+        SDL_FreeSurface(r->turned);
         if (r->win)
             SDL_DestroyWindow(r->win);
         free(r);
@@ -600,20 +602,21 @@ void render_present(Render *r)
     if (SDL_MUSTLOCK(s))
         SDL_UnlockSurface(s);
     r->surf = NULL;
-    if (r->canvas) {
-        SDL_FreeSurface(s);     /* the wrapper; the pixels are the texture's */
-        SDL_UnlockTexture(r->canvas);
-        int ww, wh;
-        SDL_GetWindowSizeInPixels(r->win, &ww, &wh);
-        SDL_Rect dst = { (ww - r->w) / 2, (wh - r->h) / 2, r->w, r->h };
-        SDL_RenderCopyEx(r->ren, r->canvas, NULL, &dst, r->rotation, NULL, SDL_FLIP_NONE);
-        SDL_RenderPresent(r->ren);
-        return;
-    }
-    if (r->own) {
-        SDL_Surface *ws = SDL_GetWindowSurface(r->win);
-        if (ws)
-            SDL_BlitSurface(r->own, NULL, ws, NULL);
+    SDL_Surface *ws = r->canvas ? SDL_GetWindowSurface(r->win) : NULL;
+    if (ws && r->rotation == 0)
+        SDL_BlitSurface(r->canvas, NULL, ws, NULL);     /* SDL converts the depth */
+    else if (ws) {
+        bool direct = ws->format->format == r->canvas->format->format;
+        if (!direct && !r->turned)
+            r->turned = SDL_CreateRGBSurfaceWithFormat(0, ws->w, ws->h, 32,
+                                                       SDL_PIXELFORMAT_XRGB8888);
+        SDL_Surface *to = direct ? ws : r->turned;
+        if (to && SDL_LockSurface(to) == 0) {
+            render_turn(r, to);
+            SDL_UnlockSurface(to);
+        }
+        if (!direct && r->turned)
+            SDL_BlitSurface(r->turned, NULL, ws, NULL);
     }
     SDL_UpdateWindowSurface(r->win);
 }

@@ -41,7 +41,9 @@ set ylabel "RSS (MiB)"
 plot "$out.csv" using (\$2/3600):(\$3/1024) with lines title "RSS"
 set ylabel "open fds"
 set yrange [0:*]
+set offsets 0, 0, graph 0.25, 0    # a steady count is a line below the frame, not on it
 plot "$out.csv" using (\$2/3600):4 with steps title "fds"
+set offsets 0, 0, 0, 0
 set ylabel "frame (ms)"
 set autoscale y
 plot "$out.csv" using (\$2/3600):6 with lines title "median", \

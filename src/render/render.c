@@ -449,7 +449,7 @@ static CacheEntry *render_text(Render *r, const char *s, int len, int style)
     if (!shaded)
         return NULL;
     size_t n = render_code(shaded->pixels, shaded->w, shaded->h, shaded->pitch, NULL);
-    uint8_t *cov = malloc(n);
+    uint8_t *cov = malloc(n ? n : 1);  /* an empty text is still an entry */
     char *copy = malloc((size_t)len);
     if (!cov || !copy) {
         free(cov);

@@ -65,6 +65,35 @@ static void corner_of(Ui *ui, int cx, int cy, int *px, int *py)
     fail_msg("no target at %d,%d", cx, cy);
 }
 
+/* the commands drawn with a scroll, as a 32-bit surface read back from a screenshot */
+static SDL_Surface *drawn(Render *r, const UiCmd *c, int n, int bx, int by, int bw, int bh,
+                          int scroll)
+{
+    char bmp[600];
+    snprintf(bmp, sizeof bmp, "%s/drawn.bmp", tmp);
+    render_draw(r, c, n, bx, by, bw, bh, scroll);
+    assert_int_equal(render_screenshot(r, bmp), 0);
+    render_present(r);
+    SDL_Surface *raw = SDL_LoadBMP(bmp);
+    assert_non_null(raw);
+    SDL_Surface *s = SDL_ConvertSurfaceFormat(raw, SDL_PIXELFORMAT_ARGB8888, 0);
+    SDL_FreeSurface(raw);
+    assert_non_null(s);
+    return s;
+}
+
+static Ui *ui_for(Render *r, UiScreen screen, Lang lang)
+{
+    int w, h;
+    render_size(r, &w, &h);
+    Ui *ui = ui_create(render_metrics(r), w, h, 96.0);
+    const Content *cs[LANG_COUNT] = { &content[0], &content[1] };
+    ui_set_content(ui, cs, &hours);
+    ui_set_time(ui, 1795000000);
+    ui_show(ui, screen, lang);
+    return ui;
+}
+
 static void check_size(int w, int h)
 {
     RenderOptions o = { .width = w, .height = h, .hidden = true, .share_dir = "." };
@@ -74,13 +103,8 @@ static void check_size(int w, int h)
     render_size(r, &rw, &rh);
     assert_int_equal(rw, w);
     assert_int_equal(rh, h);
-    Ui *ui = ui_create(render_metrics(r), w, h, 96.0);
-    const Content *cs[LANG_COUNT] = { &content[0], &content[1] };
-    ui_set_content(ui, cs, &hours);
-    ui_set_time(ui, 1795000000);
+    Ui *ui = ui_for(r, SCREEN_HOME, LANG_EL);
     int faults = 0;
-    char bmp[600];
-    snprintf(bmp, sizeof bmp, "%s/shot.bmp", tmp);
     for (int l = 0; l < LANG_COUNT; l++)
         for (int sc = 0; sc < SCREEN_COUNT; sc++) {
             char ctx[96];
@@ -99,13 +123,7 @@ static void check_size(int w, int h)
                 fprintf(stderr, "%s: %d words broken across lines\n", ctx, ui_cut_words(ui));
                 faults++;
             }
-            render_draw(r, c, n, bx, by, bw, bh, scroll);
-            assert_int_equal(render_screenshot(r, bmp), 0);
-            SDL_Surface *raw = SDL_LoadBMP(bmp);
-            assert_non_null(raw);
-            SDL_Surface *s = SDL_ConvertSurfaceFormat(raw, SDL_PIXELFORMAT_ARGB8888, 0);
-            SDL_FreeSurface(raw);
-            assert_non_null(s);
+            SDL_Surface *s = drawn(r, c, n, bx, by, bw, bh, scroll);
             assert_int_equal(pixel(s, w / 2, 1), theme_color(COLOR_HEADER_BG));
             for (int i = 0; i < n; i++) {
                 const UiCmd *t = &c[i];
@@ -215,35 +233,6 @@ static void test_a_touch_and_the_mouse_event_sdl_makes_from_it_count_once(void *
     assert_int_equal(render_next_event(r, &e), 1);
     assert_int_equal(e.kind, RENDER_PRESS);
     render_destroy(r);
-}
-
-/* the commands drawn with a scroll, as a 32-bit surface read back from a screenshot */
-static SDL_Surface *drawn(Render *r, const UiCmd *c, int n, int bx, int by, int bw, int bh,
-                          int scroll)
-{
-    char bmp[600];
-    snprintf(bmp, sizeof bmp, "%s/drawn.bmp", tmp);
-    render_draw(r, c, n, bx, by, bw, bh, scroll);
-    assert_int_equal(render_screenshot(r, bmp), 0);
-    render_present(r);
-    SDL_Surface *raw = SDL_LoadBMP(bmp);
-    assert_non_null(raw);
-    SDL_Surface *s = SDL_ConvertSurfaceFormat(raw, SDL_PIXELFORMAT_ARGB8888, 0);
-    SDL_FreeSurface(raw);
-    assert_non_null(s);
-    return s;
-}
-
-static Ui *ui_for(Render *r, UiScreen screen, Lang lang)
-{
-    int w, h;
-    render_size(r, &w, &h);
-    Ui *ui = ui_create(render_metrics(r), w, h, 96.0);
-    const Content *cs[LANG_COUNT] = { &content[0], &content[1] };
-    ui_set_content(ui, cs, &hours);
-    ui_set_time(ui, 1795000000);
-    ui_show(ui, screen, lang);
-    return ui;
 }
 
 static void test_scrolled_texts_move_with_the_body_and_are_cut_at_its_edges(void **state)

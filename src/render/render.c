@@ -151,7 +151,14 @@ static const char *render_cstr(Render *r, const char *s, size_t len)
     return r->scratch;
 }
 
-static uint64_t render_hash(const char *s, int len, int style, uint32_t color);
+/* FNV-1a of a text and its style: the key of remembered widths and cached texts */
+static uint64_t render_hash(const char *s, int len, int style)
+{
+    uint64_t h = 1469598103934665603ULL;
+    for (int i = 0; i < len; i++)
+        h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
+    return (h ^ (uint32_t)style) * 1099511628211ULL;
+}
 
 /* the width of a text in px, remembered */
 static int render_measure(void *ctx, const char *s, size_t len, int style)
@@ -159,7 +166,7 @@ static int render_measure(void *ctx, const char *s, size_t len, int style)
     Render *r = ctx;
     if (len == 0)
         return 0;
-    uint64_t h = render_hash(s, (int)len, style, (uint32_t)len);
+    uint64_t h = render_hash(s, (int)len, style);
     MeasureEntry *m = &r->measured[h % RENDER_MEASURE_SLOTS];
     if (m->hash == h && m->style == style)
         return m->width;
@@ -360,15 +367,6 @@ void render_size(const Render *r, int *w, int *h)
     *w = r->w, *h = r->h;
 }
 
-static uint64_t render_hash(const char *s, int len, int style, uint32_t color)
-{
-    uint64_t h = 1469598103934665603ULL;
-    for (int i = 0; i < len; i++)
-        h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
-    h = (h ^ (uint32_t)style) * 1099511628211ULL;
-    return (h ^ color) * 1099511628211ULL;
-}
-
 /* the coded coverage kept: a quarter of a screen's pixels in bytes, which holds the
  * texts of two or three screens (the densest screen's take an eighth), so memory does
  * not grow with the screens visited; at most RENDER_CACHE_BYTES */
@@ -428,7 +426,7 @@ static size_t render_code(const uint8_t *px, int w, int h, int pitch, uint8_t *o
 /* the coverage of a text, rasterised on first use; NULL if SDL_ttf cannot */
 static CacheEntry *render_text(Render *r, const char *s, int len, int style)
 {
-    uint64_t h = render_hash(s, len, style, 0);
+    uint64_t h = render_hash(s, len, style);
     for (int i = 0; i < RENDER_CACHE_MAX; i++) {
         CacheEntry *e = &r->cache[i];
         if (e->cov && e->hash == h && e->style == style && e->len == len &&

@@ -3,7 +3,7 @@
 #ifndef RENDER_H
 #define RENDER_H
 #include <stdbool.h>
-#include "ui/ui.h"
+#include "ui/drawlist.h"
 
 typedef struct Render Render;
 

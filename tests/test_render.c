@@ -123,6 +123,11 @@ static void check_size(int w, int h)
                 fprintf(stderr, "%s: %d words broken across lines\n", ctx, ui_cut_words(ui));
                 faults++;
             }
+            if (ui_overflows(ui)) {
+                fprintf(stderr, "%s: %d things did not fit the draw list\n", ctx,
+                        ui_overflows(ui));
+                faults++;
+            }
             SDL_Surface *s = drawn(r, c, n, bx, by, bw, bh, scroll);
             assert_int_equal(pixel(s, w / 2, 1), theme_color(COLOR_HEADER_BG));
             for (int i = 0; i < n; i++) {
@@ -177,8 +182,8 @@ static void check_size(int w, int h)
                     c[i].w > w / 2 && !c[i].scrolls)
                     first = i;
             faults += layout_faults(c + first, n - first, w, h, 0, ctx);
-            if (ui_dropped_lines(ui)) {
-                fprintf(stderr, "%s: a label is cut short\n", ctx);
+            if (ui_dropped_lines(ui) || ui_overflows(ui)) {
+                fprintf(stderr, "%s: a label is cut short or did not fit\n", ctx);
                 faults++;
             }
             ui_dialog(ui, UI_DIALOG_NONE, NULL, NULL, 0);

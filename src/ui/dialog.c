@@ -174,7 +174,7 @@ void ui_layout_dialog(Ui *ui)
             ui->s_icon, COLOR_ACCENT, COLOR_BG);
     y += ui_text(ui, x + ui->s_icon + ui->gap, y, inner - ui->s_icon - ui->gap, d->title, ts,
                  COLOR_TEXT, COLOR_BG, ALIGN_LEFT, 0) + ui->gap;
-    y += ui_text(ui, x, y, inner, d->text, ui->s_body, COLOR_TEXT, COLOR_BG, ALIGN_LEFT, 0);
+    y += ui_paragraph(ui, x, y, inner, d->text);
     ui_dialog_buttons(ui, x, y, inner, bh, key);
 }
 

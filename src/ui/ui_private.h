@@ -157,6 +157,8 @@ int ui_line(Ui *ui, int x, int y, int w, const char *s, size_t len, int style,
  * max_lines lines (0: no limit). */
 int ui_text(Ui *ui, int x, int y, int w, const char *s, int style, ThemeColor ink,
             ThemeColor bg, UiAlign align, int max_lines);
+/* ui_text of body text: the body size, the text colour, on the background */
+int ui_paragraph(Ui *ui, int x, int y, int w, const char *s);
 /* how many lines s needs in width w */
 int ui_count_lines(Ui *ui, const char *s, int w, int style);
 /* an icon glyph centred in a box */

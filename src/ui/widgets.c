@@ -5,11 +5,13 @@
 #include <string.h>
 #include "core/text.h"
 
+/* the width of s[0..len) in style, from render's fonts (or a test's fake) */
 int ui_width(Ui *ui, const char *s, size_t len, int style)
 {
     return ui->m.measure(ui->m.ctx, s, len, style);
 }
 
+/* the height of a line in style */
 int ui_line_height(Ui *ui, int style)
 {
     return ui->m.line_height(ui->m.ctx, style);
@@ -65,6 +67,12 @@ int ui_text(Ui *ui, int x, int y, int w, const char *s, int style, ThemeColor in
     return h;
 }
 
+/* body text in a box of width w; returns the height used */
+int ui_paragraph(Ui *ui, int x, int y, int w, const char *s)
+{
+    return ui_text(ui, x, y, w, s, ui->s_body, COLOR_TEXT, COLOR_BG, ALIGN_LEFT, 0);
+}
+
 /* how many lines s needs in width w */
 int ui_count_lines(Ui *ui, const char *s, int w, int style)
 {
@@ -97,7 +105,7 @@ int ui_field(Ui *ui, int x, int y, int w, StrId label, const char *value)
         return 0;
     int h = ui_text(ui, x, y, w, i18n_str(ui->lang, label), ui->s_small | UI_STYLE_BOLD,
                     COLOR_MUTED, COLOR_BG, ALIGN_LEFT, 0);
-    h += ui_text(ui, x, y + h, w, value, ui->s_body, COLOR_TEXT, COLOR_BG, ALIGN_LEFT, 0);
+    h += ui_paragraph(ui, x, y + h, w, value);
     return h + ui->gap;
 }
 

@@ -4,8 +4,7 @@
 UI_SCREEN_LAYOUT(screen_committees)
 {
     const Content *c = ui->content[ui->lang];
-    y += ui_text(ui, x, y, w, c->service_description, ui->s_body, COLOR_TEXT, COLOR_BG,
-                 ALIGN_LEFT, 0) + ui->pad;
+    y += ui_paragraph(ui, x, y, w, c->service_description) + ui->pad;
     int is = ui->s_icon;
     for (int i = 0; i < c->n_programs; i++) {
         const ContentProgram *p = &c->programs[i];
@@ -15,8 +14,7 @@ UI_SCREEN_LAYOUT(screen_committees)
         y += ui_text(ui, tx, y, tw, p->name, ui->s_body | UI_STYLE_BOLD, COLOR_TEXT, COLOR_BG,
                      ALIGN_LEFT, 0);
         if (*p->description)
-            y += ui_text(ui, tx, y, tw, p->description, ui->s_body, COLOR_TEXT, COLOR_BG,
-                         ALIGN_LEFT, 0);
+            y += ui_paragraph(ui, tx, y, tw, p->description);
         y += ui->gap;
         ui_rect(ui, tx, y - ui->gap / 2, tw, 1, COLOR_DIVIDER);
     }

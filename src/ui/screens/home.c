@@ -46,7 +46,6 @@ UI_SCREEN_LAYOUT(screen_home)
     char date[128];
     i18n_format_long_date(ui->lang, tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
                           (tm.tm_wday + 6) % 7, date, sizeof date);
-    y += ui_text(ui, x, y, w, ui_printf(ui, "%s", date), ui->s_body, COLOR_TEXT, COLOR_BG,
-                 ALIGN_LEFT, 0);
+    y += ui_paragraph(ui, x, y, w, ui_printf(ui, "%s", date));
     return home_tiles(ui, x, y + ui->pad, w);
 }

@@ -75,8 +75,7 @@ static int hours_languages(Ui *ui, int x, int y, int w)
         len += (size_t)snprintf(langs + len, sizeof langs - len, "%s%s", i ? ", " : "",
                                 c->languages[i]);
     int h = ui_heading(ui, x, y, w, i18n_str(ui->lang, STR_LANGUAGES), ui->s_body);
-    return h + ui_text(ui, x, y + h, w, ui_printf(ui, "%s", langs), ui->s_body, COLOR_TEXT,
-                       COLOR_BG, ALIGN_LEFT, 0) + ui->pad;
+    return h + ui_paragraph(ui, x, y + h, w, ui_printf(ui, "%s", langs)) + ui->pad;
 }
 
 /* one closure: when, and why (with the special hours), side by side on a wide
@@ -98,11 +97,9 @@ static int hours_closure(Ui *ui, int x, int y, int w, const HoursClosing *cl)
                      ALIGN_LEFT, 0);
     int h2;
     if (lw == w)
-        h1 += ui_text(ui, x + ui->pad, y + h1, w - ui->pad, what, ui->s_body, COLOR_TEXT,
-                      COLOR_BG, ALIGN_LEFT, 0), h2 = 0;
+        h1 += ui_paragraph(ui, x + ui->pad, y + h1, w - ui->pad, what), h2 = 0;
     else
-        h2 = ui_text(ui, x + lw, y, w - lw, what, ui->s_body, COLOR_TEXT, COLOR_BG,
-                     ALIGN_LEFT, 0);
+        h2 = ui_paragraph(ui, x + lw, y, w - lw, what);
     return (h1 > h2 ? h1 : h2) + ui->gap / 2;
 }
 
@@ -116,8 +113,7 @@ UI_SCREEN_LAYOUT(screen_hours)
     HoursClosing cl[16];
     int n = ui->hours ? hours_upcoming_closures(ui->hours, ui->now, 60, cl, 16) : 0;
     if (n == 0)
-        y += ui_text(ui, x, y, w, i18n_str(ui->lang, STR_NO_CLOSURES), ui->s_body, COLOR_TEXT,
-                     COLOR_BG, ALIGN_LEFT, 0);
+        y += ui_paragraph(ui, x, y, w, i18n_str(ui->lang, STR_NO_CLOSURES));
     for (int i = 0; i < n; i++)
         y += hours_closure(ui, x, y, w, &cl[i]);
     return y + ui->pad + ui_links(ui, x, y + ui->pad, w);

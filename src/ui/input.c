@@ -148,11 +148,11 @@ bool ui_animate(Ui *ui, uint32_t ms)
 
 void ui_hold(Ui *ui, uint32_t ms)
 {
-    const UiGesture *g = &ui->in;
+    UiGesture *g = &ui->in;
     int corner = 3 * ui->target;
     if (g->pressing && !g->dragging && ui->dialog.kind == UI_DIALOG_NONE &&
         g->press_x < corner && g->press_y < corner && ms - g->press_ms >= UI_STAFF_HOLD_MS) {
-        ui->in.pressing = false;    /* the release that follows is not a tap */
+        g->pressing = false;        /* the release that follows is not a tap */
         ui->action = UI_ACTION_STAFF;
     }
 }

@@ -1,6 +1,7 @@
-/* ui_private.h - what the files of src/ui share and nothing outside it sees (the tests
- * read the screen table): the Ui context, split by the file that owns each part, the
- * sizes, and each file's functions. The files, in reading order:
+/* ui_private.h - what the files of src/ui share and nothing outside sees but
+ * tests/test_ui.c (which reads the screen table and fills the draw list): the Ui
+ * context, split by the file that owns each part, the sizes, and each file's
+ * functions. The files, in reading order:
  *   ui.c            the public setters and getters; ui_commands hands out the list
  *   layout.c        sizes; one layout: header, body (the screen's own), footer, scroll bar
  *   screens/        the table of screens (screens.c) and one file a screen
@@ -9,8 +10,9 @@
  *   drawlist.c      the command list, the text arena and the touch targets of a layout
  *   dialog.c        dialogs over a screen, the PIN pad, night mode
  *   input.c         press, drag, release, momentum, the staff hold, finding buttons
- * Every list below has a fixed size: nothing is allocated while a frame is made. What
- * does not fit is left out and counted (ui_overflows); the tests assert none is. */
+ * Every list below has a fixed size: a layout allocates nothing (but a QR code, encoded
+ * once when first shown). What does not fit is left out and counted (ui_overflows);
+ * the tests assert none is. */
 #ifndef UI_PRIVATE_H
 #define UI_PRIVATE_H
 #include "ui/icons.h"

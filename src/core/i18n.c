@@ -67,6 +67,20 @@ static const char *const strings[STR_COUNT][LANG_COUNT] = {
     [STR_UPTIME]          = { "Σε λειτουργία", "Running for" },
     [STR_INPUT]           = { "Οθόνη αφής", "Touch input" },
     [STR_LOG]             = { "Καταγραφή", "Log" },
+    [STR_LISTEN]          = { "Ακούστε", "Listen" },
+    [STR_LISTEN_STOP]     = { "Σταματήστε", "Stop" },
+    [STR_LISTEN_NO_VOICE] = { "Χωρίς φωνή", "No voice" },
+    [STR_LISTEN_PAUSE]    = { "Παύση", "Pause" },
+    [STR_LISTEN_RESUME]   = { "Συνέχεια", "Resume" },
+    [STR_LISTEN_REPEAT]   = { "Ξανά", "Again" },
+    [STR_LISTEN_SOFTER]   = { "Πιο σιγά", "Softer" },
+    [STR_LISTEN_LOUDER]   = { "Πιο δυνατά", "Louder" },
+    [STR_STILL_THERE]     = { "Είστε ακόμα εδώ; Αγγίξτε την οθόνη για να συνεχίσετε.",
+                              "Still there? Touch the screen to continue." },
+    [STR_SOUND]           = { "Ήχος", "Sound" },
+    /* how the voice says a range ("9-17") and "&" */
+    [STR_SPEAK_TO]        = { "έως", "to" },
+    [STR_SPEAK_AND]       = { "και", "and" },
 };
 
 /* Monday first, as the week is printed in Greece */

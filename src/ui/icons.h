@@ -20,4 +20,13 @@
 #define ICON_BACKSPACE "\xee\x85\x8a" /* e14a backspace */
 #define ICON_CHECK     "\xee\x97\x8a" /* e5ca check */
 #define ICON_LOCK      "\xee\xa2\x97" /* e897 lock */
+#define ICON_LISTEN      "\xee\xa4\x9f" /* e91f record_voice_over */
+#define ICON_VOICE_OFF   "\xee\xa5\x8a" /* e94a voice_over_off */
+#define ICON_STOP        "\xee\x81\x87" /* e047 stop */
+#define ICON_PAUSE       "\xee\x80\xb4" /* e034 pause */
+#define ICON_PLAY        "\xee\x80\xb7" /* e037 play_arrow */
+#define ICON_REPLAY      "\xee\x81\x82" /* e042 replay */
+#define ICON_VOLUME_DOWN "\xee\x81\x8d" /* e04d volume_down */
+#define ICON_VOLUME_UP   "\xee\x81\x90" /* e050 volume_up */
+#define ICON_TOUCH       "\xee\xa4\x93" /* e913 touch_app */
 #endif

@@ -109,7 +109,7 @@ static void ui_header(Ui *ui, int hh)
     int bh = hh - ui->gap;
     int by = (hh - bh) / 2;
     int x = ui_header_nav(ui, hh, by, bh);
-    int right = ui_header_langs(ui, by, bh);
+    int right = ui_listen_header(ui, ui_header_langs(ui, by, bh), by, bh);
     struct tm tm;
     localtime_r(&ui->now, &tm);
     const char *clock = ui_printf(ui, "%02d:%02d", tm.tm_hour, tm.tm_min);
@@ -179,7 +179,9 @@ static void ui_layout_screen(Ui *ui)
     ui_rect(ui, 0, 0, ui->w, ui->h, COLOR_BG);
     int footer;
     const char *updated = ui_footer_text(ui, &footer);
-    ui->body_x = 0, ui->body_y = hh, ui->body_w = ui->w, ui->body_h = ui->h - hh - footer;
+    int bar = ui_listen_bar_height(ui);     /* the speech controls, while it speaks */
+    ui->body_x = 0, ui->body_y = hh, ui->body_w = ui->w;
+    ui->body_h = ui->h - hh - footer - bar;
     UiList *l = &ui->list;
     l->in_body = true;
     int first = l->n_cmds;
@@ -202,10 +204,12 @@ static void ui_layout_screen(Ui *ui)
     if (ui->in.scroll > max)
         ui->in.scroll = max > 0 ? max : 0;
     ui_scroll_bar(ui);
+    ui_listen_bar(ui, ui->body_y + ui->body_h);
     if (ui->dialog.kind != UI_DIALOG_NONE) {    /* only the dialog's buttons answer */
         ui->list.n_buttons = 0;
         ui_layout_dialog(ui);
     }
+    ui_layout_still_there(ui);
 }
 
 void ui_layout(Ui *ui)

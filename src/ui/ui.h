@@ -46,7 +46,10 @@ UiDialogKind ui_dialog_kind(const Ui *ui);
 
 /* what the visitor or staff member decided in a dialog, or a hidden gesture */
 typedef enum { UI_ACTION_NONE, UI_ACTION_CANCEL, UI_ACTION_CONFIRM, UI_ACTION_PIN,
-               UI_ACTION_STAFF, UI_ACTION_ROLLBACK, UI_ACTION_EXPORT, UI_ACTION_RESTART
+               UI_ACTION_STAFF, UI_ACTION_ROLLBACK, UI_ACTION_EXPORT, UI_ACTION_RESTART,
+               /* the speech controls (listen.c) */
+               UI_ACTION_LISTEN, UI_ACTION_PAUSE, UI_ACTION_REPEAT, UI_ACTION_SOFTER,
+               UI_ACTION_LOUDER
 } UiAction;
 /* the staff screen's facts, one "label\tvalue" a line; copied */
 void ui_set_staff_info(Ui *ui, const char *text);
@@ -58,6 +61,22 @@ UiAction ui_take_action(Ui *ui, char *pin, size_t n);
 void ui_hold(Ui *ui, uint32_t ms);
 /* true while a finger is down */
 bool ui_pressing(const Ui *ui);
+
+/* the Listen control, as the app's voice is: HIDDEN (no sound device), NO_VOICE (the
+ * language has none: the control says so), READY, SPEAKING or PAUSED (with the bar of
+ * pause, repeat, softer and louder) */
+typedef enum { UI_LISTEN_HIDDEN, UI_LISTEN_NO_VOICE, UI_LISTEN_READY, UI_LISTEN_SPEAKING,
+               UI_LISTEN_PAUSED } UiListenState;
+void ui_set_listen(Ui *ui, UiListenState state);
+UiListenState ui_listen(const Ui *ui);
+/* whether (x, y) is on a speech control: a press anywhere else stops the speech */
+bool ui_on_listen(Ui *ui, int x, int y);
+/* the centre of the speech control that gives action: 0, or -1 when none is shown */
+int ui_find_listen_button(Ui *ui, UiAction action, int *x, int *y);
+/* "Still there? Touch the screen to continue" over the screen, before the idle reset;
+ * while it shows no button answers */
+void ui_set_still_there(Ui *ui, bool shown);
+bool ui_still_there(const Ui *ui);
 
 /* night mode: a dim screen with the clock and the next opening; a touch wakes it */
 void ui_set_night(Ui *ui, bool night);

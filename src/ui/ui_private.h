@@ -108,6 +108,8 @@ struct Ui {
     UiAction action;            /* decided, not yet taken */
     char staff_info[4096];
     UiDialogState dialog;
+    UiListenState listen;       /* the speech controls (listen.c) */
+    bool still_there;
     /* the layout (layout.c) */
     bool need_layout, dirty;
     int body_x, body_y, body_w, body_h, content_h;
@@ -202,6 +204,18 @@ int ui_qr_cards(Ui *ui, int x, int y, int w, const QrCard *cards, int n);
 int ui_contact_cards(Ui *ui, int x, int y, int w, bool vcard);
 /* frees the codes kept across layouts */
 void ui_qr_free(Ui *ui);
+
+/* ---- listen.c ---- */
+
+/* the Listen button at the header's right end, before right; returns its left edge
+ * less a gap (right when it is not shown) */
+int ui_listen_header(Ui *ui, int right, int by, int bh);
+/* the height of the bar of speech controls: 0 unless speaking or paused */
+int ui_listen_bar_height(const Ui *ui);
+/* that bar, across the screen from y */
+void ui_listen_bar(Ui *ui, int y);
+/* "Still there?" over everything, when asked; only a touch answers it */
+void ui_layout_still_there(Ui *ui);
 
 /* ---- dialog.c ---- */
 

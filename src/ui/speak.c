@@ -44,6 +44,7 @@ typedef struct SpeakOut {
     size_t len;                 /* what the whole text needs */
     size_t used;                /* what was written: len until a piece did not fit */
     bool full;                  /* a piece did not fit: nothing more is copied */
+    char tail[3];               /* the whole text's last bytes, copied or not */
 } SpeakOut;
 
 /* appends n bytes whole or, once one does not fit, nothing more */
@@ -55,6 +56,10 @@ static void speak_put(SpeakOut *o, const char *s, size_t n)
     } else
         o->full = true;
     o->len += n;
+    for (size_t i = n > 3 ? n - 3 : 0; i < n; i++) {
+        memmove(o->tail, o->tail + 1, 2);
+        o->tail[2] = s[i];
+    }
 }
 
 static void speak_puts(SpeakOut *o, const char *s) { speak_put(o, s, strlen(s)); }
@@ -130,10 +135,11 @@ static void speak_normalise(SpeakOut *o, const char *s, const char *lang)
         if (*s == '&' && and) {
             speak_puts(o, and);
             s++;
+        } else if (*s == ' ' && (strncmp(p, "\xc2\xb7", 2) == 0 ||
+                                 strncmp(p, "\xe2\x80\xa2", 3) == 0)) {
+            s = p;                      /* no space before the dot's comma */
         } else if (strncmp(s, "\xc2\xb7", 2) == 0 || strncmp(s, "\xe2\x80\xa2", 3) == 0) {
             /* "Open now · closes at 16:00": a pause, where the dot is */
-            while (o->used > 0 && !o->full && o->out[o->used - 1] == ' ')
-                o->used--, o->len--;
             speak_puts(o, ",");
             s += s[0] == '\xc2' ? 2 : 3;
         } else {
@@ -149,14 +155,14 @@ static void speak_normalise(SpeakOut *o, const char *s, const char *lang)
 /* whether the text so far ends a clause: no full stop or comma to add */
 static bool speak_ends_clause(const SpeakOut *o)
 {
-    if (o->used == 0 || o->full)
+    if (o->len == 0)
         return true;
     static const char *const marks[] = { ".", "!", "?", ":", ";", ",", "\xe2\x80\xa6",
                                          "\xd8\x9f" /* ؟ */, "\xd8\x8c" /* ، */,
                                          "\xdb\x94" /* ۔ */, "\xcd\xbe" /* ; */ };
     for (size_t i = 0; i < sizeof marks / sizeof marks[0]; i++) {
         size_t n = strlen(marks[i]);
-        if (o->used >= n && memcmp(o->out + o->used - n, marks[i], n) == 0)
+        if (o->len >= n && memcmp(o->tail + 3 - n, marks[i], n) == 0)
             return true;
     }
     return false;
@@ -165,7 +171,7 @@ static bool speak_ends_clause(const SpeakOut *o)
 /* a separator before the next item: a comma within a row, a full stop between rows */
 static void speak_separate(SpeakOut *o, bool same_row)
 {
-    if (o->used == 0)
+    if (o->len == 0)
         return;
     if (!speak_ends_clause(o))
         speak_puts(o, same_row ? "," : ".");
@@ -236,7 +242,7 @@ static bool speak_inside(const UiCmd *r, const SpeakBlock *b)
 
 size_t speak_text(const UiCmd *cmds, int n, bool rtl, const char *lang, char *out, size_t cap)
 {
-    SpeakOut o = { out, cap, 0, 0, false };
+    SpeakOut o = { out, cap, 0, 0, false, { 0, 0, 0 } };
     if (cap > 0)
         out[0] = '\0';
     /* one allocation for the working lists: ~80 KB, once per Listen */
@@ -284,6 +290,11 @@ size_t speak_text(const UiCmd *cmds, int n, bool rtl, const char *lang, char *ou
     }
     /* pass 2: boxes, the smallest rectangle drawn under two or more blocks (not the
      * screen's background) */
+    for (int i = 0; i < n && screen_w == 0; i++)    /* no fixed part: the whole list */
+        for (int k = 0; k < n; k++) {
+            if (cmds[k].x + cmds[k].w > screen_w) screen_w = cmds[k].x + cmds[k].w;
+            if (cmds[k].y + cmds[k].h > screen_h) screen_h = cmds[k].y + cmds[k].h;
+        }
     long screen_area = (long)screen_w * screen_h;
     for (int i = 0; i < n_blocks; i++) {
         long best = -1;

@@ -1,9 +1,12 @@
-/* speech.c - espeak-ng as a child process writing a WAV stream to a pipe. The loop
- * calls speech_step whenever the pipe is readable or the queued sound runs low; each
- * step reads only what keeps SPEECH_AHEAD_MS queued, so the kiosk holds a fraction of
- * a second of sound whatever the length of the screen (espeak-ng waits on the full
- * pipe meanwhile), and a stop or a volume change is heard at once. Sections: the
- * process, the WAV stream, the public API. */
+/* speech.c - espeak-ng as a child process writing a WAV stream to a pipe. One process
+ * waits ready, its voice loaded, for the next text on its standard input: espeak-ng
+ * needs 40 ms of CPU (and more on a busy or slower machine) to start, and a warm one
+ * answers a line within a few milliseconds. It says that one text and ends; the next
+ * is then started to wait. The loop calls speech_step whenever the pipe is readable or
+ * the queued sound runs low; each step reads only what keeps SPEECH_AHEAD_MS queued,
+ * so the kiosk holds a fraction of a second of sound whatever the length of the screen
+ * (espeak-ng waits on the full pipe meanwhile), and a stop or a volume change is heard
+ * at once. Sections: the process, the WAV stream, the public API. */
 #include "platform/speech.h"
 #include <errno.h>
 #include <fcntl.h>
@@ -23,9 +26,19 @@ extern char **environ;
 #define SPEECH_WPM       "150"  /* words a minute: a little slower than espeak-ng's 175 */
 #define SPEECH_HEADER    256    /* bytes of WAV header read before the samples at most */
 #define SPEECH_MAX_VOICES 24    /* languages whose voice check is remembered */
+#define SPEECH_LINE      400    /* bytes of text a line to espeak-ng at most */
+
+/* a child process and its pipes */
+typedef struct SpeechProc {
+    pid_t pid;                  /* 0: none */
+    int out;                    /* its standard output (read, non-blocking), or -1 */
+    int in;                     /* its standard input, or -1 */
+    char lang[16];
+} SpeechProc;
 
 struct Speech {
     SpeechSink sink;
+    SpeechProc ready;           /* waiting with its voice loaded */
     char synth[256];
     bool available;
     char why[256];
@@ -33,8 +46,7 @@ struct Speech {
     int rate;                   /* the output's rate */
     /* the speech in progress */
     SpeechState state;
-    pid_t pid;
-    int fd;                     /* the pipe's read end, -1 once it reached its end */
+    SpeechProc cur;             /* saying the text; out -1 once all is read */
     unsigned char header[SPEECH_HEADER];
     size_t header_len;
     bool in_samples;            /* past the header */
@@ -50,18 +62,27 @@ struct Speech {
 
 /* ---- the process ---- */
 
-/* runs argv with its standard output on a new pipe (stdin and stderr /dev/null);
- * the pid and the read end, or -1 with errno */
-static int speech_spawn(char *const argv[], pid_t *pid, int *fd)
+/* runs argv with its standard output on a new pipe, and its standard input on another
+ * when in is not NULL (else /dev/null; stderr /dev/null); the pid and the pipes' ends,
+ * or -1 with errno */
+static int speech_spawn(char *const argv[], pid_t *pid, int *fd, int *in)
 {
-    int p[2];
+    int p[2], q[2] = { -1, -1 };
     if (pipe2(p, O_CLOEXEC) != 0)
         return -1;
+    if (in && pipe2(q, O_CLOEXEC) != 0) {
+        close(p[0]);
+        close(p[1]);
+        return -1;
+    }
     posix_spawn_file_actions_t fa;
     posix_spawnattr_t attr;
     posix_spawn_file_actions_init(&fa);
     posix_spawnattr_init(&attr);
-    posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
+    if (in)
+        posix_spawn_file_actions_adddup2(&fa, q[0], 0);
+    else
+        posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
     posix_spawn_file_actions_adddup2(&fa, p[1], 1);
     posix_spawn_file_actions_addopen(&fa, 2, "/dev/null", O_WRONLY, 0);
     /* the child gets default signal handling and an empty mask, whatever the kiosk set */
@@ -78,12 +99,18 @@ static int speech_spawn(char *const argv[], pid_t *pid, int *fd)
     posix_spawn_file_actions_destroy(&fa);
     posix_spawnattr_destroy(&attr);
     close(p[1]);
+    if (in)
+        close(q[0]);
     if (rc != 0) {
         close(p[0]);
+        if (in)
+            close(q[1]);
         errno = rc;
         return -1;
     }
     *fd = p[0];
+    if (in)
+        *in = q[1];
     return 0;
 }
 
@@ -105,35 +132,37 @@ static void speech_drain(int fd, char *out, size_t cap)
     out[len] = '\0';
 }
 
-/* waits for the child; block: until it ends. Its peak memory goes to the stats. */
-static void speech_reap(Speech *s, bool block)
+/* waits for p's process; block: until it ends. Its peak memory in KiB once it has
+ * ended (0 if unknown), -1 while it runs */
+static long speech_proc_reap(SpeechProc *p, bool block)
 {
-    if (s->pid <= 0)
-        return;
+    if (p->pid <= 0)
+        return 0;
     int status;
     struct rusage ru;
     pid_t r;
     do
-        r = wait4(s->pid, &status, block ? 0 : WNOHANG, &ru);
+        r = wait4(p->pid, &status, block ? 0 : WNOHANG, &ru);
     while (r < 0 && errno == EINTR);
-    if (r == s->pid || (r < 0 && errno == ECHILD)) {
-        if (r == s->pid)
-            s->stats.peak_rss_kb = ru.ru_maxrss;
-        s->pid = 0;
+    if (r == p->pid || (r < 0 && errno == ECHILD)) {
+        p->pid = 0;
+        return r > 0 ? ru.ru_maxrss : 0;
     }
+    return -1;
 }
 
-/* the process killed and its pipe closed */
-static void speech_end_process(Speech *s)
+/* p's pipes closed and its process killed; its peak memory in KiB */
+static long speech_proc_end(SpeechProc *p)
 {
-    if (s->fd >= 0) {
-        close(s->fd);
-        s->fd = -1;
-    }
-    if (s->pid > 0) {
-        kill(s->pid, SIGKILL);
-        speech_reap(s, true);
-    }
+    if (p->in >= 0)
+        close(p->in);
+    if (p->out >= 0)
+        close(p->out);
+    p->in = p->out = -1;
+    if (p->pid <= 0)
+        return 0;
+    kill(p->pid, SIGKILL);
+    return speech_proc_reap(p, true);
 }
 
 /* espeak-ng's voice name for a language code: the same but for Kurmanji */
@@ -156,7 +185,7 @@ bool speech_voice_exists(const char *synth, const char *lang)
     char *const argv[] = { (char *)synth, opt, NULL };
     pid_t pid;
     int fd;
-    if (speech_spawn(argv, &pid, &fd) != 0)
+    if (speech_spawn(argv, &pid, &fd, NULL) != 0)
         return false;
     char out[8192];
     speech_drain(fd, out, sizeof out);
@@ -176,6 +205,62 @@ bool speech_voice_exists(const char *synth, const char *lang)
               (code[want] == '\0' || code[want] == '-') && strncmp(file, "mb/", 3) != 0;
     }
     return has;
+}
+
+/* p: espeak-ng for lang, started to wait for its text on standard input; 0, or -1
+ * with errno */
+static int speech_proc_start(const Speech *s, SpeechProc *p, const char *lang)
+{
+    char voice[32];
+    snprintf(voice, sizeof voice, "%s", speech_voice(lang));
+    char *const argv[] = { (char *)s->synth, "-v", voice, "-s", SPEECH_WPM, "--stdout", NULL };
+    if (speech_spawn(argv, &p->pid, &p->out, &p->in) != 0)
+        return -1;
+    fcntl(p->out, F_SETFL, fcntl(p->out, F_GETFL) | O_NONBLOCK);
+    fcntl(p->in, F_SETFL, fcntl(p->in, F_GETFL) | O_NONBLOCK);
+    snprintf(p->lang, sizeof p->lang, "%s", lang);
+    return 0;
+}
+
+/* hands text to p's standard input a sentence a line (espeak-ng reads a line at a
+ * time, in a buffer of its own: lines are kept under SPEECH_LINE bytes, broken at a
+ * space), then closes it, so that the process ends when all is said. What does not
+ * fit in the pipe (over 64 KiB) is left out. 0, or -1 when the process is gone. */
+static int speech_proc_say(SpeechProc *p, const char *text)
+{
+    char line[SPEECH_LINE + 2];
+    int rc = 0;
+    for (const char *t = text; *t && rc == 0;) {
+        t += strspn(t, " \n");
+        size_t n = 0, cut = 0;
+        while (t[n] && n < SPEECH_LINE) {
+            if (t[n] == ' ' || t[n] == '\n') {
+                cut = n;
+                if (n > 0 && strchr(".!?;", t[n - 1]))
+                    break;          /* a sentence's end */
+            }
+            n++;
+        }
+        if (t[n] && t[n] != ' ' && t[n] != '\n' && cut > 0)
+            n = cut;                /* a long sentence: at its last space that fits */
+        if (n == 0)
+            break;
+        for (size_t i = 0; i < n; i++)
+            line[i] = t[i] == '\n' ? ' ' : t[i];
+        line[n] = '\n';
+        ssize_t w;
+        do
+            w = write(p->in, line, n + 1);
+        while (w < 0 && errno == EINTR);
+        if (w < 0 && errno != EAGAIN)
+            rc = -1;
+        if (w != (ssize_t)(n + 1))
+            break;                  /* the pipe is full: the rest is left out */
+        t += n;
+    }
+    close(p->in);
+    p->in = -1;
+    return rc;
 }
 
 /* ---- the WAV stream ---- */
@@ -287,8 +372,12 @@ Speech *speech_create(const SpeechSink *sink, const char *synth)
         return NULL;
     s->sink = *sink;
     snprintf(s->synth, sizeof s->synth, "%s", synth ? synth : "espeak-ng");
-    s->fd = -1;
+    s->cur = s->ready = (SpeechProc){ 0, -1, -1, "" };
     s->carry = -1;
+    /* a write to a process that has just died must not end the kiosk */
+    struct sigaction sa;
+    if (sigaction(SIGPIPE, NULL, &sa) == 0 && sa.sa_handler == SIG_DFL)
+        signal(SIGPIPE, SIG_IGN);
     s->volume = SPEECH_VOLUME_DEFAULT;
     speech_probe(s);
     return s;
@@ -299,6 +388,7 @@ void speech_destroy(Speech *s)
     if (!s)
         return;
     speech_stop(s, 0);
+    speech_proc_end(&s->ready);
     free(s->text);
     free(s);
 }
@@ -318,6 +408,16 @@ bool speech_probe(Speech *s)
     } else
         snprintf(s->why, sizeof s->why, "%s", why[0] ? why : "no audio device");
     return s->available;
+}
+
+void speech_prepare(Speech *s, const char *lang)
+{
+    if (!s->available || !lang || (s->ready.pid > 0 && strcmp(s->ready.lang, lang) == 0) ||
+        !speech_has_voice(s, lang))
+        return;
+    speech_proc_end(&s->ready);
+    if (speech_proc_start(s, &s->ready, lang) != 0)
+        s->ready = (SpeechProc){ 0, -1, -1, "" };
 }
 
 bool speech_has_voice(Speech *s, const char *lang)
@@ -361,16 +461,27 @@ SpeechResult speech_start(Speech *s, const char *lang, const char *text, unsigne
     }
     s->sink_open = true;
     s->rate = SPEECH_RATE;
-    char voice[32];
-    snprintf(voice, sizeof voice, "%s", speech_voice(lang));
-    char *const argv[] = { s->synth, "-v", voice, "-s", SPEECH_WPM, "--stdout", "--",
-                           s->text, NULL };
-    if (speech_spawn(argv, &s->pid, &s->fd) != 0) {
+    /* the process waiting for this language, else a new one; a second try when the
+     * waiting one has died meanwhile */
+    int rc = -1;
+    for (int attempt = 0; attempt < 2 && rc != 0; attempt++) {
+        if (s->ready.pid <= 0 || strcmp(s->ready.lang, lang) != 0 || attempt > 0) {
+            speech_proc_end(&s->ready);
+            if (speech_proc_start(s, &s->ready, lang) != 0)
+                break;
+        }
+        s->cur = s->ready;
+        s->ready = (SpeechProc){ 0, -1, -1, "" };
+        s->stats.pid = s->cur.pid;
+        rc = speech_proc_say(&s->cur, s->text);
+        if (rc != 0)
+            speech_proc_end(&s->cur);
+    }
+    if (rc != 0) {
         s->sink.close(s->sink.ctx);
         s->sink_open = false;
         return SPEECH_FAILED;
     }
-    fcntl(s->fd, F_SETFL, fcntl(s->fd, F_GETFL) | O_NONBLOCK);
     s->header_len = 0;
     s->in_samples = false;
     s->carry = -1;
@@ -389,17 +500,19 @@ SpeechResult speech_repeat(Speech *s, unsigned ms)
 
 void speech_stop(Speech *s, unsigned ms)
 {
-    if (s->state == SPEECH_IDLE && s->pid <= 0 && !s->sink_open)
+    if (s->state == SPEECH_IDLE && s->cur.pid <= 0 && !s->sink_open)
         return;
-    speech_end_process(s);
     if (s->sink_open) {
         s->sink.clear(s->sink.ctx);
         s->sink.close(s->sink.ctx);
         s->sink_open = false;
     }
+    if (s->cur.pid > 0 || s->cur.out >= 0)
+        s->stats.peak_rss_kb = speech_proc_end(&s->cur);
     if (s->state != SPEECH_IDLE)
         s->stats.stop_ms = ms ? ms : 1;
     s->state = SPEECH_IDLE;
+    speech_prepare(s, s->lang);     /* ready for the next tap */
 }
 
 void speech_pause(Speech *s, bool paused, unsigned ms)
@@ -431,7 +544,7 @@ void speech_step(Speech *s, unsigned ms)
     if (s->state != SPEECH_PLAYING)
         return;
     unsigned char buf[8192];
-    while (s->fd >= 0) {
+    while (s->cur.out >= 0) {
         unsigned queued = s->sink.queued_ms(s->sink.ctx);
         if (queued >= SPEECH_AHEAD_MS)
             break;
@@ -440,7 +553,7 @@ void speech_step(Speech *s, unsigned ms)
             want = 512;
         if (want > sizeof buf)
             want = sizeof buf;
-        ssize_t r = read(s->fd, buf, want);
+        ssize_t r = read(s->cur.out, buf, want);
         if (r > 0) {
             if (speech_take(s, buf, (size_t)r, ms) != 0) {
                 speech_stop(s, ms);     /* not the stream espeak-ng writes */
@@ -452,16 +565,20 @@ void speech_step(Speech *s, unsigned ms)
             continue;
         if (r < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
             break;
-        close(s->fd);           /* the end of the speech, or a read error */
-        s->fd = -1;
+        close(s->cur.out);      /* the end of the speech, or a read error */
+        s->cur.out = -1;
     }
-    if (s->fd < 0)
-        speech_reap(s, false);
-    if (s->fd < 0 && s->sink.queued_ms(s->sink.ctx) == 0) {
-        speech_reap(s, true);   /* all said and played */
+    long peak = s->cur.out < 0 ? speech_proc_reap(&s->cur, false) : -1;
+    if (peak >= 0 && s->cur.out < 0 && s->stats.peak_rss_kb == 0)
+        s->stats.peak_rss_kb = peak;
+    if (s->cur.out < 0 && s->sink.queued_ms(s->sink.ctx) == 0) {
+        peak = speech_proc_reap(&s->cur, true);     /* all said and played */
+        if (peak > 0)
+            s->stats.peak_rss_kb = peak;
         s->sink.close(s->sink.ctx);
         s->sink_open = false;
         s->state = SPEECH_IDLE;
+        speech_prepare(s, s->lang);
     }
 }
 
@@ -469,9 +586,9 @@ SpeechState speech_state(const Speech *s) { return s->state; }
 
 int speech_fd(const Speech *s)
 {
-    if (s->state != SPEECH_PLAYING || s->fd < 0)
+    if (s->state != SPEECH_PLAYING || s->cur.out < 0)
         return -1;
-    return s->sink.queued_ms(s->sink.ctx) < SPEECH_AHEAD_MS ? s->fd : -1;
+    return s->sink.queued_ms(s->sink.ctx) < SPEECH_AHEAD_MS ? s->cur.out : -1;
 }
 
 int speech_sleep_ms(const Speech *s, unsigned ms)
@@ -480,7 +597,7 @@ int speech_sleep_ms(const Speech *s, unsigned ms)
     if (s->state != SPEECH_PLAYING)
         return -1;
     int queued = (int)s->sink.queued_ms(s->sink.ctx);
-    if (s->fd < 0)              /* all read: wake when it has played */
+    if (s->cur.out < 0)         /* all read: wake when it has played */
         return queued > 0 ? queued : 0;
     /* top up before half the queue has played; the pipe's readiness wakes the loop
      * sooner when it is watched, and 10 ms bounds the wait where it is not */
@@ -497,18 +614,18 @@ int speech_write_wav(const char *synth, const char *lang, const char *text, cons
     snprintf(voice, sizeof voice, "%s", speech_voice(lang));
     snprintf(file, sizeof file, "%s", path);
     char *const argv[] = { (char *)(synth ? synth : "espeak-ng"), "-v", voice, "-s", SPEECH_WPM,
-                           "-w", file, "--", (char *)text, NULL };
-    pid_t pid;
-    int fd;
-    if (speech_spawn(argv, &pid, &fd) != 0) {
+                           "-w", file, NULL };
+    SpeechProc p = { 0, -1, -1, "" };
+    if (speech_spawn(argv, &p.pid, &p.out, &p.in) != 0) {
         snprintf(why, n, "cannot run %s: %s", argv[0], strerror(errno));
         return -1;
     }
+    speech_proc_say(&p, text);      /* the lines the Listen control hands it */
     char out[256];
-    speech_drain(fd, out, sizeof out);
-    close(fd);
+    speech_drain(p.out, out, sizeof out);
+    close(p.out);
     int status;
-    while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+    while (waitpid(p.pid, &status, 0) < 0 && errno == EINTR)
         ;
     if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
         snprintf(why, n, "%s could not write %s", argv[0], path);

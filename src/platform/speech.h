@@ -53,6 +53,10 @@ bool speech_has_voice(Speech *s, const char *lang);
 /* the same, asking synth (NULL: espeak-ng) every time */
 bool speech_voice_exists(const char *synth, const char *lang);
 typedef enum { SPEECH_OK, SPEECH_NO_VOICE, SPEECH_NO_OUTPUT, SPEECH_FAILED } SpeechResult;
+/* starts espeak-ng for lang to wait, its voice loaded, for the next text: call it
+ * when the screen's language changes (speech_start and the end of a speech do it
+ * for theirs). Nothing when speech is unavailable or lang has no voice. */
+void speech_prepare(Speech *s, const char *lang);
 /* says text in lang from the start, stopping what was said before. SPEECH_NO_VOICE:
  * espeak-ng has no voice for lang; NO_OUTPUT: no sound device; FAILED: the process
  * could not start (espeak-ng missing). Nothing is playing after a failure. */
@@ -80,6 +84,7 @@ int speech_sleep_ms(const Speech *s, unsigned ms);
 typedef struct SpeechStats {
     unsigned start_ms, first_audio_ms, stop_ms;
     long peak_rss_kb;
+    int pid;                    /* the process that said it */
     size_t samples;             /* handed to the sink */
 } SpeechStats;
 SpeechStats speech_stats(const Speech *s);

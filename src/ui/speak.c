@@ -8,6 +8,8 @@
 #include "ui/speak.h"
 #include <stdlib.h>
 #include <string.h>
+#include "core/i18n.h"
+#include "core/text.h"
 
 #define SPEAK_MAX_BLOCKS 768
 #define SPEAK_MAX_LINES  2048
@@ -215,6 +217,27 @@ static void speak_order(SpeakItem *items, int n, bool rtl)
     qsort(items, (size_t)n, sizeof *items, speak_by_row);
 }
 
+/* a heading drawn in capitals ("ΩΡΑΡΙΟ ΛΕΙΤΟΥΡΓΙΑΣ"), as the interface word it was
+ * made from ("Ωράριο λειτουργίας"): capitals lose the Greek accents, and a voice
+ * stresses the wrong syllable or spells short words ("IT") without them. Other
+ * texts stay as they are. */
+static const char *speak_uncapitalise(const char *text, const char *lang)
+{
+    Lang l = lang ? i18n_from_code(lang) : LANG_COUNT;
+    if (l == LANG_COUNT)
+        return text;
+    char caps[SPEAK_BLOCK_TEXT];
+    for (int id = 0; id < STR_COUNT; id++) {
+        const char *word = i18n_str(l, (StrId)id);
+        if (strlen(word) >= sizeof caps / 2)
+            continue;
+        text_upper(word, caps, sizeof caps);
+        if (strcmp(caps, text) == 0)
+            return word;
+    }
+    return text;
+}
+
 /* a block's lines joined by spaces, then as said */
 static void speak_block(SpeakOut *o, const UiCmd *cmds, const int *lines, const SpeakBlock *b,
                         const char *lang)
@@ -231,7 +254,7 @@ static void speak_block(SpeakOut *o, const UiCmd *cmds, const int *lines, const 
         len += (size_t)c->len;
     }
     text[len] = '\0';
-    speak_normalise(o, text, lang);
+    speak_normalise(o, speak_uncapitalise(text, lang), lang);
 }
 
 static bool speak_inside(const UiCmd *r, const SpeakBlock *b)

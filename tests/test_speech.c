@@ -419,6 +419,17 @@ static void test_no_audio_device_makes_speech_unavailable_with_a_reason(void **s
     unsetenv("SDL_AUDIODRIVER");
 }
 
+static void test_without_espeak_ng_speech_is_unavailable_and_says_why(void **state)
+{
+    Fixture *f = *state;
+    Speech *s = speech_create(&f->sink, "/nonexistent/espeak-ng");
+    assert_false(speech_available(s));
+    assert_non_null(strstr(speech_why(s), "install the espeak-ng package"));
+    assert_int_equal(speech_start(s, "el", "Καλημέρα.", f->now), SPEECH_NO_VOICE);
+    assert_int_equal(f->fake.opens, 1);        /* only the probe of the fixture's speech */
+    speech_destroy(s);
+}
+
 static void test_sdl_audio_plays_a_sentence_through_the_dummy_driver(void **state)
 {
     (void)state;
@@ -502,6 +513,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_a_language_without_a_voice_is_reported_not_silent,
                                         setup, teardown),
         cmocka_unit_test(test_no_audio_device_makes_speech_unavailable_with_a_reason),
+        cmocka_unit_test_setup_teardown(test_without_espeak_ng_speech_is_unavailable_and_says_why,
+                                        setup, teardown),
         cmocka_unit_test(test_sdl_audio_plays_a_sentence_through_the_dummy_driver),
         cmocka_unit_test(test_kiosk_speak_writes_the_home_screen_as_speech),
         cmocka_unit_test(test_kiosk_speak_refuses_a_language_without_a_voice),

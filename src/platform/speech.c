@@ -38,10 +38,11 @@ typedef struct SpeechProc {
 
 struct Speech {
     SpeechSink sink;
+    bool synth_ok;              /* espeak-ng runs */
     SpeechProc ready;           /* waiting with its voice loaded */
     char synth[256];
     bool available;
-    char why[256];
+    char why[320];               /* synth is at most 255 */
     bool sink_open;
     int rate;                   /* the output's rate */
     /* the speech in progress */
@@ -263,6 +264,22 @@ static int speech_proc_say(SpeechProc *p, const char *text)
     return rc;
 }
 
+/* whether synth --version runs and succeeds */
+static bool speech_synth_runs(const char *synth)
+{
+    char *const argv[] = { (char *)synth, "--version", NULL };
+    pid_t pid;
+    int fd, status;
+    if (speech_spawn(argv, &pid, &fd, NULL) != 0)
+        return false;
+    char out[256];
+    speech_drain(fd, out, sizeof out);
+    close(fd);
+    while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+        ;
+    return WIFEXITED(status) && WEXITSTATUS(status) == 0;
+}
+
 /* ---- the WAV stream ---- */
 
 static uint32_t le32(const unsigned char *p)
@@ -379,6 +396,7 @@ Speech *speech_create(const SpeechSink *sink, const char *synth)
     if (sigaction(SIGPIPE, NULL, &sa) == 0 && sa.sa_handler == SIG_DFL)
         signal(SIGPIPE, SIG_IGN);
     s->volume = SPEECH_VOLUME_DEFAULT;
+    s->synth_ok = speech_synth_runs(s->synth);
     speech_probe(s);
     return s;
 }
@@ -400,6 +418,12 @@ bool speech_probe(Speech *s)
 {
     if (s->state != SPEECH_IDLE)
         return s->available;
+    if (!s->synth_ok) {
+        s->available = false;
+        snprintf(s->why, sizeof s->why, "%s cannot be run: install the espeak-ng package",
+                 s->synth);
+        return false;
+    }
     char why[200] = "";
     s->available = s->sink.open(s->sink.ctx, SPEECH_RATE, why, sizeof why) == 0;
     if (s->available) {

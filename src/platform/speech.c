@@ -42,7 +42,7 @@ struct Speech {
     SpeechProc ready;           /* waiting with its voice loaded */
     char synth[256];
     bool available;
-    char why[320];               /* synth is at most 255 */
+    char why[320];              /* synth is at most 255 */
     bool sink_open;
     int rate;                   /* the output's rate */
     /* the speech in progress */

@@ -13,4 +13,7 @@ int cmd_export(int argc, char **argv);
 int cmd_rollback(int argc, char **argv);
 /* pin-hash: reads a staff PIN on stdin, prints its Argon2 hash for kiosk.conf */
 int cmd_pin_hash(int argc, char **argv);
+/* speak --screen NAME --lang CODE (--out FILE.wav | --print): what the Listen control
+ * says on that screen; 1 with the reason for a language without a voice */
+int cmd_speak(int argc, char **argv);
 #endif

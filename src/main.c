@@ -25,7 +25,9 @@ static const char usage[] =
     "       kiosk update DIR --data-dir STATE --trusted-keys KEYS\n"
     "       kiosk export DIR --data-dir STATE\n"
     "       kiosk rollback --data-dir STATE\n"
-    "       kiosk pin-hash  (reads a PIN on standard input)\n";
+    "       kiosk pin-hash  (reads a PIN on standard input)\n"
+    "       kiosk speak --screen NAME --lang CODE --out FILE.wav | --print\n"
+    "             [--at YYYY-MM-DDTHH:MM]              what the Listen control says\n";
 
 /* "800x480" -> w, h; -1 when malformed */
 static int parse_size(const char *s, int *w, int *h)
@@ -233,6 +235,7 @@ int main(int argc, char **argv)
         { "import", mode_import, 0 },         { "hours", mode_hours, 0 },
         { "update", cmd_update, 1 },          { "export", cmd_export, 1 },
         { "rollback", cmd_rollback, 1 },      { "pin-hash", cmd_pin_hash, 1 },
+        { "speak", cmd_speak, 1 },
     };
     if (argc > 1 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
         fputs(usage, stdout);

@@ -101,7 +101,7 @@ done
 PATH="$tmp/bin:$PATH" sh "$tmp/postinst" configure "" > /dev/null || no "postinst configure failed"
 grep -q '^adduser --system --group --home /var/lib/kiosk .*kiosk$' "$tmp/calls" ||
     no "postinst does not create the kiosk system user"
-for g in video render input; do
+for g in video render input audio; do
     grep -q "^adduser --quiet kiosk $g\$" "$tmp/calls" || no "postinst does not put kiosk in $g"
 done
 grep -q '^install -d -o kiosk -g kiosk -m 0750 /var/lib/kiosk$' "$tmp/calls" ||

@@ -2,7 +2,8 @@
 # bench.sh: the kiosk's speed and memory figures, each beside its target, in one run.
 #   usage: tools/bench.sh build/kiosk        (make bench runs it)
 # Start-up and peak memory against the floor program (../shared/bench, when present),
-# frame times and RSS over every screen (build/bench/bench_app), wake-ups of an idle
+# frame times and RSS over every screen (build/bench/bench_app), the Listen control's
+# start and memory (build/bench/bench_speech), wake-ups of an idle
 # kiosk over BENCH_IDLE_S seconds (default 60) counted with strace, and the import of
 # generated packages of 10,000, 50,000 and 100,000 services. BENCH_MD=FILE also
 # writes the table as Markdown.
@@ -98,6 +99,24 @@ if "$app" tap 1920x1080 >"$tmp/tap.txt" 2>/dev/null; then
     t=$(num tap_after_idle_ms "$tmp/tap.txt"); fr=$(num tap_after_idle_frames "$tmp/tap.txt")
     row "First tap after 1 h idle: input to its frame" "$t ms, $fr frame, shows $(num tap_after_idle_screen "$tmp/tap.txt")" \
         "within one frame (16.7 ms)" "-" "$( [ "$fr" = 1 ] && ok "$t" 16.7 || echo MISSES)"
+fi
+
+echo "== Listen: tap to the first sample handed to SDL, espeak-ng's memory" >&2
+spk=$(dirname "$kiosk")/bench/bench_speech
+if [ -x "$spk" ] && "$spk" 800x480 >"$tmp/speech.txt" 2>"$tmp/speech.err"; then
+    cat "$tmp/speech.txt" >&2
+    med=$(num listen_first_sample_median_ms "$tmp/speech.txt")
+    row "Listen tapped (home, el) to the first sample handed to SDL, median of 20" \
+        "$med ms (max $(num listen_first_sample_max_ms "$tmp/speech.txt") ms)" "<= 500 ms" \
+        "$(awk -v a="$med" 'BEGIN { printf "%.2f", a / 500 }')" "$(ok "$med" 500)"
+    grow=$(num kiosk_rss_growth_speaking_kib "$tmp/speech.txt")
+    row "Kiosk's RSS while speaking, over before" "+$grow KiB" "<= +2 MiB" "-" "$(ok "$grow" 2048)"
+    row "espeak-ng's RSS: waiting / peak saying home ($(num home_el_speech_s "$tmp/speech.txt") s)" \
+        "$(num espeak_waiting_rss_kib "$tmp/speech.txt") / $(num espeak_peak_rss_kib "$tmp/speech.txt") KiB" \
+        "(no target)" "-" "-"
+else
+    cat "$tmp/speech.err" >&2
+    row "Listen to the first sample" "bench_speech failed" "<= 500 ms" "-" "SKIPPED"
 fi
 
 echo "== idle wake-ups over $idle_s s (strace -c -f)" >&2

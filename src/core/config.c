@@ -37,6 +37,7 @@ void config_defaults(Config *c)
     snprintf(c->trusted_keys, sizeof c->trusted_keys, "%s", "/etc/kiosk/trusted-keys");
     c->staff_approval = false;
     c->staff_pin_hash[0] = '\0';
+    c->audio_device[0] = '\0';
 }
 
 typedef struct ConfigParse {
@@ -207,6 +208,23 @@ static bool parse_pin_hash(const char *value, void *dst, char *msg)
     return true;
 }
 
+/* an ALSA device name ("plughw:CARD=Device,DEV=0", "default"), "off", or "" for
+ * ALSA's default: printable, no spaces, short enough for the field */
+static bool parse_audio_device(const char *value, void *dst, char *msg)
+{
+    size_t cap = sizeof ((Config *)0)->audio_device;
+    bool ok = strlen(value) < cap;
+    for (const char *p = value; ok && *p; p++)
+        ok = *p > ' ' && *p < 0x7f;
+    if (!ok) {
+        snprintf(msg, CONFIG_MSG_MAX, "audio_device must be an ALSA device name such as "
+                 "plughw:CARD=Device,DEV=0 (no spaces, under %zu characters), or off", cap);
+        return false;
+    }
+    memcpy(dst, value, strlen(value) + 1);
+    return true;
+}
+
 /* The keys kiosk.conf may hold. To add one: a field in Config (config.h), its
  * default in config_defaults, a row here, and a line in the shipped kiosk.conf. */
 typedef struct ConfigKey {
@@ -233,6 +251,7 @@ static const ConfigKey config_keys[] = {
     KEY("update",  "trusted_keys",      parse_path,     trusted_keys),
     KEY("update",  "staff_approval",    parse_bool,     staff_approval),
     KEY("update",  "staff_pin_hash",    parse_pin_hash, staff_pin_hash),
+    KEY("speech",  "audio_device",      parse_audio_device, audio_device),
 };
 
 /* keeps the first error only: the one inih's return value points at too */

@@ -26,6 +26,9 @@ typedef struct Config {
     char trusted_keys[256];     /* /etc/kiosk/trusted-keys */
     bool staff_approval;        /* unsigned packages with the staff PIN; default false */
     char staff_pin_hash[160];   /* Argon2 (crypto_pwhash_str), "" = no PIN set */
+    /* [speech] */
+    char audio_device[64];      /* ALSA device for the Listen control; "" = ALSA's default,
+                                   "off" = no speech */
 } Config;
 
 /* fills *c with the defaults */

@@ -1,0 +1,154 @@
+/* bench_speech.c - the Listen control's figures: from the tap to the first sample
+ * handed to SDL's audio (SDL_AUDIODRIVER=dummy: a device that plays in real time and
+ * discards), over 20 taps on the home screen in Greek; the memory of the espeak-ng
+ * process saying the whole home screen; and the kiosk's own RSS while it speaks.
+ *   bench_speech [WxH]     prints "key value" lines for tools/bench.sh
+ * Run from the project's root. */
+#include <poll.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include "app.h"
+#include "platform/audio.h"
+#include "platform/speech.h"
+#include "ui/speak.h"
+#include "ui/ui.h"
+
+#define BENCH_TAPS 20
+
+static double now_ms(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec * 1e3 + (double)t.tv_nsec / 1e6;
+}
+
+static long rss_kib(void)
+{
+    char line[256];
+    long kib = -1;
+    FILE *f = fopen("/proc/self/status", "r");
+    if (!f)
+        return -1;
+    while (fgets(line, sizeof line, f))
+        if (sscanf(line, "VmRSS: %ld", &kib) == 1)
+            break;
+    fclose(f);
+    return kib;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* a sink that takes everything at once: espeak-ng runs flat out */
+static int instant_open(void *c, int r, char *w, size_t n) { (void)c, (void)r, (void)w, (void)n; return 0; }
+static int instant_queue(void *c, const int16_t *s, size_t n) { (void)c, (void)s, (void)n; return 0; }
+static unsigned instant_queued(void *c) { (void)c; return 0; }
+static void instant_clear(void *c) { (void)c; }
+static void instant_pause(void *c, bool p) { (void)c, (void)p; }
+static void instant_close(void *c) { (void)c; }
+
+/* what Listen says on the current screen */
+static char *listen_text(App *app)
+{
+    static char text[64 * 1024];
+    int n;
+    Ui *ui = app_ui(app);
+    const UiCmd *c = ui_commands(ui, &n);
+    speak_text(c, n, false, i18n_code(ui_lang(ui)), text, sizeof text);
+    return text;
+}
+
+int main(int argc, char **argv)
+{
+    int w = 800, h = 480;
+    if (argc > 1 && sscanf(argv[1], "%dx%d", &w, &h) != 2)
+        return 2;
+    AppOptions o = { .config_path = NULL, .share_dir = "." };
+    App *app = app_create(&o, true, w, h);
+    if (!app)
+        return 1;
+    ui_show(app_ui(app), SCREEN_HOME, LANG_EL);
+    listen_text(app);
+    long rss_before = rss_kib();
+    Audio *audio = audio_create("");
+    SpeechSink sink = audio_sink(audio);
+    Speech *s = speech_create(&sink, NULL);
+    if (!speech_available(s)) {
+        fprintf(stderr, "bench_speech: %s\n", speech_why(s));
+        return 1;
+    }
+    double taps[BENCH_TAPS];
+    long rss_speaking = 0;
+    speech_prepare(s, "el");    /* as the kiosk does when the language is shown */
+    for (int i = 0; i < BENCH_TAPS; i++) {
+        /* a visitor's taps are seconds apart: the next process has started meanwhile */
+        struct timespec pause = { 1, 0 };
+        nanosleep(&pause, NULL);
+        double t0 = now_ms();   /* the tap: the screen's text, then the voice */
+        if (speech_start(s, "el", listen_text(app), 1) != SPEECH_OK)
+            return 1;
+        while (speech_stats(s).samples == 0) {
+            struct pollfd p = { .fd = speech_fd(s), .events = POLLIN };
+            poll(&p, 1, 1000);
+            speech_step(s, 2);
+        }
+        taps[i] = now_ms() - t0;
+        for (double end = now_ms() + 300; now_ms() < end;) {  /* speaking a moment */
+            struct pollfd p = { .fd = speech_fd(s), .events = POLLIN };
+            poll(&p, 1, speech_sleep_ms(s, 3));
+            speech_step(s, 3);
+        }
+        long r = rss_kib();
+        if (r > rss_speaking)
+            rss_speaking = r;
+        speech_stop(s, 4);
+    }
+    qsort(taps, BENCH_TAPS, sizeof taps[0], cmp_double);
+    printf("listen_first_sample_median_ms %.1f\nlisten_first_sample_max_ms %.1f\n",
+           (taps[BENCH_TAPS / 2 - 1] + taps[BENCH_TAPS / 2]) / 2, taps[BENCH_TAPS - 1]);
+    printf("kiosk_rss_growth_speaking_kib %ld\n", rss_speaking - rss_before);
+    /* the process waiting for the next tap, voice loaded */
+    struct timespec settle = { 1, 0 };
+    nanosleep(&settle, NULL);
+    char path[64], line[256];
+    snprintf(path, sizeof path, "/proc/self/task/%d/children", (int)getpid());
+    FILE *f = fopen(path, "r");
+    int child = 0;
+    if (f && fscanf(f, "%d", &child) == 1) {
+        snprintf(path, sizeof path, "/proc/%d/status", child);
+        FILE *st = fopen(path, "r");
+        while (st && fgets(line, sizeof line, st))
+            if (strncmp(line, "VmRSS:", 6) == 0)
+                printf("espeak_waiting_rss_kib %ld\n", strtol(line + 6, NULL, 10));
+        if (st)
+            fclose(st);
+    }
+    if (f)
+        fclose(f);
+    speech_destroy(s);
+    audio_destroy(audio);
+    /* the whole home screen said flat out: the process's peak memory */
+    SpeechSink instant = { instant_open, instant_queue, instant_queued, instant_clear,
+                           instant_pause, instant_close, NULL };
+    s = speech_create(&instant, NULL);
+    speech_start(s, "el", listen_text(app), 1);
+    while (speech_state(s) != SPEECH_IDLE) {
+        struct pollfd p = { .fd = speech_fd(s), .events = POLLIN };
+        if (p.fd >= 0)
+            poll(&p, 1, 1000);
+        speech_step(s, 5);
+    }
+    SpeechStats st = speech_stats(s);
+    printf("espeak_peak_rss_kib %ld\nhome_el_speech_s %.1f\n", st.peak_rss_kb,
+           (double)st.samples / 22050);
+    speech_destroy(s);
+    app_destroy(app);
+    return 0;
+}

@@ -24,16 +24,21 @@
 #include "core/hsds.h"
 #include "core/store.h"
 #include "core/update.h"
+#include "platform/audio.h"
 #include "platform/inputcheck.h"
 #include "platform/journal.h"
 #include "platform/sdnotify.h"
+#include "platform/speech.h"
 #include "platform/usbwatch.h"
 #include "render/render.h"
+#include "ui/speak.h"
 #include "ui/ui.h"
 
 #define APP_MAX_FDS 16
 #define APP_COUNTDOWN_S 10      /* a signed update applies after this unless cancelled */
 #define APP_RESULT_MS 15000     /* an update's result stays on screen this long */
+#define APP_STILL_THERE_MS 25000 /* "Still there?" shows this long before the idle reset */
+#define APP_SPEAK_MAX (32 * 1024) /* bytes of a screen's text handed to the voice */
 
 /* where the USB flow is */
 typedef enum {
@@ -68,6 +73,13 @@ struct App {
     char journal[1200];         /* the staff screen's log tail */
     long staff_key;             /* minute and language of the staff screen's facts */
     time_t journal_minute;
+    /* the voice of the Listen control (app_start_speech), and this visit's use of it */
+    Audio *audio;
+    Speech *speech;
+    bool visited;               /* touched since the last idle reset */
+    bool speech_mode;           /* Listen was used since the last idle reset */
+    bool speaking_prompt;       /* what is said is "Still there?" */
+    Lang voice_lang;            /* the language the waiting voice was started for */
 };
 
 /* ---- content ---- */
@@ -276,6 +288,8 @@ void app_destroy(App *a)
         return;
     if (a->flow == FLOW_CONFIRM || a->flow == FLOW_UPDATE_PIN)
         update_cancel(&a->update);  /* the staged copy goes; the live content stays */
+    speech_destroy(a->speech);
+    audio_destroy(a->audio);
     ui_destroy(a->ui);
     for (int l = 0; l < LANG_COUNT; l++)
         content_free(&a->content[l]);
@@ -409,6 +423,14 @@ static void app_staff_info(App *a, time_t now)
     }
     long up = (long)(now - a->started);
     ADD(STR_UPTIME, "%ldd %02ldh %02ldm", up / 86400, up / 3600 % 24, up / 60 % 60);
+    if (!a->speech) {
+        ADD(STR_SOUND, "%s", "-");
+    } else if (speech_available(a->speech)) {
+        ADD(STR_SOUND, "espeak-ng, %s", a->cfg.audio_device[0] ? a->cfg.audio_device
+                                                                 : "ALSA default");
+    } else {
+        ADD(STR_SOUND, "%s", speech_why(a->speech));
+    }
     char why[256] = "";
     int inputs = inputcheck_scan(why, sizeof why);
     if (inputs > 0) {
@@ -516,6 +538,103 @@ static void app_pin(App *a, const char *pin, time_t now, unsigned ms)
         app_result(a, STR_STAFF, text, ms);
 }
 
+/* ---- the Listen control ---- */
+
+int app_start_speech(App *a, const SpeechSink *sink)
+{
+    SpeechSink sdl;
+    if (!sink) {
+        if (!(a->audio = audio_create(a->cfg.audio_device)))
+            return -1;
+        sdl = audio_sink(a->audio);
+        sink = &sdl;
+    }
+    if (!(a->speech = speech_create(sink, NULL)))
+        return -1;
+    if (!speech_available(a->speech))
+        fprintf(stderr, "kiosk: no speech: %s\n", speech_why(a->speech));
+    a->voice_lang = LANG_COUNT;
+    return 0;
+}
+
+Speech *app_speech(App *a) { return a->speech; }
+
+/* the Listen control shows what the voice can do now, and a voice waits, loaded, in
+ * the language on screen */
+static void app_listen_sync(App *a)
+{
+    UiListenState st = UI_LISTEN_HIDDEN;
+    Lang l = ui_lang(a->ui);
+    if (a->speech && speech_available(a->speech)) {
+        if (!speech_has_voice(a->speech, i18n_code(l)))
+            st = UI_LISTEN_NO_VOICE;
+        else {
+            SpeechState s = speech_state(a->speech);
+            st = s == SPEECH_PLAYING ? UI_LISTEN_SPEAKING
+                 : s == SPEECH_PAUSED ? UI_LISTEN_PAUSED : UI_LISTEN_READY;
+        }
+        if (l != a->voice_lang && speech_state(a->speech) == SPEECH_IDLE) {
+            speech_prepare(a->speech, i18n_code(l));
+            a->voice_lang = l;
+        }
+    }
+    ui_set_listen(a->ui, st);
+}
+
+/* says text in the language on screen; prompt: it is "Still there?", which does not
+ * keep the kiosk from its idle reset as a screen being read does */
+static void app_say(App *a, const char *text, bool prompt, unsigned ms)
+{
+    speech_start(a->speech, i18n_code(ui_lang(a->ui)), text, ms);
+    a->speaking_prompt = prompt;
+}
+
+/* Listen: the screen read aloud, or the speech stopped when it speaks */
+static void app_listen(App *a, unsigned ms)
+{
+    if (speech_state(a->speech) != SPEECH_IDLE) {
+        speech_stop(a->speech, ms);
+        return;
+    }
+    if (!speech_has_voice(a->speech, i18n_code(ui_lang(a->ui))))
+        return;                 /* the control says so */
+    int n;
+    const UiCmd *cmds = ui_commands(a->ui, &n);
+    char *text = malloc(APP_SPEAK_MAX);
+    if (!text)
+        return;
+    speak_text(cmds, n, false, i18n_code(ui_lang(a->ui)), text, APP_SPEAK_MAX);
+    app_say(a, text, false, ms);
+    free(text);
+    a->speech_mode = true;
+}
+
+/* a speech control's action; false for other actions */
+static bool app_speech_action(App *a, UiAction act, unsigned ms)
+{
+    if (!a->speech)
+        return false;
+    switch (act) {
+    case UI_ACTION_LISTEN:
+        app_listen(a, ms);
+        break;
+    case UI_ACTION_PAUSE:
+        speech_pause(a->speech, speech_state(a->speech) == SPEECH_PLAYING, ms);
+        break;
+    case UI_ACTION_REPEAT:
+        speech_repeat(a->speech, ms);
+        break;
+    case UI_ACTION_SOFTER:
+    case UI_ACTION_LOUDER:
+        speech_change_volume(a->speech, act == UI_ACTION_LOUDER ? 1 : -1);
+        break;
+    default:
+        return false;
+    }
+    app_listen_sync(a);
+    return true;
+}
+
 /* what a dialog or the hidden gesture asked for */
 static void app_act(App *a, time_t now, unsigned ms)
 {
@@ -550,7 +669,8 @@ static void app_act(App *a, time_t now, unsigned ms)
         }
         break;
     default:
-        app_staff_action(a, act, now, ms);
+        if (!app_speech_action(a, act, ms))
+            app_staff_action(a, act, now, ms);
         break;
     }
     sodium_memzero(pin, sizeof pin);
@@ -583,6 +703,14 @@ static bool app_is_night(const App *a, time_t now)
     return !now_st.open && !then_st.open;
 }
 
+/* idle milliseconds after which "Still there?" shows: APP_STILL_THERE_MS before the
+ * idle reset, or halfway for a short idle_timeout */
+static unsigned app_still_there_after(const App *a)
+{
+    unsigned timeout = (unsigned)a->cfg.idle_timeout_s * 1000u;
+    return timeout >= 2 * APP_STILL_THERE_MS ? timeout - APP_STILL_THERE_MS : timeout / 2;
+}
+
 int app_sleep_ms(App *a, time_t now, unsigned ms)
 {
     if (a->animating)
@@ -595,6 +723,12 @@ int app_sleep_ms(App *a, time_t now, unsigned ms)
     long idle = (long)a->cfg.idle_timeout_s * 1000L - (long)(ms - a->last_input_ms);
     if (idle > 0 && idle < wait)
         wait = idle;
+    long ask = (long)app_still_there_after(a) - (long)(ms - a->last_input_ms);
+    if (a->visited && ask > 0 && ask < wait)
+        wait = ask;
+    int voice = a->speech ? speech_sleep_ms(a->speech, ms) : -1;
+    if (voice >= 0 && voice < wait)
+        wait = voice;
     if (a->flow == FLOW_CONFIRM || a->flow == FLOW_RESULT) {
         long left = (long)(a->flow_ms - ms);
         long tick = a->flow == FLOW_CONFIRM ? 1000 - (long)(ms % 1000) : left;
@@ -614,6 +748,15 @@ void app_input(App *a, const RenderEvent *e)
     switch (e->kind) {
     case RENDER_PRESS:
         a->last_input_ms = e->ms;
+        a->visited = true;
+        /* any touch but on the speech controls silences the voice, at once */
+        if (a->speech && speech_state(a->speech) != SPEECH_IDLE &&
+            (ui_still_there(a->ui) || !ui_on_listen(a->ui, e->x, e->y)))
+            speech_stop(a->speech, e->ms);
+        if (ui_still_there(a->ui)) {    /* the touch that answers it does nothing else */
+            ui_set_still_there(a->ui, false);
+            break;
+        }
         ui_press(a->ui, e->x, e->y, e->ms);
         break;
     case RENDER_DRAG:
@@ -641,11 +784,34 @@ void app_input(App *a, const RenderEvent *e)
     }
 }
 
+/* the voice's turn of the loop, and "Still there?" before the idle reset for a
+ * visitor who touched the screen */
+static void app_speech_step(App *a, unsigned ms)
+{
+    if (a->speech) {
+        speech_step(a->speech, ms);
+        if (speech_state(a->speech) == SPEECH_PLAYING && !a->speaking_prompt)
+            a->last_input_ms = ms;  /* a visitor listening is not idle */
+    }
+    unsigned idle_ms = ms - a->last_input_ms;
+    bool ask = a->visited && a->flow == FLOW_IDLE && !ui_night(a->ui) &&
+               idle_ms >= app_still_there_after(a) &&
+               idle_ms < (unsigned)a->cfg.idle_timeout_s * 1000u;
+    if (ask && !ui_still_there(a->ui)) {
+        ui_set_still_there(a->ui, true);
+        if (a->speech_mode && a->speech)
+            app_say(a, i18n_str(ui_lang(a->ui), STR_STILL_THERE), true, ms);
+    } else if (!ask && ui_still_there(a->ui))
+        ui_set_still_there(a->ui, false);
+    app_listen_sync(a);
+}
+
 bool app_step(App *a, time_t now, unsigned ms)
 {
     ui_set_time(a->ui, now);
     ui_hold(a->ui, ms);
     app_act(a, now, ms);
+    app_speech_step(a, ms);
     bool idle = ms - a->last_input_ms >= (unsigned)a->cfg.idle_timeout_s * 1000u;
     if (a->flow == FLOW_CONFIRM) {
         int left = (int)((long)(a->flow_ms - ms) + 999) / 1000;
@@ -664,8 +830,14 @@ bool app_step(App *a, time_t now, unsigned ms)
         a->flow = FLOW_IDLE;    /* nobody typed: the keypad goes */
         ui_dialog(a->ui, UI_DIALOG_NONE, NULL, NULL, 0);
     }
-    if (idle && a->flow == FLOW_IDLE)
+    if (idle && a->flow == FLOW_IDLE) {
         ui_reset(a->ui, a->cfg.default_lang);
+        if (a->speech)          /* the next visitor starts with silence, at the usual volume */
+            speech_reset(a->speech, ms);
+        a->speech_mode = a->visited = false;
+        ui_set_still_there(a->ui, false);
+        app_listen_sync(a);
+    }
     ui_set_night(a->ui, idle && a->flow == FLOW_IDLE && app_is_night(a, now));
     /* the staff screen's facts: again each minute, or in the other language */
     long key = (long)(now / 60) * LANG_COUNT + (long)ui_lang(a->ui);
@@ -690,6 +862,7 @@ int app_run(const AppOptions *o)
     if (inputcheck_scan(why, sizeof why) == 0 && !render_can_wait(a->render))
         fprintf(stderr, "kiosk: %s\n", why);
     app_open_inputs(a);
+    app_start_speech(a, NULL);
     a->usb = usbwatch_open(a->cfg.usb_dir);
     a->running = true;
     a->last_input_ms = render_ticks();
@@ -715,10 +888,13 @@ int app_run(const AppOptions *o)
             }
             continue;
         }
-        struct pollfd fds[APP_MAX_FDS + 1];
+        struct pollfd fds[APP_MAX_FDS + 2];
         int n = 0;
         for (int i = 0; i < a->n_input_fds; i++)
             fds[n++] = (struct pollfd){ .fd = a->input_fds[i], .events = POLLIN };
+        int voice = a->speech ? speech_fd(a->speech) : -1;
+        if (voice >= 0)         /* the voice's next sound: read it as soon as it comes */
+            fds[n++] = (struct pollfd){ .fd = voice, .events = POLLIN };
         if (a->usb)
             fds[n++] = (struct pollfd){ .fd = usbwatch_fd(a->usb), .events = POLLIN };
         if (poll(fds, (nfds_t)n, timeout) > 0 && a->usb && (fds[n - 1].revents & POLLIN)) {

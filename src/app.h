@@ -41,6 +41,14 @@ void app_usb(App *a, const char *usb_dir, time_t now, unsigned ms);
 /* milliseconds the loop may sleep before app_step must run again */
 int app_sleep_ms(App *a, time_t now, unsigned ms);
 struct Ui *app_ui(App *a);
+struct SpeechSink;
+struct Speech;
+/* the Listen control's voice, through sink (NULL: SDL's audio on the config's
+ * audio_device); the kiosk starts it, screenshots do not. 0, or -1 out of memory;
+ * without a sound device the control is not shown and the staff screen says why. */
+int app_start_speech(App *a, const struct SpeechSink *sink);
+/* the voice, or NULL before app_start_speech (for tests and the benchmark) */
+struct Speech *app_speech(App *a);
 /* draws the current state and writes it to a .png or .bmp file; 0 or -1 */
 int app_save(App *a, const char *path);
 /* runs the kiosk until SIGTERM; the exit status */

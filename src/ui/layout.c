@@ -109,7 +109,7 @@ static void ui_header(Ui *ui, int hh)
     int bh = hh - ui->gap;
     int by = (hh - bh) / 2;
     int x = ui_header_nav(ui, hh, by, bh);
-    int right = ui_listen_header(ui, ui_header_langs(ui, by, bh), by, bh);
+    int right = ui_listen_header(ui, x, ui_header_langs(ui, by, bh), by, bh);
     struct tm tm;
     localtime_r(&ui->now, &tm);
     const char *clock = ui_printf(ui, "%02d:%02d", tm.tm_hour, tm.tm_min);

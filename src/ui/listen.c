@@ -78,7 +78,7 @@ static void ui_icon_button(Ui *ui, int x, int y, int w, int h, const char *icon,
     ui_button(ui, x, y, w, h, BTN_ACTION, action);
 }
 
-int ui_listen_header(Ui *ui, int right, int by, int bh)
+int ui_listen_header(Ui *ui, int left, int right, int by, int bh)
 {
     if (ui->listen == UI_LISTEN_HIDDEN)
         return right;
@@ -88,14 +88,19 @@ int ui_listen_header(Ui *ui, int right, int by, int bh)
                        : ui->listen == UI_LISTEN_READY ? ICON_LISTEN : ICON_STOP;
     const char *text = i18n_str(ui->lang, label);
     int style = ui->s_body | UI_STYLE_BOLD;
-    int bw = ui->s_icon + ui->gap + ui_width(ui, text, strlen(text), style) + 2 * ui->pad;
+    int iw = ui->s_icon + ui->gap;
+    int bw = iw + ui_width(ui, text, strlen(text), style) + 2 * ui->pad;
+    if (bw > right - left) {    /* a narrow screen: the icon alone */
+        bw = ui->s_icon + 2 * ui->gap;
+        text = NULL;
+    }
     if (bw < ui->target)
         bw = ui->target;
     bool on = ui->listen == UI_LISTEN_SPEAKING || ui->listen == UI_LISTEN_PAUSED;
     ThemeColor bg = on ? COLOR_SWITCH_ON_BG : COLOR_HEADER_BG;
     ThemeColor ink = on ? COLOR_SWITCH_ON_TEXT : COLOR_HEADER_TEXT;
     int bx = right - bw;
-    if (!on) {      /* outlined, like the language not shown */
+    if (!on) {      /* outlined, like the languages not shown */
         ui_rect(ui, bx, by, bw, 2, COLOR_TILE_BG);
         ui_rect(ui, bx, by + bh - 2, bw, 2, COLOR_TILE_BG);
         ui_rect(ui, bx, by, 2, bh, COLOR_TILE_BG);
@@ -105,11 +110,45 @@ int ui_listen_header(Ui *ui, int right, int by, int bh)
     return bx - ui->gap;
 }
 
+/* the bar's buttons, in order */
+static const struct { const char *icon, *icon_paused; StrId label, label_paused;
+                      UiAction action; } listen_keys[] = {
+    { ICON_PAUSE, ICON_PLAY, STR_LISTEN_PAUSE, STR_LISTEN_RESUME, UI_ACTION_PAUSE },
+    { ICON_REPLAY, ICON_REPLAY, STR_LISTEN_REPEAT, STR_LISTEN_REPEAT, UI_ACTION_REPEAT },
+    { ICON_VOLUME_DOWN, ICON_VOLUME_DOWN, STR_LISTEN_SOFTER, STR_LISTEN_SOFTER, UI_ACTION_SOFTER },
+    { ICON_VOLUME_UP, ICON_VOLUME_UP, STR_LISTEN_LOUDER, STR_LISTEN_LOUDER, UI_ACTION_LOUDER },
+};
+#define LISTEN_KEYS ((int)(sizeof listen_keys / sizeof listen_keys[0]))
+
+/* the bar's buttons' left edge, width, and whether their labels go beside the icons
+ * (else under them, in the small size) */
+static void ui_listen_bar_geometry(const Ui *ui, int *x, int *w, bool *row)
+{
+    int side = ui->w > 2 * ui->h ? (ui->w - 2 * ui->h) / 2 : 0;
+    *x = ui->pad / 2 + side;
+    *w = (ui->w - 2 * *x - (LISTEN_KEYS - 1) * ui->gap) / LISTEN_KEYS;
+    int widest = 0;
+    for (int i = 0; i < LISTEN_KEYS; i++)
+        for (int k = 0; k < 2; k++) {
+            const char *t = i18n_str(ui->lang, k ? listen_keys[i].label_paused
+                                                 : listen_keys[i].label);
+            int tw = ui->m.measure(ui->m.ctx, t, strlen(t), ui->s_body | UI_STYLE_BOLD);
+            widest = tw > widest ? tw : widest;
+        }
+    *row = ui->s_icon + ui->gap + widest + ui->pad <= *w;
+}
+
 int ui_listen_bar_height(const Ui *ui)
 {
     if (ui->listen != UI_LISTEN_SPEAKING && ui->listen != UI_LISTEN_PAUSED)
         return 0;
-    return ui->target + 2 * ui->gap;
+    int x, w;
+    bool row;
+    ui_listen_bar_geometry(ui, &x, &w, &row);
+    int h = row ? ui->target
+                : ui->m.line_height(ui->m.ctx, ui->s_icon | UI_STYLE_ICON) +
+                  ui->m.line_height(ui->m.ctx, ui->s_small | UI_STYLE_BOLD) + ui->gap;
+    return (h > ui->target ? h : ui->target) + 2 * ui->gap;
 }
 
 void ui_listen_bar(Ui *ui, int y)
@@ -119,21 +158,30 @@ void ui_listen_bar(Ui *ui, int y)
         return;
     ui_rect(ui, 0, y, ui->w, h, COLOR_HEADER_BG);
     bool paused = ui->listen == UI_LISTEN_PAUSED;
-    const struct { const char *icon; StrId label; UiAction action; } keys[] = {
-        { paused ? ICON_PLAY : ICON_PAUSE, paused ? STR_LISTEN_RESUME : STR_LISTEN_PAUSE,
-          UI_ACTION_PAUSE },
-        { ICON_REPLAY, STR_LISTEN_REPEAT, UI_ACTION_REPEAT },
-        { ICON_VOLUME_DOWN, STR_LISTEN_SOFTER, UI_ACTION_SOFTER },
-        { ICON_VOLUME_UP, STR_LISTEN_LOUDER, UI_ACTION_LOUDER },
-    };
-    int n = (int)(sizeof keys / sizeof keys[0]);
-    int side = ui->w > 2 * ui->h ? (ui->w - 2 * ui->h) / 2 : 0;
-    int x = ui->pad / 2 + side, w = (ui->w - 2 * x - (n - 1) * ui->gap) / n;
-    int style = ui->s_body | UI_STYLE_BOLD;
-    for (int i = 0; i < n; i++) {
-        const char *label = i18n_str(ui->lang, keys[i].label);
-        ui_icon_button(ui, x + i * (w + ui->gap), y + ui->gap, w, ui->target, keys[i].icon,
-                       label, style, COLOR_SWITCH_ON_TEXT, COLOR_SWITCH_ON_BG, keys[i].action);
+    int x, w;
+    bool row;
+    ui_listen_bar_geometry(ui, &x, &w, &row);
+    int bh = h - 2 * ui->gap;
+    for (int i = 0; i < LISTEN_KEYS; i++) {
+        const char *icon = paused ? listen_keys[i].icon_paused : listen_keys[i].icon;
+        const char *label = i18n_str(ui->lang, paused ? listen_keys[i].label_paused
+                                                      : listen_keys[i].label);
+        int bx = x + i * (w + ui->gap), by = y + ui->gap;
+        if (row) {
+            ui_icon_button(ui, bx, by, w, bh, icon, label, ui->s_body | UI_STYLE_BOLD,
+                           COLOR_SWITCH_ON_TEXT, COLOR_SWITCH_ON_BG, listen_keys[i].action);
+            continue;
+        }
+        /* icon above its label */
+        int style = ui->s_small | UI_STYLE_BOLD;
+        int ih = ui_line_height(ui, ui->s_icon | UI_STYLE_ICON);
+        int lh = ui_line_height(ui, style);
+        int top = by + (bh - ih - lh) / 2;
+        ui_rect(ui, bx, by, w, bh, COLOR_SWITCH_ON_BG);
+        ui_icon(ui, bx, top, w, ih, icon, ui->s_icon, COLOR_SWITCH_ON_TEXT, COLOR_SWITCH_ON_BG);
+        ui_text(ui, bx + ui->gap / 2, top + ih, w - ui->gap, label, style, COLOR_SWITCH_ON_TEXT,
+                COLOR_SWITCH_ON_BG, ALIGN_CENTER, 1);
+        ui_button(ui, bx, by, w, bh, BTN_ACTION, listen_keys[i].action);
     }
 }
 

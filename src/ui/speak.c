@@ -15,14 +15,6 @@
 #define SPEAK_MAX_LINES  2048
 #define SPEAK_BLOCK_TEXT 4096
 
-/* How each language says what the screen writes with signs. To add a language: a row
- * with its code, its word for a range ("09:00-17:00": "9 to 17") and for "&". A
- * language without a row says a range with a pause and leaves "&" to espeak-ng. */
-static const struct { const char *lang, *to, *and; } speak_words[] = {
-    { "el", "έως", "και" },
-    { "en", "to", "and" },
-};
-
 typedef struct SpeakItem {
     int x, y, w, h;
     int key;                    /* across a row: x, or the right edge negated for RTL */
@@ -95,10 +87,12 @@ static void speak_time(SpeakOut *o, const char *s, size_t n)
 /* text as lang says it: times, ranges of times, en dashes, "&" and middle dots */
 static void speak_normalise(SpeakOut *o, const char *s, const char *lang)
 {
-    const char *to = NULL, *and = NULL;
-    for (size_t i = 0; i < sizeof speak_words / sizeof speak_words[0]; i++)
-        if (lang && strcmp(lang, speak_words[i].lang) == 0)
-            to = speak_words[i].to, and = speak_words[i].and;
+    /* the words for a range ("09:00-17:00": "9 to 17") and for "&", from the
+     * interface's words; a language the kiosk does not have says a range with a
+     * pause and leaves "&" to the voice */
+    Lang l = lang ? i18n_from_code(lang) : LANG_COUNT;
+    const char *to = l < LANG_COUNT ? i18n_str(l, STR_SPEAK_TO) : NULL;
+    const char *and = l < LANG_COUNT ? i18n_str(l, STR_SPEAK_AND) : NULL;
     const char *start = s;
     bool after_time = false;
     while (*s) {

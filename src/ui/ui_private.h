@@ -207,9 +207,10 @@ void ui_qr_free(Ui *ui);
 
 /* ---- listen.c ---- */
 
-/* the Listen button at the header's right end, before right; returns its left edge
- * less a gap (right when it is not shown) */
-int ui_listen_header(Ui *ui, int right, int by, int bh);
+/* the Listen button in the header, ending at right; with its label when the room from
+ * left allows, else its icon alone. Returns its left edge less a gap (right when it is
+ * not shown). */
+int ui_listen_header(Ui *ui, int left, int right, int by, int bh);
 /* the height of the bar of speech controls: 0 unless speaking or paused */
 int ui_listen_bar_height(const Ui *ui);
 /* that bar, across the screen from y */

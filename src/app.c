@@ -598,11 +598,13 @@ static void app_listen(App *a, unsigned ms)
     }
     if (!speech_has_voice(a->speech, i18n_code(ui_lang(a->ui))))
         return;                 /* the control says so */
-    int n;
-    const UiCmd *cmds = ui_commands(a->ui, &n);
     char *text = malloc(APP_SPEAK_MAX);
     if (!text)
         return;
+    /* the screen as it reads without the speech controls, which are not its content */
+    ui_set_listen(a->ui, UI_LISTEN_HIDDEN);
+    int n;
+    const UiCmd *cmds = ui_commands(a->ui, &n);
     speak_text(cmds, n, false, i18n_code(ui_lang(a->ui)), text, APP_SPEAK_MAX);
     app_say(a, text, false, ms);
     free(text);

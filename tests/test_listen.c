@@ -6,6 +6,7 @@
  * and without a sound device the control is gone and the staff screen says why. */
 #include <poll.h>
 #include "testutil.h"
+#include "layoutcheck.h"
 #include "app.h"
 #include "platform/speech.h"
 #include "render/render.h"
@@ -318,6 +319,60 @@ static void test_without_a_sound_device_there_is_no_listen_and_staff_are_told(vo
     app_destroy(g.app);
 }
 
+static void test_the_speech_controls_fit_every_size_language_and_state(void **state)
+{
+    Fixture *f = *state;
+    static const int sizes[][2] = { { 800, 480 }, { 1280, 800 }, { 1920, 1080 }, { 720, 1280 } };
+    static const UiListenState states[] = { UI_LISTEN_READY, UI_LISTEN_NO_VOICE,
+                                            UI_LISTEN_SPEAKING, UI_LISTEN_PAUSED };
+    int min = (int)(9.0 / 25.4 * 96.0), faults = 0;     /* 9 mm at the default dpi */
+    for (size_t z = 0; z < sizeof sizes / sizeof sizes[0]; z++) {
+        ui_set_size(f->ui, sizes[z][0], sizes[z][1]);
+        for (size_t k = 0; k < sizeof states / sizeof states[0]; k++)
+            for (int l = 0; l < LANG_COUNT; l++)
+                for (int s = 0; s < SCREEN_VISITOR_COUNT; s += s ? 3 : 4) {
+                    char ctx[96];
+                    snprintf(ctx, sizeof ctx, "%dx%d %s %s state %d", sizes[z][0], sizes[z][1],
+                             i18n_code((Lang)l), ui_screen_name((UiScreen)s), (int)states[k]);
+                    ui_show(f->ui, (UiScreen)s, (Lang)l);
+                    ui_set_listen(f->ui, states[k]);
+                    int n;
+                    const UiCmd *c = ui_commands(f->ui, &n);
+                    faults += layout_faults(c, n, sizes[z][0], sizes[z][1], 100000, ctx);
+                    int x, y, w, h, m = ui_target(f->ui, 0, &x, &y, &w, &h);
+                    int bx[64], by[64], bw[64], bh[64], nb = 0;
+                    for (int i = 0; i < m && nb < 64; i++) {
+                        ui_target(f->ui, i, &x, &y, &w, &h);
+                        if (w < min || h < min) {
+                            fprintf(stderr, "%s: a target %dx%d\n", ctx, w, h);
+                            faults++;
+                        }
+                        if (y < sizes[z][1] / 8)    /* the header's: none may overlap */
+                            bx[nb] = x, by[nb] = y, bw[nb] = w, bh[nb++] = h;
+                    }
+                    for (int i = 0; i < nb; i++)
+                        for (int j = i + 1; j < nb; j++)
+                            if (bx[i] < bx[j] + bw[j] && bx[j] < bx[i] + bw[i] &&
+                                by[i] < by[j] + bh[j] && by[j] < by[i] + bh[i]) {
+                                fprintf(stderr, "%s: targets %d and %d overlap\n", ctx, i, j);
+                                faults++;
+                            }
+                    int lx, ly;
+                    if (ui_find_listen_button(f->ui, UI_ACTION_LISTEN, &lx, &ly) != 0 ||
+                        ly > sizes[z][1] / 6) {     /* in the header, on every screen */
+                        fprintf(stderr, "%s: no Listen in the header\n", ctx);
+                        faults++;
+                    }
+                    bool bar = states[k] == UI_LISTEN_SPEAKING || states[k] == UI_LISTEN_PAUSED;
+                    if ((ui_find_listen_button(f->ui, UI_ACTION_LOUDER, &lx, &ly) == 0) != bar) {
+                        fprintf(stderr, "%s: the bar is %s\n", ctx, bar ? "missing" : "shown");
+                        faults++;
+                    }
+                }
+    }
+    assert_int_equal(faults, 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -332,6 +387,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(
             test_still_there_is_said_in_speech_mode_and_the_reset_still_comes, setup, teardown),
         cmocka_unit_test(test_without_a_sound_device_there_is_no_listen_and_staff_are_told),
+        cmocka_unit_test_setup_teardown(test_the_speech_controls_fit_every_size_language_and_state,
+                                        setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

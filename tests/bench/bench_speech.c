@@ -1,6 +1,7 @@
-/* bench_speech.c - the Listen control's figures: from the tap to the first sample
- * handed to SDL's audio (SDL_AUDIODRIVER=dummy: a device that plays in real time and
- * discards), over 20 taps on the home screen in Greek; the memory of the espeak-ng
+/* bench_speech.c - the Listen control's figures: from a tap on Listen (through the
+ * App's input and step, as the kiosk's loop does) to the first sample handed to SDL's
+ * audio (SDL_AUDIODRIVER=dummy: a device that plays in real time and discards), over
+ * 20 taps on the home screen in Greek; the memory of the espeak-ng
  * process saying the whole home screen; and the kiosk's own RSS while it speaks.
  *   bench_speech [WxH]     prints "key value" lines for tools/bench.sh
  * Run from the project's root. */
@@ -12,7 +13,7 @@
 #include <time.h>
 #include <unistd.h>
 #include "app.h"
-#include "platform/audio.h"
+#include "render/render.h"
 #include "platform/speech.h"
 #include "ui/speak.h"
 #include "ui/ui.h"
@@ -65,6 +66,16 @@ static char *listen_text(App *app)
     return text;
 }
 
+/* the kiosk's loop until the voice's first sample is handed to SDL */
+static void until_first_sample(App *app, Speech *s, unsigned *ms)
+{
+    while (speech_stats(s).samples == 0 && speech_state(s) != SPEECH_IDLE) {
+        struct pollfd p = { .fd = speech_fd(s), .events = POLLIN };
+        poll(&p, p.fd >= 0 ? 1 : 0, 10);
+        app_step(app, time(NULL), *ms += 1);
+    }
+}
+
 int main(int argc, char **argv)
 {
     int w = 800, h = 480;
@@ -74,41 +85,47 @@ int main(int argc, char **argv)
     App *app = app_create(&o, true, w, h);
     if (!app)
         return 1;
-    ui_show(app_ui(app), SCREEN_HOME, LANG_EL);
-    listen_text(app);
+    Ui *ui = app_ui(app);
+    ui_show(ui, SCREEN_HOME, LANG_EL);
+    unsigned ms = 1000;
+    app_step(app, time(NULL), ms);
     long rss_before = rss_kib();
-    Audio *audio = audio_create("");
-    SpeechSink sink = audio_sink(audio);
-    Speech *s = speech_create(&sink, NULL);
-    if (!speech_available(s)) {
-        fprintf(stderr, "bench_speech: %s\n", speech_why(s));
+    if (app_start_speech(app, NULL) != 0 || !speech_available(app_speech(app))) {
+        fprintf(stderr, "bench_speech: %s\n", app_speech(app) ? speech_why(app_speech(app)) : "");
         return 1;
     }
+    Speech *s = app_speech(app);
+    app_step(app, time(NULL), ms += 10);   /* the voice for Greek starts to wait */
     double taps[BENCH_TAPS];
     long rss_speaking = 0;
-    speech_prepare(s, "el");    /* as the kiosk does when the language is shown */
     for (int i = 0; i < BENCH_TAPS; i++) {
-        /* a visitor's taps are seconds apart: the next process has started meanwhile */
+        /* a visitor's taps are seconds apart: the next voice has started meanwhile */
         struct timespec pause = { 1, 0 };
         nanosleep(&pause, NULL);
-        double t0 = now_ms();   /* the tap: the screen's text, then the voice */
-        if (speech_start(s, "el", listen_text(app), 1) != SPEECH_OK)
+        int x, y;
+        if (ui_find_listen_button(ui, UI_ACTION_LISTEN, &x, &y) != 0)
             return 1;
-        while (speech_stats(s).samples == 0) {
-            struct pollfd p = { .fd = speech_fd(s), .events = POLLIN };
-            poll(&p, 1, 1000);
-            speech_step(s, 2);
-        }
+        double t0 = now_ms();   /* the finger lifts from Listen */
+        RenderEvent e = { .kind = RENDER_PRESS, .x = x, .y = y, .ms = ms };
+        app_input(app, &e);
+        e.kind = RENDER_RELEASE;
+        app_input(app, &e);
+        app_step(app, time(NULL), ms += 1);
+        until_first_sample(app, s, &ms);
         taps[i] = now_ms() - t0;
         for (double end = now_ms() + 300; now_ms() < end;) {  /* speaking a moment */
             struct pollfd p = { .fd = speech_fd(s), .events = POLLIN };
-            poll(&p, 1, speech_sleep_ms(s, 3));
-            speech_step(s, 3);
+            poll(&p, p.fd >= 0 ? 1 : 0, 10);
+            app_step(app, time(NULL), ms += 10);
         }
         long r = rss_kib();
         if (r > rss_speaking)
             rss_speaking = r;
-        speech_stop(s, 4);
+        e.kind = RENDER_PRESS;  /* Listen again: stop */
+        app_input(app, &e);
+        e.kind = RENDER_RELEASE;
+        app_input(app, &e);
+        app_step(app, time(NULL), ms += 1);
     }
     qsort(taps, BENCH_TAPS, sizeof taps[0], cmp_double);
     printf("listen_first_sample_median_ms %.1f\nlisten_first_sample_max_ms %.1f\n",
@@ -132,23 +149,21 @@ int main(int argc, char **argv)
     }
     if (f)
         fclose(f);
-    speech_destroy(s);
-    audio_destroy(audio);
     /* the whole home screen said flat out: the process's peak memory */
     SpeechSink instant = { instant_open, instant_queue, instant_queued, instant_clear,
                            instant_pause, instant_close, NULL };
-    s = speech_create(&instant, NULL);
-    speech_start(s, "el", listen_text(app), 1);
-    while (speech_state(s) != SPEECH_IDLE) {
-        struct pollfd p = { .fd = speech_fd(s), .events = POLLIN };
+    Speech *flat = speech_create(&instant, NULL);
+    speech_start(flat, "el", listen_text(app), 1);
+    while (speech_state(flat) != SPEECH_IDLE) {
+        struct pollfd p = { .fd = speech_fd(flat), .events = POLLIN };
         if (p.fd >= 0)
             poll(&p, 1, 1000);
-        speech_step(s, 5);
+        speech_step(flat, 5);
     }
-    SpeechStats st = speech_stats(s);
+    SpeechStats st = speech_stats(flat);
     printf("espeak_peak_rss_kib %ld\nhome_el_speech_s %.1f\n", st.peak_rss_kb,
            (double)st.samples / 22050);
-    speech_destroy(s);
+    speech_destroy(flat);
     app_destroy(app);
     return 0;
 }

@@ -637,6 +637,58 @@ static bool app_speech_action(App *a, UiAction act, unsigned ms)
     return true;
 }
 
+/* a key of the keypad: the first starts speech mode and says how the keypad works;
+ * arrows move the focus and say what it is on, Enter acts on it (a new screen is read
+ * whole), Back goes back, Help says the help again, the volume keys change the volume */
+static void app_key(App *a, RenderNav nav, unsigned ms)
+{
+    a->last_input_ms = ms;
+    a->visited = true;
+    if (ui_still_there(a->ui)) {        /* answered: nothing else */
+        ui_set_still_there(a->ui, false);
+        if (a->speech)
+            speech_stop(a->speech, ms);
+        return;
+    }
+    bool first = !ui_keypad(a->ui);
+    /* the voice stops for every key but Enter on a speech control, which acts on it */
+    int fx, fy, fw, fh;
+    bool on_speech = nav == RENDER_NAV_ENTER && ui_focus_rect(a->ui, &fx, &fy, &fw, &fh) == 0 &&
+                     ui_on_listen(a->ui, fx + fw / 2, fy + fh / 2);
+    if (a->speech && !on_speech)
+        speech_stop(a->speech, ms);
+    a->speech_mode = true;
+    Lang l = ui_lang(a->ui);
+    UiScreen screen = ui_screen(a->ui);
+    static const struct { RenderNav nav; UiKey key; } keys[] = {
+        { RENDER_NAV_UP, UI_KEY_PREV }, { RENDER_NAV_DOWN, UI_KEY_NEXT },
+        { RENDER_NAV_LEFT, UI_KEY_LEFT }, { RENDER_NAV_RIGHT, UI_KEY_RIGHT },
+        { RENDER_NAV_NEXT, UI_KEY_NEXT }, { RENDER_NAV_PREV, UI_KEY_PREV },
+        { RENDER_NAV_ENTER, UI_KEY_ENTER }, { RENDER_NAV_BACK, UI_KEY_BACK },
+    };
+    bool moved = false;
+    for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
+        if (keys[i].nav == nav)
+            moved = ui_key(a->ui, keys[i].key);
+    if (nav == RENDER_NAV_LOUDER || nav == RENDER_NAV_SOFTER) {
+        if (a->speech)
+            speech_change_volume(a->speech, nav == RENDER_NAV_LOUDER ? 1 : -1);
+        moved = true;
+    }
+    if (!a->speech || !speech_available(a->speech))
+        return;
+    app_listen_sync(a);
+    char text[2048];
+    const char *focus = ui_focus_label(a->ui);
+    if (nav == RENDER_NAV_HELP || (first && nav != RENDER_NAV_ENTER)) {
+        snprintf(text, sizeof text, "%s %s", i18n_str(l, STR_KEYPAD_HELP), focus);
+        app_say(a, text, false, ms);
+    } else if (ui_screen(a->ui) != screen || ui_lang(a->ui) != l) {
+        app_listen(a, ms);      /* a new screen or language: all of it */
+    } else if (moved && *focus && nav != RENDER_NAV_ENTER)
+        app_say(a, focus, false, ms);   /* Enter's action speaks for itself */
+}
+
 /* what a dialog or the hidden gesture asked for */
 static void app_act(App *a, time_t now, unsigned ms)
 {
@@ -759,6 +811,7 @@ void app_input(App *a, const RenderEvent *e)
             ui_set_still_there(a->ui, false);
             break;
         }
+        ui_end_keypad(a->ui);
         ui_press(a->ui, e->x, e->y, e->ms);
         break;
     case RENDER_DRAG:
@@ -777,9 +830,11 @@ void app_input(App *a, const RenderEvent *e)
     case RENDER_QUIT:       /* SIGTERM or SIGINT: systemd stopping us */
         a->running = false;
         break;
-    case RENDER_KEY:        /* keys do nothing on the kiosk; Escape closes a dev window */
+    case RENDER_KEY:        /* the keypad; Escape closes a development window */
         if (e->key == 27 && render_can_wait(a->render))
             a->running = false;
+        else
+            app_key(a, e->nav, e->ms);
         break;
     default:
         break;

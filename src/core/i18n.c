@@ -81,6 +81,13 @@ static const char *const strings[STR_COUNT][LANG_COUNT] = {
     /* how the voice says a range ("9-17") and "&" */
     [STR_SPEAK_TO]        = { "έως", "to" },
     [STR_SPEAK_AND]       = { "και", "and" },
+    [STR_ERASE]           = { "Διαγραφή", "Erase" },
+    [STR_KEYPAD_HELP]     = { "Με τα βέλη πηγαίνετε από κουμπί σε κουμπί, με το Enter το "
+                              "επιλέγετε, με το Πίσω επιστρέφετε. Τα πλήκτρα έντασης "
+                              "αλλάζουν την ένταση, το Βοήθεια λέει ξανά αυτό το μήνυμα.",
+                              "The arrows move from button to button, Enter chooses it, Back "
+                              "goes back. The volume keys change the volume, and Help says "
+                              "this again." },
 };
 
 /* Monday first, as the week is printed in Greece */

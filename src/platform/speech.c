@@ -607,6 +607,7 @@ void speech_step(Speech *s, unsigned ms)
 }
 
 SpeechState speech_state(const Speech *s) { return s->state; }
+const char *speech_text(const Speech *s) { return s->text ? s->text : ""; }
 
 int speech_fd(const Speech *s)
 {

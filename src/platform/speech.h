@@ -75,6 +75,8 @@ void speech_reset(Speech *s, unsigned ms);
  * Call it from the loop when speech_fd is readable or speech_sleep_ms has passed. */
 void speech_step(Speech *s, unsigned ms);
 SpeechState speech_state(const Speech *s);
+/* the last text started ("" before any) */
+const char *speech_text(const Speech *s);
 /* the pipe to wait on while more sound is wanted, else -1 */
 int speech_fd(const Speech *s);
 /* how long the loop may sleep before speech_step must run; -1 when not speaking */

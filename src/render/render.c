@@ -679,6 +679,27 @@ void render_set_touch_matrix(Render *r, const float m[6])
     memcpy(r->touch, m, sizeof r->touch);
 }
 
+/* a key as the kiosk's keypad means it; the numeric keypad's arrows too, with Num Lock
+ * on or off, as keypads for kiosks send either */
+static RenderNav render_nav(SDL_Keycode k, Uint16 mod)
+{
+    switch (k) {
+    case SDLK_UP: case SDLK_KP_8: return RENDER_NAV_UP;
+    case SDLK_DOWN: case SDLK_KP_2: return RENDER_NAV_DOWN;
+    case SDLK_LEFT: case SDLK_KP_4: return RENDER_NAV_LEFT;
+    case SDLK_RIGHT: case SDLK_KP_6: return RENDER_NAV_RIGHT;
+    case SDLK_TAB: return (mod & KMOD_SHIFT) ? RENDER_NAV_PREV : RENDER_NAV_NEXT;
+    case SDLK_RETURN: case SDLK_KP_ENTER: case SDLK_SPACE: case SDLK_KP_5:
+    case SDLK_SELECT: return RENDER_NAV_ENTER;
+    case SDLK_BACKSPACE: case SDLK_ESCAPE: case SDLK_AC_BACK: case SDLK_KP_BACKSPACE:
+        return RENDER_NAV_BACK;
+    case SDLK_HELP: case SDLK_F1: case SDLK_KP_MULTIPLY: return RENDER_NAV_HELP;
+    case SDLK_VOLUMEUP: case SDLK_KP_PLUS: return RENDER_NAV_LOUDER;
+    case SDLK_VOLUMEDOWN: case SDLK_KP_MINUS: return RENDER_NAV_SOFTER;
+    default: return RENDER_NAV_OTHER;
+    }
+}
+
 int render_next_event(Render *r, RenderEvent *e)
 {
     SDL_Event ev;
@@ -730,6 +751,7 @@ int render_next_event(Render *r, RenderEvent *e)
             continue;
         case SDL_KEYDOWN:
             e->kind = RENDER_KEY, e->key = ev.key.keysym.sym;
+            e->nav = render_nav(ev.key.keysym.sym, ev.key.keysym.mod);
             return 1;
         default:
             continue;

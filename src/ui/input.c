@@ -80,8 +80,7 @@ void ui_drag(Ui *ui, int x, int y, uint32_t ms)
     }
 }
 
-/* what a tap on b does */
-static void ui_tap(Ui *ui, const UiButton *b)
+void ui_tap_button(Ui *ui, const UiButton *b)
 {
     switch (b->kind) {
     case BTN_SCREEN:
@@ -127,7 +126,7 @@ void ui_release(Ui *ui, int x, int y, uint32_t ms)
     g->velocity = 0;
     const UiButton *b = ui_hit(ui, x, y);
     if (b)
-        ui_tap(ui, b);
+        ui_tap_button(ui, b);
 }
 
 bool ui_animate(Ui *ui, uint32_t ms)

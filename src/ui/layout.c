@@ -209,6 +209,7 @@ static void ui_layout_screen(Ui *ui)
         ui->list.n_buttons = 0;
         ui_layout_dialog(ui);
     }
+    ui_layout_focus(ui);
     ui_layout_still_there(ui);
 }
 

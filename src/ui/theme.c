@@ -28,6 +28,7 @@ static const uint32_t colors[COLOR_COUNT] = {
     [COLOR_QR_DARK] = 0x000000,
     [COLOR_QR_LIGHT] = 0xFFFFFF,
     [COLOR_DIVIDER] = 0xC6CFD6,
+    [COLOR_FOCUS] = 0xF2A900,
 };
 
 /* to add a colour that text is drawn in, add its pair here: the test checks it */

@@ -24,6 +24,7 @@ typedef enum {
     COLOR_QR_DARK,
     COLOR_QR_LIGHT,
     COLOR_DIVIDER,      /* lines and card borders: not text */
+    COLOR_FOCUS,        /* the keypad's focus ring, outside a dark one: seen on either */
     COLOR_COUNT
 } ThemeColor;
 

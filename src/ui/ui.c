@@ -19,6 +19,7 @@ Ui *ui_create(const UiMetrics *m, int width, int height, double dpi)
     ui->dpi = dpi > 0 ? dpi : 96.0;
     ui->lang = LANG_DEFAULT;
     ui->thumb = -1;
+    ui->focus = -1;
     ui_invalidate(ui);
     return ui;
 }
@@ -81,6 +82,7 @@ void ui_reset(Ui *ui, Lang lang)
     if (ui->screen != SCREEN_HOME || ui->lang != lang)
         ui_invalidate(ui);
     ui->screen = SCREEN_HOME, ui->lang = lang;
+    ui_end_keypad(ui);
 }
 
 void ui_set_staff_info(Ui *ui, const char *text)

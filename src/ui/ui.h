@@ -78,6 +78,24 @@ int ui_find_listen_button(Ui *ui, UiAction action, int *x, int *y);
 void ui_set_still_there(Ui *ui, bool shown);
 bool ui_still_there(const Ui *ui);
 
+/* the keypad (a USB keypad or keyboard): NEXT/PREV move the focus through every
+ * control in reading order, RIGHT/LEFT too (mirrored for right-to-left), ENTER acts as
+ * a tap on the focused control (the first key focuses the first), BACK goes back (or
+ * cancels a dialog). Returns false for a key it does not use. */
+typedef enum { UI_KEY_NEXT, UI_KEY_PREV, UI_KEY_RIGHT, UI_KEY_LEFT, UI_KEY_ENTER,
+               UI_KEY_BACK } UiKey;
+bool ui_key(Ui *ui, UiKey key);
+/* what the focused control says (its label, as drawn or, for an icon, in words); ""
+ * when none is focused */
+const char *ui_focus_label(Ui *ui);
+/* a touch: the focus ring goes */
+void ui_end_keypad(Ui *ui);
+/* whether a key moved the focus since the last touch or idle reset */
+bool ui_keypad(const Ui *ui);
+/* the focused control's rectangle in layout pixels (a body control at scroll 0):
+ * 0, or -1 when none is focused */
+int ui_focus_rect(Ui *ui, int *x, int *y, int *w, int *h);
+
 /* night mode: a dim screen with the clock and the next opening; a touch wakes it */
 void ui_set_night(Ui *ui, bool night);
 bool ui_night(const Ui *ui);

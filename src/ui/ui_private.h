@@ -110,6 +110,8 @@ struct Ui {
     UiDialogState dialog;
     UiListenState listen;       /* the speech controls (listen.c) */
     bool still_there;
+    int focus;                  /* the keypad's focused button, or -1 (focus.c) */
+    bool keypad;                /* the focus is shown */
     /* the layout (layout.c) */
     bool need_layout, dirty;
     int body_x, body_y, body_w, body_h, content_h;
@@ -204,6 +206,16 @@ int ui_qr_cards(Ui *ui, int x, int y, int w, const QrCard *cards, int n);
 int ui_contact_cards(Ui *ui, int x, int y, int w, bool vcard);
 /* frees the codes kept across layouts */
 void ui_qr_free(Ui *ui);
+
+/* ---- input.c ---- */
+
+/* what a tap on b does */
+void ui_tap_button(Ui *ui, const UiButton *b);
+
+/* ---- focus.c ---- */
+
+/* the keypad's focus ring over the layout, when a key moved it */
+void ui_layout_focus(Ui *ui);
 
 /* ---- listen.c ---- */
 

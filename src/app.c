@@ -79,6 +79,7 @@ struct App {
     bool visited;               /* touched since the last idle reset */
     bool speech_mode;           /* Listen was used since the last idle reset */
     bool speaking_prompt;       /* what is said is "Still there?" */
+    bool speaking_screen;       /* what is said is the screen, for Listen (not a label) */
     Lang voice_lang;            /* the language the waiting voice was started for */
 };
 
@@ -569,7 +570,7 @@ static void app_listen_sync(App *a)
         if (!speech_has_voice(a->speech, i18n_code(l)))
             st = UI_LISTEN_NO_VOICE;
         else {
-            SpeechState s = speech_state(a->speech);
+            SpeechState s = a->speaking_screen ? speech_state(a->speech) : SPEECH_IDLE;
             st = s == SPEECH_PLAYING ? UI_LISTEN_SPEAKING
                  : s == SPEECH_PAUSED ? UI_LISTEN_PAUSED : UI_LISTEN_READY;
         }
@@ -587,12 +588,13 @@ static void app_say(App *a, const char *text, bool prompt, unsigned ms)
 {
     speech_start(a->speech, i18n_code(ui_lang(a->ui)), text, ms);
     a->speaking_prompt = prompt;
+    a->speaking_screen = false;
 }
 
 /* Listen: the screen read aloud, or the speech stopped when it speaks */
 static void app_listen(App *a, unsigned ms)
 {
-    if (speech_state(a->speech) != SPEECH_IDLE) {
+    if (a->speaking_screen && speech_state(a->speech) != SPEECH_IDLE) {
         speech_stop(a->speech, ms);
         return;
     }
@@ -608,6 +610,7 @@ static void app_listen(App *a, unsigned ms)
     speak_text(cmds, n, false, i18n_code(ui_lang(a->ui)), text, APP_SPEAK_MAX);
     app_say(a, text, false, ms);
     free(text);
+    a->speaking_screen = true;
     a->speech_mode = true;
 }
 

@@ -373,6 +373,96 @@ static void test_the_speech_controls_fit_every_size_language_and_state(void **st
     assert_int_equal(faults, 0);
 }
 
+/* a key, and what it focused (as it was labelled then); the loop's turn follows */
+static const char *key(Fixture *f, RenderNav nav)
+{
+    static char label[256];
+    RenderEvent e = { .kind = RENDER_KEY, .key = 0, .nav = nav, .ms = f->ms };
+    app_input(f->app, &e);
+    snprintf(label, sizeof label, "%s", ui_focus_label(f->ui));
+    step(f, 50);
+    return label;
+}
+
+static void test_the_keypad_reaches_every_control_of_every_screen_and_says_each(void **state)
+{
+    Fixture *f = *state;
+    Speech *s = app_speech(f->app);
+    step(f, 2000);
+    bool first = true;
+    for (int sc = 0; sc < SCREEN_VISITOR_COUNT; sc++) {
+        ui_show(f->ui, (UiScreen)sc, LANG_EL);
+        step(f, 50);
+        int x, y, w, h, n = ui_target(f->ui, 0, &x, &y, &w, &h);
+        int seen[64][2], n_seen = 0;
+        for (int i = 0; i < n; i++) {
+            const char *label = key(f, RENDER_NAV_DOWN);
+            if (!*label)
+                fail_msg("%s: control %d has nothing to say", ui_screen_name((UiScreen)sc), i);
+            /* said: after the help, the first time */
+            if (first ? !strstr(speech_text(s), label) : strcmp(speech_text(s), label) != 0)
+                fail_msg("focused \"%s\", said \"%s\"", label, speech_text(s));
+            if (first)
+                assert_non_null(strstr(speech_text(s), i18n_str(LANG_EL, STR_KEYPAD_HELP)));
+            first = false;
+            assert_int_equal(ui_focus_rect(f->ui, &x, &y, &w, &h), 0);
+            for (int k = 0; k < n_seen; k++)
+                if (seen[k][0] == x && seen[k][1] == y)
+                    fail_msg("%s: \"%s\" focused twice", ui_screen_name((UiScreen)sc), label);
+            if (n_seen < 64)
+                seen[n_seen][0] = x, seen[n_seen++][1] = y;
+        }
+        assert_true(ui_keypad(f->ui));
+        /* every control was reached once; the next goes round to the first */
+        key(f, RENDER_NAV_DOWN);
+        assert_int_equal(ui_focus_rect(f->ui, &x, &y, &w, &h), 0);
+        assert_true(x == seen[0][0] && y == seen[0][1]);
+        key(f, RENDER_NAV_UP);
+        assert_int_equal(ui_focus_rect(f->ui, &x, &y, &w, &h), 0);
+        assert_true(x == seen[n_seen - 1][0] && y == seen[n_seen - 1][1]);
+    }
+}
+
+static void test_enter_opens_back_returns_and_help_says_how(void **state)
+{
+    Fixture *f = *state;
+    Speech *s = app_speech(f->app);
+    step(f, 2000);
+    const char *contact = i18n_str(LANG_EL, STR_CONTACT);
+    for (int i = 0; i < 20 && strcmp(ui_focus_label(f->ui), contact) != 0; i++)
+        key(f, RENDER_NAV_RIGHT);
+    assert_string_equal(ui_focus_label(f->ui), contact);
+    key(f, RENDER_NAV_ENTER);
+    assert_int_equal(ui_screen(f->ui), SCREEN_CONTACT);
+    /* the new screen is read whole, its title first */
+    assert_non_null(strstr(speech_text(s), "Επικοινωνία. Τηλέφωνο. +30 210 3638625"));
+    key(f, RENDER_NAV_BACK);
+    assert_int_equal(ui_screen(f->ui), SCREEN_HOME);
+    key(f, RENDER_NAV_HELP);
+    assert_int_equal(strncmp(speech_text(s), i18n_str(LANG_EL, STR_KEYPAD_HELP),
+                             strlen(i18n_str(LANG_EL, STR_KEYPAD_HELP))), 0);
+    key(f, RENDER_NAV_LOUDER);
+    assert_int_equal(speech_volume(s), SPEECH_VOLUME_DEFAULT + 1);
+    /* Enter on Listen reads the screen; Enter again stops it */
+    int x, y;
+    for (int i = 0; i < 20 && strcmp(ui_focus_label(f->ui), i18n_str(LANG_EL, STR_LISTEN)); i++)
+        key(f, RENDER_NAV_DOWN);
+    key(f, RENDER_NAV_ENTER);
+    assert_int_equal(speech_state(s), SPEECH_PLAYING);
+    assert_non_null(strstr(speech_text(s), "Κέντρο Συντονισμού"));
+    key(f, RENDER_NAV_ENTER);
+    assert_int_equal(speech_state(s), SPEECH_IDLE);
+    /* a touch hides the focus; the idle reset forgets the keypad and the volume */
+    assert_int_equal(ui_find_button(f->ui, SCREEN_ABOUT, &x, &y), 0);
+    press(f, x, y);
+    assert_false(ui_keypad(f->ui));
+    release(f, x, y);
+    step(f, 91 * 1000);
+    assert_int_equal(ui_screen(f->ui), SCREEN_HOME);
+    assert_false(ui_keypad(f->ui));
+    assert_int_equal(speech_volume(s), SPEECH_VOLUME_DEFAULT);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -388,6 +478,10 @@ int main(void)
             test_still_there_is_said_in_speech_mode_and_the_reset_still_comes, setup, teardown),
         cmocka_unit_test(test_without_a_sound_device_there_is_no_listen_and_staff_are_told),
         cmocka_unit_test_setup_teardown(test_the_speech_controls_fit_every_size_language_and_state,
+                                        setup, teardown),
+        cmocka_unit_test_setup_teardown(
+            test_the_keypad_reaches_every_control_of_every_screen_and_says_each, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_enter_opens_back_returns_and_help_says_how,
                                         setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -463,6 +463,24 @@ static void test_enter_opens_back_returns_and_help_says_how(void **state)
     assert_int_equal(speech_volume(s), SPEECH_VOLUME_DEFAULT);
 }
 
+static void test_sliding_off_a_button_cancels_it(void **state)
+{
+    Fixture *f = *state;
+    int ax, ay, cx, cy;
+    assert_int_equal(ui_find_button(f->ui, SCREEN_ABOUT, &ax, &ay), 0);
+    assert_int_equal(ui_find_button(f->ui, SCREEN_CONTACT, &cx, &cy), 0);
+    press(f, ax, ay);
+    RenderEvent e = { .kind = RENDER_DRAG, .x = cx, .y = cy, .ms = f->ms + 30 };
+    app_input(f->app, &e);
+    release(f, cx, cy);
+    step(f, 100);
+    assert_int_equal(ui_screen(f->ui), SCREEN_HOME);     /* neither About nor Contact */
+    press(f, ax, ay);
+    release(f, ax, ay);
+    step(f, 100);
+    assert_int_equal(ui_screen(f->ui), SCREEN_ABOUT);    /* a tap still opens */
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -483,6 +501,7 @@ int main(void)
             test_the_keypad_reaches_every_control_of_every_screen_and_says_each, setup, teardown),
         cmocka_unit_test_setup_teardown(test_enter_opens_back_returns_and_help_says_how,
                                         setup, teardown),
+        cmocka_unit_test_setup_teardown(test_sliding_off_a_button_cancels_it, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -124,8 +124,11 @@ void ui_release(Ui *ui, int x, int y, uint32_t ms)
         return;
     }
     g->velocity = 0;
+    /* a button acts when the finger lifts on it, the one it went down on: sliding off
+     * cancels */
     const UiButton *b = ui_hit(ui, x, y);
-    if (b)
+    const UiButton *down = ui_hit(ui, g->press_x, g->press_y);
+    if (b && b == down)
         ui_tap_button(ui, b);
 }
 

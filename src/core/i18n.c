@@ -82,6 +82,8 @@ static const char *const strings[STR_COUNT][LANG_COUNT] = {
     [STR_SPEAK_TO]        = { "έως", "to" },
     [STR_SPEAK_AND]       = { "και", "and" },
     [STR_ERASE]           = { "Διαγραφή", "Erase" },
+    [STR_SCROLL_UP]       = { "Προς τα πάνω", "Scroll up" },
+    [STR_SCROLL_DOWN]     = { "Προς τα κάτω", "Scroll down" },
     [STR_KEYPAD_HELP]     = { "Με τα βέλη πηγαίνετε από κουμπί σε κουμπί, με το Enter το "
                               "επιλέγετε, με το Πίσω επιστρέφετε. Τα πλήκτρα έντασης "
                               "αλλάζουν την ένταση, το Βοήθεια λέει ξανά αυτό το μήνυμα.",

@@ -163,6 +163,8 @@ const char *ui_focus_label(Ui *ui)
     case BTN_KEY:   /* the PIN pad: 1..9, erase, 0, done */
         return b->target < 9 ? ui_printf(ui, "%d", b->target + 1)
                : b->target == 10 ? "0" : i18n_str(ui->lang, b->target == 9 ? STR_ERASE : STR_OK);
+    case BTN_SCROLL:
+        return i18n_str(ui->lang, b->target < 0 ? STR_SCROLL_UP : STR_SCROLL_DOWN);
     case BTN_ACTION:
         break;
     }

@@ -29,4 +29,6 @@
 #define ICON_VOLUME_DOWN "\xee\x81\x8d" /* e04d volume_down */
 #define ICON_VOLUME_UP   "\xee\x81\x90" /* e050 volume_up */
 #define ICON_TOUCH       "\xee\xa4\x93" /* e913 touch_app */
+#define ICON_SCROLL_UP   "\xee\x97\x98" /* e5d8 arrow_upward */
+#define ICON_SCROLL_DOWN "\xee\x97\x9b" /* e5db arrow_downward */
 #endif

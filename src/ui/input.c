@@ -106,6 +106,10 @@ void ui_tap_button(Ui *ui, const UiButton *b)
     case BTN_KEY:
         ui_pin_key(ui, b->target);
         break;
+    case BTN_SCROLL:        /* most of a page, keeping a line of the last in sight */
+        ui_scroll_by(ui, (float)(b->target * ui->body_h * 4 / 5));
+        ui->in.velocity = 0;
+        break;
     }
 }
 
@@ -183,6 +187,11 @@ int ui_find_button(Ui *ui, UiScreen target, int *x, int *y)
     if (ui_find(ui, BTN_SCREEN, target, x, y) == 0)
         return 0;
     return target == SCREEN_HOME ? ui_find(ui, BTN_BACK, SCREEN_HOME, x, y) : -1;
+}
+
+int ui_find_scroll_button(Ui *ui, int dir, int *x, int *y)
+{
+    return ui_find(ui, BTN_SCROLL, dir < 0 ? -1 : 1, x, y);
 }
 
 int ui_find_lang_button(Ui *ui, Lang lang, int *x, int *y)

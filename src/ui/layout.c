@@ -186,6 +186,13 @@ static void ui_layout_screen(Ui *ui)
     l->in_body = true;
     int first = l->n_cmds;
     ui->content_h = ui_layout_body(ui) + ui->pad;
+    /* a body taller than its room gets scroll buttons in the footer, so that nothing
+     * needs a drag: the footer grows to hold them (home sizes its tiles to its room) */
+    bool scroll_keys = ui->content_h > ui->body_h && ui->screen != SCREEN_HOME;
+    if (scroll_keys && footer < ui->target + ui->gap) {
+        footer = ui->target + ui->gap;
+        ui->body_h = ui->h - hh - footer - bar;
+    }
     /* body commands were laid out from 0: move them under the header */
     for (int i = first; i < l->n_cmds; i++)
         l->cmds[i].y += ui->body_y;
@@ -194,11 +201,30 @@ static void ui_layout_screen(Ui *ui)
             l->buttons[i].y += ui->body_y;
     l->in_body = false;
     ui_header(ui, hh);
-    if (updated) {
+    if (updated || scroll_keys) {
         ui_rect(ui, 0, ui->h - footer, ui->w, footer, COLOR_BG);
         ui_rect(ui, 0, ui->h - footer, ui->w, 1, COLOR_DIVIDER);
-        ui_line(ui, ui->pad, ui->h - footer + ui->gap / 2, ui->w - 2 * ui->pad, updated,
-                strlen(updated), ui->s_small, COLOR_MUTED, COLOR_BG, ALIGN_LEFT);
+    }
+    int keys_w = 0;
+    if (scroll_keys) {      /* up and down, at the footer's end */
+        int kh = footer - ui->gap, kw = kh > ui->target ? kh : ui->target;
+        int ky = ui->h - footer + ui->gap / 2;
+        int is = ui->s_icon;        /* an arrow as large as the key holds */
+        while (is > 8 && ui_line_height(ui, is | UI_STYLE_ICON) > kh)
+            is--;
+        for (int k = 0; k < 2; k++) {
+            int kx = ui->w - ui->pad / 2 - (2 - k) * kw - (1 - k) * ui->gap;
+            ui_rect(ui, kx, ky, kw, kh, COLOR_TILE_BG);
+            ui_icon(ui, kx, ky, kw, kh, k ? ICON_SCROLL_DOWN : ICON_SCROLL_UP, is,
+                    COLOR_ACCENT, COLOR_TILE_BG);
+            ui_button(ui, kx, ky, kw, kh, BTN_SCROLL, k ? 1 : -1);
+        }
+        keys_w = 2 * kw + ui->gap + ui->pad / 2;
+    }
+    if (updated) {
+        int lh = ui_line_height(ui, ui->s_small);
+        ui_line(ui, ui->pad, ui->h - footer + (footer - lh) / 2, ui->w - 2 * ui->pad - keys_w,
+                updated, strlen(updated), ui->s_small, COLOR_MUTED, COLOR_BG, ALIGN_LEFT);
     }
     float max = (float)(ui->content_h - ui->body_h);
     if (ui->in.scroll > max)

@@ -132,6 +132,9 @@ int ui_cut_words(Ui *ui);
 /* how many commands, texts, buttons, lines or QR codes of the current layout found
  * their fixed-size list full and were left out: 0 when the layout is whole */
 int ui_overflows(Ui *ui);
+/* the centre of the footer's scroll button, up (dir < 0) or down: 0, or -1 when the
+ * screen does not scroll */
+int ui_find_scroll_button(Ui *ui, int dir, int *x, int *y);
 /* the centre of the language button for lang: 0, or -1 */
 int ui_find_lang_button(Ui *ui, Lang lang, int *x, int *y);
 #endif

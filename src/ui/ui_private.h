@@ -51,12 +51,13 @@ int ui_screen_related(UiScreen s, const UiScreen **targets);
 
 /* ---- the context ---- */
 
-typedef enum { BTN_SCREEN, BTN_LANG, BTN_BACK, BTN_ACTION, BTN_KEY } UiButtonKind;
+typedef enum { BTN_SCREEN, BTN_LANG, BTN_BACK, BTN_ACTION, BTN_KEY, BTN_SCROLL } UiButtonKind;
 
 typedef struct UiButton {
     int x, y, w, h;
     UiButtonKind kind;
-    int target;                 /* a UiScreen, a Lang for BTN_LANG, a UiAction, a key */
+    int target;                 /* a UiScreen, a Lang for BTN_LANG, a UiAction, a key,
+                                   -1 up or 1 down for BTN_SCROLL */
     bool scrolls;
 } UiButton;
 

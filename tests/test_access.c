@@ -1,9 +1,11 @@
-/* test_listen.c - the Listen control in the kiosk as a whole, headless, on a fake
- * clock with a fake sound output (the real espeak-ng speaks into it): a tap on Listen
- * is heard within half a second, any other touch silences it at once, the bar pauses,
- * repeats and changes the volume, "Still there?" comes 25 s before the idle reset (and
- * is said in speech mode), the idle reset silences the voice and restores the volume,
- * and without a sound device the control is gone and the staff screen says why. */
+/* test_access.c - the kiosk for visitors who cannot see the screen or use it as
+ * others do, as a whole, headless, on a fake clock with a fake sound output (the real
+ * espeak-ng speaks into it): a tap on Listen is heard within half a second, any other
+ * touch silences it at once, the bar pauses, repeats and changes the volume, "Still
+ * there?" comes 25 s before the idle reset (and is said in speech mode), the idle
+ * reset silences the voice and restores the volume, without a sound device the
+ * control is gone and the staff screen says why; the keypad reaches and says every
+ * control; sliding off a button cancels it; a long screen scrolls with buttons. */
 #include <poll.h>
 #include "testutil.h"
 #include "layoutcheck.h"
@@ -481,6 +483,34 @@ static void test_sliding_off_a_button_cancels_it(void **state)
     assert_int_equal(ui_screen(f->ui), SCREEN_ABOUT);    /* a tap still opens */
 }
 
+static void test_a_long_screen_scrolls_to_its_end_with_buttons_alone(void **state)
+{
+    Fixture *f = *state;
+    int x, y, bx, by, bw, bh, scroll, last = -1;
+    assert_int_equal(ui_find_scroll_button(f->ui, 1, &x, &y), -1);     /* home fits */
+    ui_show(f->ui, SCREEN_ABOUT, LANG_EL);
+    step(f, 100);
+    assert_int_equal(ui_find_scroll_button(f->ui, 1, &x, &y), 0);
+    for (int i = 0; i < 50; i++) {
+        press(f, x, y);
+        release(f, x, y);
+        step(f, 100);
+        ui_body(f->ui, &bx, &by, &bw, &bh, &scroll);
+        if (scroll == last)
+            break;
+        assert_true(scroll > last);
+        last = scroll;
+    }
+    /* at the end: the last link is tappable */
+    assert_int_equal(ui_find_button(f->ui, SCREEN_FUNDING, &x, &y), 0);
+    assert_int_equal(ui_find_scroll_button(f->ui, -1, &x, &y), 0);
+    press(f, x, y);
+    release(f, x, y);
+    step(f, 100);
+    ui_body(f->ui, &bx, &by, &bw, &bh, &scroll);
+    assert_true(scroll < last);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -502,6 +532,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_enter_opens_back_returns_and_help_says_how,
                                         setup, teardown),
         cmocka_unit_test_setup_teardown(test_sliding_off_a_button_cancels_it, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_a_long_screen_scrolls_to_its_end_with_buttons_alone,
+                                        setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -149,6 +149,43 @@ static void test_a_flick_keeps_moving_then_stops(void **state)
     assert_true(frames < 200);  /* and it settled within about three seconds */
 }
 
+/* render learns the body's place and scroll from the list alone: a UI_CLIP before the
+ * body's commands, and one that ends it before the header */
+static void test_the_body_clip_carries_the_scroll_to_render(void **state)
+{
+    Fixture *f = *state;
+    int bx, by, bw, bh, scroll, n;
+    ui_reset(f->ui, LANG_EN);
+    ui_show(f->ui, SCREEN_ABOUT, LANG_EN);
+    ui_body(f->ui, &bx, &by, &bw, &bh, &scroll);
+    ui_press(f->ui, 400, by + bh - 10, 0);
+    ui_drag(f->ui, 400, by + 10, 200);
+    ui_release(f->ui, 400, by + 10, 400);
+    ui_body(f->ui, &bx, &by, &bw, &bh, &scroll);
+    assert_true(scroll > 0);
+    const UiCmd *c = ui_commands(f->ui, &n);
+    int clips = 0, body = 0;
+    bool in_clip = false;
+    for (int i = 0; i < n; i++) {
+        if (c[i].kind == UI_CLIP) {
+            in_clip = c[i].w > 0;
+            if (in_clip) {
+                assert_int_equal(c[i].x, bx);
+                assert_int_equal(c[i].y, by);
+                assert_int_equal(c[i].w, bw);
+                assert_int_equal(c[i].h, bh);
+                assert_int_equal(c[i].scroll, scroll);
+            }
+            clips++;
+            continue;
+        }
+        assert_int_equal(c[i].scrolls, in_clip);
+        body += in_clip;
+    }
+    assert_int_equal(clips, 2);
+    assert_true(body > 10);
+}
+
 static void test_idle_reset_goes_home_in_greek(void **state)
 {
     Fixture *f = *state;
@@ -397,6 +434,7 @@ int main(void)
         cmocka_unit_test(test_language_switch_keeps_the_screen),
         cmocka_unit_test(test_a_drag_scrolls_and_is_not_a_tap),
         cmocka_unit_test(test_a_flick_keeps_moving_then_stops),
+        cmocka_unit_test(test_the_body_clip_carries_the_scroll_to_render),
         cmocka_unit_test(test_idle_reset_goes_home_in_greek),
         cmocka_unit_test(test_no_text_is_clipped_or_overlaps_at_any_size),
         cmocka_unit_test(test_touch_targets_are_at_least_9_mm),

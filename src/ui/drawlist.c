@@ -45,6 +45,12 @@ void ui_rect(Ui *ui, int x, int y, int w, int h, ThemeColor color)
     c->color = theme_color(color);
 }
 
+void ui_clip(Ui *ui, int x, int y, int w, int h)
+{
+    UiCmd *c = ui_push(ui, UI_CLIP);
+    c->x = x, c->y = y, c->w = w, c->h = h;
+}
+
 void ui_button(Ui *ui, int x, int y, int w, int h, UiButtonKind kind, int target)
 {
     UiList *l = &ui->list;
@@ -67,5 +73,6 @@ void ui_list_clear(Ui *ui)
     l->overflows = 0;
     l->dropped = 0;
     l->cut = 0;
+    ui->clip = -1;
     ui->thumb = -1;
 }

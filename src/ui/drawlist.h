@@ -1,5 +1,6 @@
-/* drawlist.h - what the UI hands to render: a list of draw commands, and the text
- * measuring render lends the UI. The only UI header render includes. */
+/* drawlist.h - what the UI hands to render: a list of draw commands (rectangles, texts,
+ * QR codes, and clips that scroll what follows), and the text measuring render lends
+ * the UI. The only UI header render includes. */
 #ifndef UI_DRAWLIST_H
 #define UI_DRAWLIST_H
 #include <stdbool.h>
@@ -12,7 +13,10 @@
 #define UI_STYLE_ICON 0x20000
 #define UI_STYLE_SIZE(s) ((s) & 0xFFFF)
 
-typedef enum { UI_RECT, UI_TEXT, UI_QR } UiCmdKind;
+/* UI_CLIP: the commands after it, up to the next UI_CLIP, are cut to its rectangle and
+ * drawn its scroll px higher (the scrolling body); one with w == 0 ends the clip. The
+ * list starts unclipped. */
+typedef enum { UI_RECT, UI_TEXT, UI_QR, UI_CLIP } UiCmdKind;
 
 typedef struct UiCmd {
     UiCmdKind kind;
@@ -25,7 +29,9 @@ typedef struct UiCmd {
     int text_w;                 /* text: measured width, <= w */
     const QrMatrix *qr;         /* QR: module matrix; x,y is the quiet zone's corner */
     int module;                 /* QR: pixels a module */
-    bool scrolls;               /* in the scrolling body: shift by the scroll, clip to it */
+    int scroll;                 /* CLIP: px what follows is moved up */
+    bool scrolls;               /* in the scrolling body, after its CLIP: for tests and
+                                   tools, render goes by the CLIP */
 } UiCmd;
 
 typedef struct UiMetrics {

@@ -1,9 +1,9 @@
 /* layout.c - one layout of the current state into the draw list: the header (back,
  * home, the clock, the language switch), the screen's body from the screen table, the
  * footer with the date of the content, the scroll bar, and a dialog over them, or the
- * night screen instead. The body is laid out in body coordinates and moved under the
- * header; scrolling only shifts the body's commands, so a scrolling frame costs no
- * layout. Sizes derive from one unit, a 44th of the window's shorter side, and from the
+ * night screen instead. The body is laid out in body coordinates, moved under the
+ * header and put after a UI_CLIP; scrolling only changes that clip's scroll, so a
+ * scrolling frame costs no layout. Sizes derive from one unit, a 44th of the window's shorter side, and from the
  * display's DPI for what must have a physical size (touch targets, QR codes). */
 #include "ui/ui_private.h"
 #include <math.h>
@@ -183,6 +183,8 @@ static void ui_layout_screen(Ui *ui)
     ui->body_x = 0, ui->body_y = hh, ui->body_w = ui->w;
     ui->body_h = ui->h - hh - footer - bar;
     UiList *l = &ui->list;
+    ui->clip = l->n_cmds;
+    ui_clip(ui, ui->body_x, ui->body_y, ui->body_w, ui->body_h);
     l->in_body = true;
     int first = l->n_cmds;
     ui->content_h = ui_layout_body(ui) + ui->pad;
@@ -200,6 +202,7 @@ static void ui_layout_screen(Ui *ui)
         if (l->buttons[i].scrolls)
             l->buttons[i].y += ui->body_y;
     l->in_body = false;
+    ui_clip(ui, 0, 0, 0, 0);
     ui_header(ui, hh);
     if (updated || scroll_keys) {
         ui_rect(ui, 0, ui->h - footer, ui->w, footer, COLOR_BG);

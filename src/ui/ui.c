@@ -18,7 +18,7 @@ Ui *ui_create(const UiMetrics *m, int width, int height, double dpi)
     ui->w = width, ui->h = height;
     ui->dpi = dpi > 0 ? dpi : 96.0;
     ui->lang = LANG_DEFAULT;
-    ui->thumb = -1;
+    ui->clip = ui->thumb = -1;
     ui->focus = -1;
     ui_invalidate(ui);
     return ui;
@@ -101,6 +101,8 @@ bool ui_dirty(const Ui *ui) { return ui->dirty; }
 const UiCmd *ui_commands(Ui *ui, int *n)
 {
     ui_layout(ui);
+    if (ui->clip >= 0)          /* the body moves without a new layout */
+        ui->list.cmds[ui->clip].scroll = (int)lroundf(ui->in.scroll);
     if (ui->thumb >= 0) {       /* the thumb follows the scroll without a new layout */
         UiCmd *t = &ui->list.cmds[ui->thumb];
         int h = ui->body_h * ui->body_h / ui->content_h;

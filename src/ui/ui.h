@@ -113,7 +113,8 @@ bool ui_dirty(const Ui *ui);
 
 /* the draw list of the current state (lays out again only when needed) */
 const UiCmd *ui_commands(Ui *ui, int *n);
-/* the scrolling body's rectangle and current scroll offset */
+/* the scrolling body's rectangle and current scroll offset, for tests and tapping
+ * scripts (render reads them from the list's UI_CLIP) */
 void ui_body(const Ui *ui, int *x, int *y, int *w, int *h, int *scroll);
 /* the screen's short English name ("home", "contact") and back; SCREEN_COUNT if unknown */
 const char *ui_screen_name(UiScreen s);

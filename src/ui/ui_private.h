@@ -116,6 +116,7 @@ struct Ui {
     /* the layout (layout.c) */
     bool need_layout, dirty;
     int body_x, body_y, body_w, body_h, content_h;
+    int clip;                   /* the body's UI_CLIP command, or -1 */
     int thumb;                  /* the scroll bar's thumb command, or -1 */
     /* sizes for this window, from one unit u: a 44th of the shorter side */
     float u;
@@ -146,6 +147,8 @@ const char *ui_printf(Ui *ui, const char *fmt, ...) __attribute__((format(printf
  * (counted) */
 UiCmd *ui_push(Ui *ui, UiCmdKind kind);
 void ui_rect(Ui *ui, int x, int y, int w, int h, ThemeColor color);
+/* what follows is cut to this rectangle and scrolls with the body; w == 0: no more */
+void ui_clip(Ui *ui, int x, int y, int w, int h);
 /* a touch target; left out (counted) when the list is full */
 void ui_button(Ui *ui, int x, int y, int w, int h, UiButtonKind kind, int target);
 /* forgets the previous layout's commands, texts, targets and counts */

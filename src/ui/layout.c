@@ -194,6 +194,7 @@ static void ui_layout_screen(Ui *ui)
     if (scroll_keys && footer < ui->target + ui->gap) {
         footer = ui->target + ui->gap;
         ui->body_h = ui->h - hh - footer - bar;
+        l->cmds[ui->clip].h = ui->body_h;
     }
     /* body commands were laid out from 0: move them under the header */
     for (int i = first; i < l->n_cmds; i++)

@@ -984,6 +984,9 @@ static int app_mkdirs(const char *dir)
 static int app_shot(App *a, UiScreen s, Lang l, const char *path)
 {
     ui_show(a->ui, s, l);
+    /* the Listen control as a kiosk with a sound device shows it (none is opened) */
+    ui_set_listen(a->ui, speech_voice_exists(NULL, i18n_code(l)) ? UI_LISTEN_READY
+                                                                 : UI_LISTEN_NO_VOICE);
     if (s == SCREEN_STAFF)
         app_staff_info(a, a->started);
     app_draw(a);

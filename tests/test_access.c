@@ -13,6 +13,7 @@
 #include "platform/speech.h"
 #include "render/render.h"
 #include "ui/speak.h"
+#include "ui/theme.h"
 #include "ui/ui.h"
 
 /* a sound output that plays in the fake clock's time */
@@ -511,6 +512,92 @@ static void test_a_long_screen_scrolls_to_its_end_with_buttons_alone(void **stat
     assert_true(scroll < last);
 }
 
+/* the colour really behind text command t: the last rectangle drawn before it that
+ * holds its box's centre; for a text in the scrolling body, a rectangle of the body or
+ * one drawn before the body's clip (the screen's background) */
+static uint32_t behind(const UiCmd *c, int t)
+{
+    int cx = c[t].x + c[t].w / 2, cy = c[t].y + c[t].h / 2, clip = -1;
+    for (int i = 0; i < t && clip < 0; i++)
+        if (c[i].kind == UI_CLIP && c[i].w > 0)
+            clip = i;
+    for (int i = t - 1; i >= 0; i--) {
+        if (c[i].kind != UI_RECT)
+            continue;
+        int y = cy;
+        if (c[t].scrolls && !c[i].scrolls) {
+            if (clip < 0 || i > clip)
+                continue;   /* a fixed part drawn over the body elsewhere */
+            y = c[clip].y + c[clip].h / 2;  /* behind the body, wherever it is scrolled */
+        }
+        if (cx >= c[i].x && cx < c[i].x + c[i].w && y >= c[i].y && y < c[i].y + c[i].h)
+            return c[i].color;
+    }
+    return 0x000000;        /* nothing drawn behind: black */
+}
+
+/* the faults of the screen on show: each text or icon whose ink has less than 7:1
+ * against what is drawn behind it, or that says it is on another colour */
+static int contrast_faults(Ui *ui, const char *ctx)
+{
+    int n, faults = 0;
+    const UiCmd *c = ui_commands(ui, &n);
+    for (int i = 0; i < n; i++) {
+        if (c[i].kind != UI_TEXT || c[i].len == 0)
+            continue;
+        uint32_t bg = behind(c, i);
+        double k = theme_contrast(c[i].color, bg);
+        if (k < 7.0 || bg != c[i].bg) {
+            fprintf(stderr, "%s: \"%.*s\" %06X on %06X (said %06X): %.2f:1\n", ctx, c[i].len,
+                    c[i].text, (unsigned)c[i].color, (unsigned)bg, (unsigned)c[i].bg, k);
+            faults++;
+        }
+    }
+    return faults;
+}
+
+static void test_every_text_and_icon_drawn_has_7_to_1_against_what_is_behind_it(void **state)
+{
+    Fixture *f = *state;
+    static const int sizes[][2] = { { 800, 480 }, { 720, 1280 } };
+    static const UiListenState states[] = { UI_LISTEN_READY, UI_LISTEN_PAUSED };
+    int faults = 0;
+    char ctx[128];
+    for (size_t z = 0; z < sizeof sizes / sizeof sizes[0]; z++) {
+        ui_set_size(f->ui, sizes[z][0], sizes[z][1]);
+        for (int l = 0; l < LANG_COUNT; l++)
+            for (int s = 0; s < SCREEN_COUNT; s++)
+                for (size_t k = 0; k < 2; k++) {
+                    snprintf(ctx, sizeof ctx, "%dx%d %s-%s%s", sizes[z][0], sizes[z][1],
+                             i18n_code((Lang)l), ui_screen_name((UiScreen)s),
+                             k ? " speaking" : "");
+                    ui_show(f->ui, (UiScreen)s, (Lang)l);
+                    ui_set_listen(f->ui, states[k]);
+                    ui_key(f->ui, UI_KEY_NEXT);
+                    faults += contrast_faults(f->ui, ctx);
+                    ui_end_keypad(f->ui);
+                }
+        /* over a screen: a dialog, the PIN pad, Still there?, night */
+        ui_show(f->ui, SCREEN_CONTACT, LANG_EL);
+        static const UiDialogKind dialogs[] = { UI_DIALOG_MESSAGE, UI_DIALOG_CONFIRM,
+                                                UI_DIALOG_PIN, UI_DIALOG_BUSY };
+        for (size_t d = 0; d < sizeof dialogs / sizeof dialogs[0]; d++) {
+            ui_dialog(f->ui, dialogs[d], "Ενημέρωση", "Κείμενο", 5);
+            snprintf(ctx, sizeof ctx, "%dx%d dialog %d", sizes[z][0], sizes[z][1], (int)d);
+            faults += contrast_faults(f->ui, ctx);
+        }
+        ui_dialog(f->ui, UI_DIALOG_NONE, NULL, NULL, 0);
+        ui_set_still_there(f->ui, true);
+        faults += contrast_faults(f->ui, "still there");
+        ui_set_still_there(f->ui, false);
+        ui_set_night(f->ui, true);
+        faults += contrast_faults(f->ui, "night");
+        ui_set_night(f->ui, false);
+    }
+    ui_set_size(f->ui, 800, 480);
+    assert_int_equal(faults, 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -534,6 +621,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_sliding_off_a_button_cancels_it, setup, teardown),
         cmocka_unit_test_setup_teardown(test_a_long_screen_scrolls_to_its_end_with_buttons_alone,
                                         setup, teardown),
+        cmocka_unit_test_setup_teardown(
+            test_every_text_and_icon_drawn_has_7_to_1_against_what_is_behind_it, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -80,6 +80,7 @@ struct App {
     bool speech_mode;           /* Listen was used since the last idle reset */
     bool speaking_prompt;       /* what is said is "Still there?" */
     bool speaking_screen;       /* what is said is the screen, for Listen (not a label) */
+    bool shot_contrast;         /* screenshots in high contrast */
     Lang voice_lang;            /* the language the waiting voice was started for */
 };
 
@@ -987,6 +988,7 @@ static int app_shot(App *a, UiScreen s, Lang l, const char *path)
     /* the Listen control as a kiosk with a sound device shows it (none is opened) */
     ui_set_listen(a->ui, speech_voice_exists(NULL, i18n_code(l)) ? UI_LISTEN_READY
                                                                  : UI_LISTEN_NO_VOICE);
+    ui_set_contrast(a->ui, a->shot_contrast);
     if (s == SCREEN_STAFF)
         app_staff_info(a, a->started);
     app_draw(a);
@@ -1003,6 +1005,7 @@ int app_screenshots(const ShotOptions *o)
     if (!a)
         return 1;
     a->started = o->at ? o->at : time(NULL);
+    a->shot_contrast = o->high_contrast;
     ui_set_time(a->ui, a->started);
     size_t len = strlen(o->out);
     bool one_file = len > 4 && (strcmp(o->out + len - 4, ".bmp") == 0 ||

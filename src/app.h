@@ -21,6 +21,7 @@ typedef struct ShotOptions {
     const char *screen;         /* NULL: every screen */
     const char *lang;           /* NULL: every language */
     time_t at;                  /* the clock shown; 0: now */
+    bool high_contrast;         /* light on black */
 } ShotOptions;
 
 typedef struct App App;

@@ -17,7 +17,7 @@ static const char usage[] =
     "usage: kiosk [--config FILE] [--windowed] [--size WxH] [--share DIR] [--data-dir DIR]\n"
     "             [--package DIR | --db FILE]                 run the kiosk\n"
     "       kiosk screenshot --out DIR|FILE.bmp [--size WxH] [--screen NAME] [--lang el|en]\n"
-    "             [--at YYYY-MM-DDTHH:MM] [--package DIR | --db FILE]\n"
+    "             [--at YYYY-MM-DDTHH:MM] [--high-contrast] [--package DIR | --db FILE]\n"
     "       kiosk check DIR                                   validate a content package\n"
     "       kiosk import DIR --db FILE                        build a database from it\n"
     "       kiosk hours --at YYYY-MM-DDTHH:MM | --from YYYY-MM-DD --days N\n"
@@ -97,6 +97,10 @@ static int mode_screenshot(int argc, char **argv)
             return 2;
         if (r == 1)
             continue;
+        if (strcmp(argv[i], "--high-contrast") == 0) {
+            o.high_contrast = true;
+            continue;
+        }
         const char *v = i + 1 < argc ? argv[i + 1] : NULL;
         if (!v) {
             fputs(usage, stderr);

@@ -563,14 +563,16 @@ static void test_every_text_and_icon_drawn_has_7_to_1_against_what_is_behind_it(
     static const UiListenState states[] = { UI_LISTEN_READY, UI_LISTEN_PAUSED };
     int faults = 0;
     char ctx[128];
+    for (int theme = 0; theme < 2; theme++)
     for (size_t z = 0; z < sizeof sizes / sizeof sizes[0]; z++) {
         ui_set_size(f->ui, sizes[z][0], sizes[z][1]);
+        ui_set_contrast(f->ui, theme == 1);
         for (int l = 0; l < LANG_COUNT; l++)
             for (int s = 0; s < SCREEN_COUNT; s++)
                 for (size_t k = 0; k < 2; k++) {
-                    snprintf(ctx, sizeof ctx, "%dx%d %s-%s%s", sizes[z][0], sizes[z][1],
+                    snprintf(ctx, sizeof ctx, "%dx%d %s-%s%s%s", sizes[z][0], sizes[z][1],
                              i18n_code((Lang)l), ui_screen_name((UiScreen)s),
-                             k ? " speaking" : "");
+                             k ? " speaking" : "", theme ? " high contrast" : "");
                     ui_show(f->ui, (UiScreen)s, (Lang)l);
                     ui_set_listen(f->ui, states[k]);
                     ui_key(f->ui, UI_KEY_NEXT);
@@ -598,6 +600,39 @@ static void test_every_text_and_icon_drawn_has_7_to_1_against_what_is_behind_it(
     assert_int_equal(faults, 0);
 }
 
+static void test_high_contrast_is_light_on_black_and_the_idle_reset_undoes_it(void **state)
+{
+    Fixture *f = *state;
+    int n;
+    const UiCmd *c = ui_commands(f->ui, &n);
+    assert_int_equal(c[0].kind, UI_RECT);
+    assert_int_equal(c[0].color, theme_color(COLOR_BG));
+    /* the switch is in the header, and its label says what it does */
+    int x = -1, y = -1, w, h, m = ui_target(f->ui, 0, &x, &y, &w, &h);
+    for (int i = 0; i < m; i++) {
+        ui_target(f->ui, i, &x, &y, &w, &h);
+        ui_key(f->ui, UI_KEY_NEXT);
+        if (!strcmp(ui_focus_label(f->ui), i18n_str(LANG_EL, STR_CONTRAST_ON)))
+            break;
+    }
+    assert_string_equal(ui_focus_label(f->ui), i18n_str(LANG_EL, STR_CONTRAST_ON));
+    assert_int_equal(ui_focus_rect(f->ui, &x, &y, &w, &h), 0);
+    assert_true(y < 60);
+    ui_end_keypad(f->ui);
+    press(f, x + w / 2, y + h / 2);
+    release(f, x + w / 2, y + h / 2);
+    step(f, 100);
+    assert_true(ui_contrast(f->ui));
+    c = ui_commands(f->ui, &n);
+    assert_int_equal(c[0].color, 0x000000);         /* black behind */
+    bool white_text = false;
+    for (int i = 0; i < n; i++)
+        white_text |= c[i].kind == UI_TEXT && c[i].color == 0xFFFFFF;
+    assert_true(white_text);
+    step(f, 91 * 1000);                             /* the next visitor: the usual colours */
+    assert_false(ui_contrast(f->ui));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -623,6 +658,8 @@ int main(void)
                                         setup, teardown),
         cmocka_unit_test_setup_teardown(
             test_every_text_and_icon_drawn_has_7_to_1_against_what_is_behind_it, setup, teardown),
+        cmocka_unit_test_setup_teardown(
+            test_high_contrast_is_light_on_black_and_the_idle_reset_undoes_it, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -83,6 +83,8 @@ static const char *const strings[STR_COUNT][LANG_COUNT] = {
     [STR_SPEAK_AND]       = { "και", "and" },
     [STR_ERASE]           = { "Διαγραφή", "Erase" },
     [STR_SCROLL_UP]       = { "Προς τα πάνω", "Scroll up" },
+    [STR_CONTRAST_ON]     = { "Υψηλή αντίθεση", "High contrast" },
+    [STR_CONTRAST_OFF]    = { "Κανονικά χρώματα", "Usual colours" },
     [STR_SCROLL_DOWN]     = { "Προς τα κάτω", "Scroll down" },
     [STR_KEYPAD_HELP]     = { "Με τα βέλη πηγαίνετε από κουμπί σε κουμπί, με το Enter το "
                               "επιλέγετε, με το Πίσω επιστρέφετε. Τα πλήκτρα έντασης "

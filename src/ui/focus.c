@@ -165,6 +165,8 @@ const char *ui_focus_label(Ui *ui)
                : b->target == 10 ? "0" : i18n_str(ui->lang, b->target == 9 ? STR_ERASE : STR_OK);
     case BTN_SCROLL:
         return i18n_str(ui->lang, b->target < 0 ? STR_SCROLL_UP : STR_SCROLL_DOWN);
+    case BTN_CONTRAST:
+        return i18n_str(ui->lang, ui->contrast ? STR_CONTRAST_OFF : STR_CONTRAST_ON);
     case BTN_ACTION:
         break;
     }

@@ -31,4 +31,5 @@
 #define ICON_TOUCH       "\xee\xa4\x93" /* e913 touch_app */
 #define ICON_SCROLL_UP   "\xee\x97\x98" /* e5d8 arrow_upward */
 #define ICON_SCROLL_DOWN "\xee\x97\x9b" /* e5db arrow_downward */
+#define ICON_CONTRAST    "\xee\xa2\x91" /* e891 invert_colors */
 #endif

@@ -106,6 +106,9 @@ void ui_tap_button(Ui *ui, const UiButton *b)
     case BTN_KEY:
         ui_pin_key(ui, b->target);
         break;
+    case BTN_CONTRAST:
+        ui_set_contrast(ui, !ui->contrast);
+        break;
     case BTN_SCROLL:        /* most of a page, keeping a line of the last in sight */
         ui_scroll_by(ui, (float)(b->target * ui->body_h * 4 / 5));
         ui->in.velocity = 0;

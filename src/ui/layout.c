@@ -32,9 +32,9 @@ static void ui_measure_sizes(Ui *ui)
     ui->s_big_icon = (int)lroundf(fmaxf(30.0f, 3.6f * ui->u));
 }
 
-/* the header's left part: the centre's short name at home, else back and home; returns
- * where the clock may start */
-static int ui_header_nav(Ui *ui, int hh, int by, int bh)
+/* the header's left part: the centre's short name at home, else back and home, Back's
+ * word left out when the part would reach limit; returns where the clock may start */
+static int ui_header_nav(Ui *ui, int hh, int by, int bh, int limit)
 {
     int x = ui->pad / 2;
     if (ui->screen == SCREEN_HOME) {
@@ -51,18 +51,21 @@ static int ui_header_nav(Ui *ui, int hh, int by, int bh)
     int style = ui->s_body | UI_STYLE_BOLD;
     int tw = ui_width(ui, back, strlen(back), style);
     int iw = ui->s_icon + ui->gap;
+    int hw = bh > ui->target ? bh : ui->target;
+    if (x + iw + tw + ui->pad + hw + 3 * ui->gap > limit)
+        tw = 0;                 /* a narrow screen: the arrow alone */
     int bw = iw + tw + ui->pad;
     if (bw < ui->target)
         bw = ui->target;
     ui_icon(ui, x + ui->gap / 2, by, iw, bh, ICON_BACK, ui->s_icon, COLOR_HEADER_TEXT,
             COLOR_HEADER_BG);
     int lh = ui_line_height(ui, style);
-    ui_line(ui, x + iw + ui->gap / 2, by + (bh - lh) / 2, tw, back, strlen(back), style,
-            COLOR_HEADER_TEXT, COLOR_HEADER_BG, ALIGN_LEFT);
+    if (tw)
+        ui_line(ui, x + iw + ui->gap / 2, by + (bh - lh) / 2, tw, back, strlen(back), style,
+                COLOR_HEADER_TEXT, COLOR_HEADER_BG, ALIGN_LEFT);
     ui_button(ui, x, by, bw, bh, BTN_BACK, SCREEN_HOME);
     x += bw + ui->gap;
-    int hw = bh > ui->target ? bh : ui->target;
-    ui_rect(ui, x, by + ui->gap, 1, bh - 2 * ui->gap, COLOR_TILE_BG);
+    ui_rect(ui, x, by + ui->gap, 1, bh - 2 * ui->gap, COLOR_OUTLINE);
     ui_icon(ui, x + ui->gap, by, hw, bh, ui_screen_def(SCREEN_HOME)->icon, ui->s_icon,
             COLOR_HEADER_TEXT, COLOR_HEADER_BG);
     ui_button(ui, x, by, hw + ui->gap, bh, BTN_SCREEN, SCREEN_HOME);
@@ -87,10 +90,10 @@ static int ui_header_langs(Ui *ui, int by, int bh)
         if (on)
             ui_rect(ui, bx, by, bw, bh, COLOR_SWITCH_ON_BG);
         else {
-            ui_rect(ui, bx, by, bw, 2, COLOR_TILE_BG);
-            ui_rect(ui, bx, by + bh - 2, bw, 2, COLOR_TILE_BG);
-            ui_rect(ui, bx, by, 2, bh, COLOR_TILE_BG);
-            ui_rect(ui, bx + bw - 2, by, 2, bh, COLOR_TILE_BG);
+            ui_rect(ui, bx, by, bw, 2, COLOR_OUTLINE);
+            ui_rect(ui, bx, by + bh - 2, bw, 2, COLOR_OUTLINE);
+            ui_rect(ui, bx, by, 2, bh, COLOR_OUTLINE);
+            ui_rect(ui, bx + bw - 2, by, 2, bh, COLOR_OUTLINE);
         }
         int lh = ui_line_height(ui, style);
         ui_line(ui, bx, by + (bh - lh) / 2, bw, name, strlen(name), style,
@@ -101,6 +104,29 @@ static int ui_header_langs(Ui *ui, int by, int bh)
     return right;
 }
 
+/* the high-contrast switch, an icon before right (lit while on); returns its left edge
+ * less a gap */
+static int ui_header_contrast(Ui *ui, int right, int by, int bh)
+{
+    int bw = ui->s_icon + 2 * ui->gap;
+    if (bw < ui->target)
+        bw = ui->target;
+    int bx = right - bw;
+    ThemeColor bg = ui->contrast ? COLOR_SWITCH_ON_BG : COLOR_HEADER_BG;
+    if (ui->contrast)
+        ui_rect(ui, bx, by, bw, bh, bg);
+    else {
+        ui_rect(ui, bx, by, bw, 2, COLOR_OUTLINE);
+        ui_rect(ui, bx, by + bh - 2, bw, 2, COLOR_OUTLINE);
+        ui_rect(ui, bx, by, 2, bh, COLOR_OUTLINE);
+        ui_rect(ui, bx + bw - 2, by, 2, bh, COLOR_OUTLINE);
+    }
+    ui_icon(ui, bx, by, bw, bh, ICON_CONTRAST, ui->s_icon,
+            ui->contrast ? COLOR_SWITCH_ON_TEXT : COLOR_HEADER_TEXT, bg);
+    ui_button(ui, bx, by, bw, bh, BTN_CONTRAST, 0);
+    return bx - ui->gap;
+}
+
 /* the top bar, hh high: back and home (except at home), the clock between them and the
  * language switch when there is room */
 static void ui_header(Ui *ui, int hh)
@@ -108,8 +134,21 @@ static void ui_header(Ui *ui, int hh)
     ui_rect(ui, 0, 0, ui->w, hh, COLOR_HEADER_BG);
     int bh = hh - ui->gap;
     int by = (hh - bh) / 2;
-    int x = ui_header_nav(ui, hh, by, bh);
-    int right = ui_listen_header(ui, x, ui_header_langs(ui, by, bh), by, bh);
+    /* from the right: the languages, high contrast, Listen (its word when there is
+     * room beside the narrowest left part); then the left part in what is left */
+    int right = ui_header_contrast(ui, ui_header_langs(ui, by, bh), by, bh);
+    int nav_min = ui->pad / 2;
+    if (ui->screen == SCREEN_HOME) {
+        const Content *c = ui->content[ui->lang];
+        const char *name = c && *c->org_short ? c->org_short : "";
+        nav_min += ui_width(ui, name, strlen(name), ui->s_h2 | UI_STYLE_BOLD) + ui->pad;
+    } else {
+        int hw = bh > ui->target ? bh : ui->target;
+        int bw = ui->s_icon + ui->gap + ui->pad;
+        nav_min += (bw > ui->target ? bw : ui->target) + hw + 3 * ui->gap;
+    }
+    right = ui_listen_header(ui, nav_min, right, by, bh);
+    int x = ui_header_nav(ui, hh, by, bh, right);
     struct tm tm;
     localtime_r(&ui->now, &tm);
     const char *clock = ui_printf(ui, "%02d:%02d", tm.tm_hour, tm.tm_min);

@@ -101,10 +101,10 @@ int ui_listen_header(Ui *ui, int left, int right, int by, int bh)
     ThemeColor ink = on ? COLOR_SWITCH_ON_TEXT : COLOR_HEADER_TEXT;
     int bx = right - bw;
     if (!on) {      /* outlined, like the languages not shown */
-        ui_rect(ui, bx, by, bw, 2, COLOR_TILE_BG);
-        ui_rect(ui, bx, by + bh - 2, bw, 2, COLOR_TILE_BG);
-        ui_rect(ui, bx, by, 2, bh, COLOR_TILE_BG);
-        ui_rect(ui, bx + bw - 2, by, 2, bh, COLOR_TILE_BG);
+        ui_rect(ui, bx, by, bw, 2, COLOR_OUTLINE);
+        ui_rect(ui, bx, by + bh - 2, bw, 2, COLOR_OUTLINE);
+        ui_rect(ui, bx, by, 2, bh, COLOR_OUTLINE);
+        ui_rect(ui, bx + bw - 2, by, 2, bh, COLOR_OUTLINE);
     }
     ui_icon_button(ui, bx, by, bw, bh, icon, text, style, ink, bg, UI_ACTION_LISTEN);
     return bx - ui->gap;

@@ -61,7 +61,7 @@ static void ui_qr(Ui *ui, int x, int y, const char *payload, int min_px)
     c->module = ui_qr_module(q, min_px);
     c->x = x, c->y = y, c->w = c->h = (q->width + 8) * c->module;
     c->qr = q;
-    c->color = theme_color(COLOR_QR_DARK), c->bg = theme_color(COLOR_QR_LIGHT);
+    c->color = ui_color(ui, COLOR_QR_DARK), c->bg = ui_color(ui, COLOR_QR_LIGHT);
 }
 
 int ui_qr_min(const Ui *ui)

@@ -29,6 +29,7 @@ static const uint32_t colors[COLOR_COUNT] = {
     [COLOR_QR_LIGHT] = 0xFFFFFF,
     [COLOR_DIVIDER] = 0xC6CFD6,
     [COLOR_FOCUS] = 0xF2A900,
+    [COLOR_OUTLINE] = 0xE6EEF6,
 };
 
 /* to add a colour that text is drawn in, add its pair here: the test checks it */
@@ -44,10 +45,39 @@ static const ThemePair pairs[] = {
     { COLOR_QR_DARK, COLOR_QR_LIGHT },
 };
 
+/* high contrast: light on black, the QR codes dark on light as scanners want them */
+static const uint32_t contrast[COLOR_COUNT] = {
+    [COLOR_BG] = 0x000000,
+    [COLOR_TEXT] = 0xFFFFFF,
+    [COLOR_MUTED] = 0xE6E6E6,
+    [COLOR_HEADER_BG] = 0x141414,
+    [COLOR_HEADER_TEXT] = 0xFFFFFF,
+    [COLOR_TILE_BG] = 0x1C1C1C,
+    [COLOR_TILE_TEXT] = 0xFFFFFF,
+    [COLOR_ACCENT] = 0xFFD500,
+    [COLOR_OPEN] = 0x6CFF6C,
+    [COLOR_CLOSED] = 0xFF9E9E,
+    [COLOR_SWITCH_ON_BG] = 0xFFD500,
+    [COLOR_SWITCH_ON_TEXT] = 0x000000,
+    [COLOR_TODAY_BG] = 0x2E2E00,
+    [COLOR_NIGHT_BG] = 0x000000,
+    [COLOR_NIGHT_TEXT] = 0xE6E6E6,
+    [COLOR_QR_DARK] = 0x000000,
+    [COLOR_QR_LIGHT] = 0xFFFFFF,
+    [COLOR_DIVIDER] = 0x8A8A8A,
+    [COLOR_FOCUS] = 0xF2A900,
+    [COLOR_OUTLINE] = 0xFFFFFF,
+};
+
 uint32_t theme_color(ThemeColor c)
 {
-    assert(c >= 0 && c < COLOR_COUNT);
-    return colors[c];
+    return theme_color_of(THEME_DAY, c);
+}
+
+uint32_t theme_color_of(ThemeKind k, ThemeColor c)
+{
+    assert(c >= 0 && c < COLOR_COUNT && k < THEME_COUNT);
+    return k == THEME_CONTRAST ? contrast[c] : colors[c];
 }
 
 const ThemePair *theme_pairs(int *n)

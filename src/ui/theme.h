@@ -25,11 +25,18 @@ typedef enum {
     COLOR_QR_LIGHT,
     COLOR_DIVIDER,      /* lines and card borders: not text */
     COLOR_FOCUS,        /* the keypad's focus ring, outside a dark one: seen on either */
+    COLOR_OUTLINE,      /* the outline of a header button that is not lit */
     COLOR_COUNT
 } ThemeColor;
 
-/* 0xRRGGBB */
+/* the day theme, and high contrast (light on black: every text at least 7:1 as in
+ * the day theme, for low vision) */
+typedef enum { THEME_DAY, THEME_CONTRAST, THEME_COUNT } ThemeKind;
+
+/* 0xRRGGBB, in the day theme */
 uint32_t theme_color(ThemeColor c);
+/* 0xRRGGBB, in theme k */
+uint32_t theme_color_of(ThemeKind k, ThemeColor c);
 
 typedef struct ThemePair { ThemeColor fg, bg; } ThemePair;
 /* every (text, background) pair the screens draw; *n receives the count */

@@ -83,7 +83,18 @@ void ui_reset(Ui *ui, Lang lang)
         ui_invalidate(ui);
     ui->screen = SCREEN_HOME, ui->lang = lang;
     ui_end_keypad(ui);
+    ui_set_contrast(ui, false);
 }
+
+void ui_set_contrast(Ui *ui, bool on)
+{
+    if (on == ui->contrast)
+        return;
+    ui->contrast = on;
+    ui_invalidate(ui);
+}
+
+bool ui_contrast(const Ui *ui) { return ui->contrast; }
 
 void ui_set_staff_info(Ui *ui, const char *text)
 {

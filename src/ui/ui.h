@@ -96,6 +96,10 @@ bool ui_keypad(const Ui *ui);
  * 0, or -1 when none is focused */
 int ui_focus_rect(Ui *ui, int *x, int *y, int *w, int *h);
 
+/* high contrast (light on black) on or off; the idle reset turns it off */
+void ui_set_contrast(Ui *ui, bool on);
+bool ui_contrast(const Ui *ui);
+
 /* night mode: a dim screen with the clock and the next opening; a touch wakes it */
 void ui_set_night(Ui *ui, bool night);
 bool ui_night(const Ui *ui);

@@ -51,7 +51,8 @@ int ui_screen_related(UiScreen s, const UiScreen **targets);
 
 /* ---- the context ---- */
 
-typedef enum { BTN_SCREEN, BTN_LANG, BTN_BACK, BTN_ACTION, BTN_KEY, BTN_SCROLL } UiButtonKind;
+typedef enum { BTN_SCREEN, BTN_LANG, BTN_BACK, BTN_ACTION, BTN_KEY, BTN_SCROLL,
+               BTN_CONTRAST } UiButtonKind;
 
 typedef struct UiButton {
     int x, y, w, h;
@@ -111,6 +112,7 @@ struct Ui {
     UiDialogState dialog;
     UiListenState listen;       /* the speech controls (listen.c) */
     bool still_there;
+    bool contrast;              /* high contrast: light on black */
     int focus;                  /* the keypad's focused button, or -1 (focus.c) */
     bool keypad;                /* the focus is shown */
     /* the layout (layout.c) */
@@ -210,6 +212,14 @@ int ui_qr_cards(Ui *ui, int x, int y, int w, const QrCard *cards, int n);
 int ui_contact_cards(Ui *ui, int x, int y, int w, bool vcard);
 /* frees the codes kept across layouts */
 void ui_qr_free(Ui *ui);
+
+/* ---- drawlist.c, colours ---- */
+
+/* c in the theme shown (the day one, or high contrast) */
+static inline uint32_t ui_color(const Ui *ui, ThemeColor c)
+{
+    return theme_color_of(ui->contrast ? THEME_CONTRAST : THEME_DAY, c);
+}
 
 /* ---- input.c ---- */
 

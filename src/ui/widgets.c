@@ -32,7 +32,7 @@ int ui_line(Ui *ui, int x, int y, int w, const char *s, size_t len, int style,
     else if (align == ALIGN_RIGHT)
         c->x = x + w - tw, c->w = tw;
     c->text = s, c->len = (int)len, c->style = style, c->text_w = full;
-    c->color = theme_color(ink), c->bg = theme_color(bg);
+    c->color = ui_color(ui, ink), c->bg = ui_color(ui, bg);
     return lh;
 }
 

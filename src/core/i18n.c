@@ -154,17 +154,25 @@ I18nDirection i18n_direction(Lang lang)
     return languages[valid_lang(lang)].direction;
 }
 
-/* the header (the translation of msgid "") says "X-Kiosk-Review: reviewed" */
-bool i18n_reviewed(Lang lang)
+/* the header (the translation of msgid "", entry 0) has "X-Kiosk-Review: reviewed" */
+bool i18n_catalogue_reviewed(const unsigned char *mo, size_t size)
 {
-    const Language *l = &languages[valid_lang(lang)];
-    const char *h = mo_count(l->mo, *l->mo_size) ? mo_string(l->mo, *l->mo_size, 16, 0, NULL) : NULL;
-    const char *f = h ? strstr(h, "X-Kiosk-Review:") : NULL;
+    uint32_t len = 1;
+    const char *h = mo_count(mo, size) ? mo_string(mo, size, 16, 0, NULL) : NULL;
+    const char *o = h ? mo_string(mo, size, 12, 0, &len) : NULL;
+    const char *f = o && len == 0 ? strstr(h, "X-Kiosk-Review:") : NULL;
     if (!f || (f != h && f[-1] != '\n'))
         return false;
     f += strlen("X-Kiosk-Review:");
     f += strspn(f, " \t");
     return strncmp(f, "reviewed", 8) == 0 && (f[8] == '\n' || f[8] == '\0' || f[8] == ' ');
+}
+
+/* lang's catalogue says it is reviewed; a draft (or no field) is not */
+bool i18n_reviewed(Lang lang)
+{
+    const Language *l = &languages[valid_lang(lang)];
+    return i18n_catalogue_reviewed(l->mo, *l->mo_size);
 }
 
 /* ---- messages ---- */

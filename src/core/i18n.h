@@ -85,6 +85,8 @@ extern const char *const i18n_catalogue_codes[];
  * a msgid other than en.po's (a stale translation), placeholders other than English's;
  * 0 when none, else 1 and a sentence in why */
 int i18n_check_catalogue(const unsigned char *mo, size_t size, char *why, size_t n);
+/* true when a compiled catalogue's header says "X-Kiosk-Review: reviewed" */
+bool i18n_catalogue_reviewed(const unsigned char *mo, size_t size);
 /* i18n_check_catalogue for lang's built-in catalogue */
 int i18n_check(Lang lang, char *why, size_t n);
 #endif

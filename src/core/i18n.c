@@ -44,6 +44,13 @@ static const char *const keys[STR_COUNT] = {
 #undef I18N_KEY_ROW
 };
 
+/* the series that code indexes by number (weekday 0..6, month 1..12) */
+_Static_assert(STR_WEEKDAY_SUNDAY - STR_WEEKDAY_MONDAY == 6 &&
+               STR_WEEKDAY_SHORT_SUNDAY - STR_WEEKDAY_SHORT_MONDAY == 6 &&
+               STR_WEEKDAY_ON_SUNDAY - STR_WEEKDAY_ON_MONDAY == 6 &&
+               STR_MONTH_DECEMBER - STR_MONTH_JANUARY == 11,
+               "i18n_messages.h: weekdays and months must stay in order");
+
 /* an unknown language (a programmer's error) reads as the default one */
 static Lang valid_lang(Lang lang)
 {
@@ -81,24 +88,21 @@ static uint32_t mo_count(const unsigned char *mo, size_t size)
     return mo_word(mo, size, 0) == MO_MAGIC ? mo_word(mo, size, 8) : 0;
 }
 
-/* compares key with an original "ctx\004msgid" by its context; <0, 0, >0 */
-static int key_cmp(const char *key, const char *original)
-{
-    size_t k = strlen(key);
-    int r = strncmp(key, original, k);
-    return r ? r : MO_CONTEXT_END - (unsigned char)original[k];
-}
-
-/* index of the entry whose msgctxt is key, or -1 (originals are sorted: msgfmt) */
+/* index of the entry whose msgctxt is key, or -1: a binary search, as msgfmt sorts
+ * the originals ("ctx\004msgid") by their bytes */
 static long mo_find(const unsigned char *mo, size_t size, const char *key)
 {
+    size_t k = strlen(key);
     uint32_t lo = 0, hi = mo_count(mo, size);
     while (lo < hi) {
-        uint32_t mid = lo + (hi - lo) / 2;
-        const char *o = mo_string(mo, size, 12, mid, NULL);
+        uint32_t mid = lo + (hi - lo) / 2, len;
+        const char *o = mo_string(mo, size, 12, mid, &len);
         if (!o)
             return -1;
-        int r = key_cmp(key, o);
+        /* key + "\004" against the original's first k + 1 bytes */
+        int r = memcmp(key, o, k < len ? k : len);
+        if (r == 0)
+            r = len < k ? 1 : MO_CONTEXT_END - (unsigned char)o[k];
         if (r == 0)
             return (long)mid;
         if (r < 0)

@@ -9,6 +9,7 @@
 #define I18N_MESSAGES_H
 
 #define I18N_MESSAGES(X) \
+    /* screens, buttons and labels */ \
     X(STR_HOME,                  "screen.home") \
     X(STR_BACK,                  "button.back") \
     X(STR_ABOUT,                 "screen.about") \
@@ -43,6 +44,7 @@
     X(STR_TODAY,                 "hours.today") \
     X(STR_CLOSED,                "hours.closed_day") \
     X(STR_TAP_TO_WAKE,           "screen.tap_to_wake") \
+    /* the USB update, the PIN pad and the staff screen */ \
     X(STR_UPDATE_TITLE,          "update.title") \
     X(STR_UPDATE_CHECKING,       "update.checking") \
     X(STR_APPLIES_IN,            "update.applies_in") \
@@ -66,6 +68,7 @@
     X(STR_UPTIME,                "staff.uptime") \
     X(STR_INPUT,                 "staff.input") \
     X(STR_LOG,                   "staff.log") \
+    /* weekdays from Monday: as a name, abbreviated, as in "opens on Monday" */ \
     X(STR_WEEKDAY_MONDAY,        "weekday.monday") \
     X(STR_WEEKDAY_TUESDAY,       "weekday.tuesday") \
     X(STR_WEEKDAY_WEDNESDAY,     "weekday.wednesday") \
@@ -87,6 +90,7 @@
     X(STR_WEEKDAY_ON_FRIDAY,     "weekday_on.friday") \
     X(STR_WEEKDAY_ON_SATURDAY,   "weekday_on.saturday") \
     X(STR_WEEKDAY_ON_SUNDAY,     "weekday_on.sunday") \
+    /* months from January, as they read inside a date */ \
     X(STR_MONTH_JANUARY,         "month_in_date.january") \
     X(STR_MONTH_FEBRUARY,        "month_in_date.february") \
     X(STR_MONTH_MARCH,           "month_in_date.march") \
@@ -99,10 +103,12 @@
     X(STR_MONTH_OCTOBER,         "month_in_date.october") \
     X(STR_MONTH_NOVEMBER,        "month_in_date.november") \
     X(STR_MONTH_DECEMBER,        "month_in_date.december") \
+    /* how a date and a time are put together */ \
     X(STR_DATE,                  "date.full") \
     X(STR_DATE_DAY_MONTH,        "date.day_month") \
     X(STR_DATE_LONG,             "date.long") \
     X(STR_TIME,                  "date.time") \
+    /* the home screen's line, "Open now · closes at 17:00" */ \
     X(STR_OPEN_NOW,              "hours.open_now") \
     X(STR_OPEN_NOW_SPECIAL,      "hours.open_now_special") \
     X(STR_CLOSED_NOW,            "hours.closed_now") \
@@ -119,6 +125,7 @@
     X(STR_CLOSES_TOMORROW,       "hours.closes_tomorrow") \
     X(STR_CLOSES_WEEKDAY,        "hours.closes_weekday") \
     X(STR_CLOSES_DATE,           "hours.closes_date") \
+    /* the Greek public holidays, then the two shortened days (hours.c) */ \
     X(STR_HOLIDAY_CLEAN_MONDAY,  "holiday.clean_monday") \
     X(STR_HOLIDAY_GOOD_FRIDAY,   "holiday.good_friday") \
     X(STR_HOLIDAY_HOLY_SATURDAY, "holiday.holy_saturday") \

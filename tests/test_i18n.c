@@ -194,7 +194,7 @@ static int check_edited_po(const char *dir, const char *sed, char *why, size_t n
     size_t size;
     unsigned char *mo = compile_po(dir, po, &size);
     why[0] = '\0';
-    int rc = i18n_check_catalogue(mo, size, why, n);
+    int rc = i18n_check_catalogue(LANG_EL, mo, size, why, n);
     free(mo);
     return rc;
 }
@@ -322,6 +322,53 @@ static void test_every_message_has_a_key_of_its_own(void **state)
     assert_string_equal(i18n_key(STR_COUNT), "?");
 }
 
+static void test_a_counted_message_takes_the_form_its_number_needs(void **state)
+{
+    (void)state;
+    char buf[128];
+    i18n_format_count(LANG_EL, buf, sizeof buf, STR_COMMITTEES_ADDED, 1, 1);
+    assert_string_equal(buf, "1 επιτροπή προστέθηκε");
+    i18n_format_count(LANG_EL, buf, sizeof buf, STR_COMMITTEES_ADDED, 3, 3);
+    assert_string_equal(buf, "3 επιτροπές προστέθηκαν");
+    i18n_format_count(LANG_EN, buf, sizeof buf, STR_COMMITTEES_REMOVED, 0, 0);
+    assert_string_equal(buf, "0 committees removed");
+    i18n_format_count(LANG_EN, buf, sizeof buf, STR_COMMITTEES_RENAMED, 1, 1);
+    assert_string_equal(buf, "1 committee renamed");
+}
+
+static void test_each_plural_rule_picks_the_forms_its_languages_use(void **state)
+{
+    (void)state;
+    static const struct { I18nPlural rule; unsigned long n; int form; } cases[] = {
+        { I18N_PLURAL_ONE, 0, 1 }, { I18N_PLURAL_ONE, 1, 0 }, { I18N_PLURAL_ONE, 2, 1 },
+        { I18N_PLURAL_ZERO_ONE, 0, 0 }, { I18N_PLURAL_ZERO_ONE, 1, 0 }, { I18N_PLURAL_ZERO_ONE, 2, 1 },
+        /* Ukrainian: 1, 21 "комітет"; 2-4, 22 "комітети"; 5, 11, 12 "комітетів" */
+        { I18N_PLURAL_SLAVIC, 1, 0 }, { I18N_PLURAL_SLAVIC, 21, 0 }, { I18N_PLURAL_SLAVIC, 2, 1 },
+        { I18N_PLURAL_SLAVIC, 22, 1 }, { I18N_PLURAL_SLAVIC, 5, 2 }, { I18N_PLURAL_SLAVIC, 11, 2 },
+        { I18N_PLURAL_SLAVIC, 12, 2 },
+        /* Arabic: zero, one, two, few (3-10), many (11-99), other (100, 101, 102) */
+        { I18N_PLURAL_ARABIC, 0, 0 }, { I18N_PLURAL_ARABIC, 1, 1 }, { I18N_PLURAL_ARABIC, 2, 2 },
+        { I18N_PLURAL_ARABIC, 3, 3 }, { I18N_PLURAL_ARABIC, 110, 3 }, { I18N_PLURAL_ARABIC, 11, 4 },
+        { I18N_PLURAL_ARABIC, 99, 4 }, { I18N_PLURAL_ARABIC, 100, 5 }, { I18N_PLURAL_ARABIC, 102, 5 },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+        if (i18n_plural_form(cases[i].rule, cases[i].n) != cases[i].form)
+            fail_msg("rule %d, n %lu: form %d, expected %d", cases[i].rule, cases[i].n,
+                     i18n_plural_form(cases[i].rule, cases[i].n), cases[i].form);
+}
+
+static void test_the_check_finds_a_missing_plural_form_and_a_wrong_plural_rule(void **state)
+{
+    (void)state;
+    char *dir = test_tmpdir(), why[512];
+    assert_int_equal(check_edited_po(dir, "/^msgstr\\[1\\] \"%d επιτροπές προστέθηκαν\"$/d", why, sizeof why), 1);
+    assert_non_null(strstr(why, "\"update.committees_added\""));
+    assert_int_equal(check_edited_po(dir, "s/^\"Plural-Forms: .*$/\"Plural-Forms: nplurals=2; plural=(n > 1);\\\\n\"/",
+                                     why, sizeof why), 1);
+    assert_non_null(strstr(why, "Plural-Forms should be \"nplurals=2; plural=(n != 1);\""));
+    test_rmdir(dir);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -344,6 +391,9 @@ int main(void)
         cmocka_unit_test(test_a_message_with_placeholders_is_filled_and_cut_at_a_whole_character),
         cmocka_unit_test(test_times_and_dates_without_a_year),
         cmocka_unit_test(test_every_message_has_a_key_of_its_own),
+        cmocka_unit_test(test_a_counted_message_takes_the_form_its_number_needs),
+        cmocka_unit_test(test_each_plural_rule_picks_the_forms_its_languages_use),
+        cmocka_unit_test(test_the_check_finds_a_missing_plural_form_and_a_wrong_plural_rule),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -17,7 +17,7 @@
 #define MO_CONTEXT_END '\004'       /* separates msgctxt from msgid in a .mo */
 
 /* the catalogues, one per .po (tools/po2c.sh writes them as i18n_mo_<code>) */
-#define I18N_MO_DECL(id, code, name, dir, digits) \
+#define I18N_MO_DECL(id, code, name, dir, digits, plural) \
     extern const unsigned char i18n_mo_##code[]; extern const size_t i18n_mo_##code##_size;
 I18N_LANGUAGES(I18N_MO_DECL)
 #undef I18N_MO_DECL
@@ -26,13 +26,14 @@ typedef struct Language {
     const char *code, *name;
     I18nDirection direction;
     uint32_t digit_zero;
+    I18nPlural plural;
     const unsigned char *mo;
     const size_t *mo_size;
 } Language;
 
 static const Language languages[LANG_COUNT] = {
-#define I18N_LANG_ROW(id, code, name, dir, digits) \
-    [id] = { #code, name, dir, digits, i18n_mo_##code, &i18n_mo_##code##_size },
+#define I18N_LANG_ROW(id, code, name, dir, digits, plural) \
+    [id] = { #code, name, dir, digits, plural, i18n_mo_##code, &i18n_mo_##code##_size },
     I18N_LANGUAGES(I18N_LANG_ROW)
 #undef I18N_LANG_ROW
 };
@@ -42,6 +43,20 @@ static const char *const keys[STR_COUNT] = {
 #define I18N_KEY_ROW(id, key) [id] = key,
     I18N_MESSAGES(I18N_KEY_ROW)
 #undef I18N_KEY_ROW
+};
+
+/* each plural rule: its number of forms and its Plural-Forms text as gettext's manual
+ * writes it (translators copy it into the .po header); i18n_plural_form computes it */
+static const struct {
+    int forms;
+    const char *header;
+} plural_rules[I18N_PLURAL_COUNT] = {
+    [I18N_PLURAL_ONE] = { 2, "nplurals=2; plural=(n != 1);" },
+    [I18N_PLURAL_ZERO_ONE] = { 2, "nplurals=2; plural=(n > 1);" },
+    [I18N_PLURAL_SLAVIC] = { 3, "nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && "
+                                "n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);" },
+    [I18N_PLURAL_ARABIC] = { 6, "nplurals=6; plural=(n==0 ? 0 : n==1 ? 1 : n==2 ? 2 : "
+                                "n%100>=3 && n%100<=10 ? 3 : n%100>=11 ? 4 : 5);" },
 };
 
 /* the series that code indexes by number (weekday 0..6, month 1..12) */
@@ -113,12 +128,29 @@ static long mo_find(const unsigned char *mo, size_t size, const char *key)
     return -1;
 }
 
-/* the translation of key, or NULL when the catalogue has none or an empty one */
-static const char *mo_text(const unsigned char *mo, size_t size, const char *key)
+/* form `form` of the translation of key (0 for a message that is not counted), or
+ * NULL when the catalogue has none, an empty one, or fewer forms */
+static const char *mo_text(const unsigned char *mo, size_t size, const char *key, int form)
 {
     long i = mo_find(mo, size, key);
-    const char *s = i < 0 ? NULL : mo_string(mo, size, 16, (uint32_t)i, NULL);
+    uint32_t len = 0;
+    const char *s = i < 0 ? NULL : mo_string(mo, size, 16, (uint32_t)i, &len);
+    const char *end = s ? s + len : NULL;
+    for (; s && form > 0; form--)           /* the forms are NUL-separated */
+        s = s + strlen(s) < end ? s + strlen(s) + 1 : NULL;
     return s && s[0] ? s : NULL;
+}
+
+/* the number of forms of key's translation: 1, or more for a counted message */
+static int mo_forms(const unsigned char *mo, size_t size, const char *key)
+{
+    long i = mo_find(mo, size, key);
+    uint32_t len = 0;
+    const char *s = i < 0 ? NULL : mo_string(mo, size, 16, (uint32_t)i, &len);
+    int forms = 1;
+    for (uint32_t k = 0; s && k < len; k++)
+        forms += s[k] == '\0';
+    return forms;
 }
 
 /* the English msgid of the entry key (after its context), or NULL */
@@ -158,18 +190,30 @@ I18nDirection i18n_direction(Lang lang)
     return languages[valid_lang(lang)].direction;
 }
 
-/* the header (the translation of msgid "", entry 0) has "X-Kiosk-Review: reviewed" */
-bool i18n_catalogue_reviewed(const unsigned char *mo, size_t size)
+/* copies the value of the header field name ("X-Kiosk-Review") into out; the header is
+ * the translation of msgid "", entry 0. 0, or -1 when there is no such field */
+static int header_field(const unsigned char *mo, size_t size, const char *name, char *out, size_t n)
 {
     uint32_t len = 1;
     const char *h = mo_count(mo, size) ? mo_string(mo, size, 16, 0, NULL) : NULL;
     const char *o = h ? mo_string(mo, size, 12, 0, &len) : NULL;
-    const char *f = o && len == 0 ? strstr(h, "X-Kiosk-Review:") : NULL;
-    if (!f || (f != h && f[-1] != '\n'))
-        return false;
-    f += strlen("X-Kiosk-Review:");
-    f += strspn(f, " \t");
-    return strncmp(f, "reviewed", 8) == 0 && (f[8] == '\n' || f[8] == '\0' || f[8] == ' ');
+    size_t k = strlen(name);
+    for (const char *f = o && len == 0 ? h : NULL; f && *f; f = strchr(f, '\n') ? strchr(f, '\n') + 1 : NULL) {
+        if (strncmp(f, name, k) != 0 || f[k] != ':')
+            continue;
+        f += k + 1;
+        f += strspn(f, " \t");
+        snprintf(out, n, "%.*s", (int)strcspn(f, "\n"), f);
+        return 0;
+    }
+    return -1;
+}
+
+/* the header has "X-Kiosk-Review: reviewed" */
+bool i18n_catalogue_reviewed(const unsigned char *mo, size_t size)
+{
+    char v[32];
+    return header_field(mo, size, "X-Kiosk-Review", v, sizeof v) == 0 && strcmp(v, "reviewed") == 0;
 }
 
 /* lang's catalogue says it is reviewed; a draft (or no field) is not */
@@ -187,17 +231,42 @@ const char *i18n_key(StrId id)
     return (unsigned)id < STR_COUNT ? keys[id] : "?";
 }
 
-/* the message in lang, else in English, else its key; "?" for an unknown id */
-const char *i18n_str(Lang lang, StrId id)
+/* which form (0..) of a counted message the rule gives for count */
+int i18n_plural_form(I18nPlural rule, unsigned long n)
+{
+    switch (rule) {
+    case I18N_PLURAL_ZERO_ONE:
+        return n > 1;
+    case I18N_PLURAL_SLAVIC:
+        return n % 10 == 1 && n % 100 != 11 ? 0
+             : n % 10 >= 2 && n % 10 <= 4 && (n % 100 < 10 || n % 100 >= 20) ? 1 : 2;
+    case I18N_PLURAL_ARABIC:
+        return n == 0 ? 0 : n == 1 ? 1 : n == 2 ? 2 : n % 100 >= 3 && n % 100 <= 10 ? 3
+             : n % 100 >= 11 ? 4 : 5;
+    default:
+        return n != 1;
+    }
+}
+
+/* the message in lang (its form for count when counted), else in English, else its key */
+static const char *message(Lang lang, StrId id, bool counted, unsigned long count)
 {
     if ((unsigned)id >= STR_COUNT) return "?";
     const Language *l = &languages[valid_lang(lang)];
-    const char *s = mo_text(l->mo, *l->mo_size, keys[id]);
+    const char *s = mo_text(l->mo, *l->mo_size, keys[id],
+                            counted ? i18n_plural_form(l->plural, count) : 0);
     if (!s) {
         l = &languages[LANG_EN];
-        s = mo_text(l->mo, *l->mo_size, keys[id]);
+        s = mo_text(l->mo, *l->mo_size, keys[id], counted ? i18n_plural_form(l->plural, count) : 0);
     }
     return s ? s : keys[id];
+}
+
+/* the message in lang, else in English, else its key; "?" for an unknown id; a
+ * counted message gives its first form */
+const char *i18n_str(Lang lang, StrId id)
+{
+    return message(lang, id, false, 0);
 }
 
 /* cuts out[0..len) back to its last whole UTF-8 character */
@@ -216,15 +285,15 @@ static void utf8_trim(char *out, size_t len)
         out[start - 1] = '\0';
 }
 
-/* the message as a printf format; truncated at a character boundary */
-int i18n_vformat(Lang lang, char *out, size_t n, StrId id, va_list ap)
+/* fmt filled with ap into out; truncated at a character boundary */
+static int format_into(char *out, size_t n, const char *fmt, va_list ap)
 {
     if (!out || n == 0)
         return 0;
     /* the format comes from a catalogue that msgfmt --check compared with English */
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wformat-nonliteral"
-    int len = vsnprintf(out, n, i18n_str(lang, id), ap);
+    int len = vsnprintf(out, n, fmt, ap);
 #pragma GCC diagnostic pop
     if (len < 0)
         out[0] = '\0';
@@ -233,12 +302,28 @@ int i18n_vformat(Lang lang, char *out, size_t n, StrId id, va_list ap)
     return len;
 }
 
+/* the message as a printf format; truncated at a character boundary */
+int i18n_vformat(Lang lang, char *out, size_t n, StrId id, va_list ap)
+{
+    return format_into(out, n, message(lang, id, false, 0), ap);
+}
+
 /* the message as a printf format with the arguments that follow */
 int i18n_format(Lang lang, char *out, size_t n, StrId id, ...)
 {
     va_list ap;
     va_start(ap, id);
     int len = i18n_vformat(lang, out, n, id, ap);
+    va_end(ap);
+    return len;
+}
+
+/* the form of a counted message for count, as a printf format */
+int i18n_format_count(Lang lang, char *out, size_t n, StrId id, unsigned long count, ...)
+{
+    va_list ap;
+    va_start(ap, count);
+    int len = format_into(out, n, message(lang, id, true, count), ap);
     va_end(ap);
     return len;
 }
@@ -368,39 +453,65 @@ static void directives(const char *s, char *out, size_t n)
             k += (size_t)snprintf(out + k, n - k, "%d:%s ", i + 1, conv[i]);
 }
 
-/* the first problem of the catalogue mo: a message missing or empty, a msgid other
- * than English's, or placeholders unlike English's; 0 when none, else 1 and *why */
-int i18n_check_catalogue(const unsigned char *mo, size_t size, char *why, size_t n)
+/* a and b equal but for spaces */
+static bool same_but_spaces(const char *a, const char *b)
 {
-    const Language *en = &languages[LANG_EN];
+    for (;; a++, b++) {
+        while (*a == ' ') a++;
+        while (*b == ' ') b++;
+        if (*a != *b) return false;
+        if (!*a) return true;
+    }
+}
+
+/* the first problem of the catalogue mo for lang; 0 when none, else 1 and *why */
+int i18n_check_catalogue(Lang lang, const unsigned char *mo, size_t size, char *why, size_t n)
+{
+    const Language *en = &languages[LANG_EN], *l = &languages[valid_lang(lang)];
+    char plural[256];
     if (mo_count(mo, size) == 0) {
         snprintf(why, n, "not a gettext catalogue (.mo)");
         return 1;
     }
+    if (header_field(mo, size, "Plural-Forms", plural, sizeof plural) != 0 ||
+        !same_but_spaces(plural, plural_rules[l->plural].header)) {
+        snprintf(why, n, "the header's Plural-Forms should be \"%s\" (the rule in %s's row)",
+                 plural_rules[l->plural].header, l->code);
+        return 1;
+    }
     for (int id = 0; id < STR_COUNT; id++) {
-        const char *s = mo_text(mo, size, keys[id]);
-        const char *ref = mo_text(en->mo, *en->mo_size, keys[id]);
-        const char *msgid = mo_msgid(mo, size, keys[id]);
-        const char *en_msgid = mo_msgid(en->mo, *en->mo_size, keys[id]);
-        if (!s) {
-            snprintf(why, n, "\"%s\" is missing or empty", keys[id]);
+        const char *key = keys[id];
+        const char *ref = mo_text(en->mo, *en->mo_size, key, 0);
+        const char *msgid = mo_msgid(mo, size, key), *en_msgid = mo_msgid(en->mo, *en->mo_size, key);
+        int forms = mo_forms(en->mo, *en->mo_size, key) > 1 ? plural_rules[l->plural].forms : 1;
+        if (!ref || !en_msgid) {
+            snprintf(why, n, "\"%s\" is missing in English", key);
             return 1;
         }
-        if (!ref || !en_msgid) {
-            snprintf(why, n, "\"%s\" is missing in English", keys[id]);
+        for (int f = 0; f < forms; f++) {
+            const char *s = mo_text(mo, size, key, f);
+            char a[128], b[128];
+            if (!s) {
+                snprintf(why, n, forms > 1 ? "\"%s\" is missing or empty (form %d of %d)"
+                                           : "\"%s\" is missing or empty", key, f + 1, forms);
+                return 1;
+            }
+            directives(s, a, sizeof a);
+            directives(ref, b, sizeof b);
+            if (strcmp(a, b) != 0 || strcmp(a, "?") == 0) {
+                snprintf(why, n, "\"%s\": the placeholders of \"%s\" are not those of \"%s\"",
+                         key, s, ref);
+                return 1;
+            }
+        }
+        if (mo_forms(mo, size, key) != forms) {
+            snprintf(why, n, "\"%s\" has %d forms; %s's plural rule has %d", key,
+                     mo_forms(mo, size, key), l->code, forms);
             return 1;
         }
         if (strcmp(msgid, en_msgid) != 0) {
             snprintf(why, n, "\"%s\" translates \"%s\", but English now says \"%s\"",
-                     keys[id], msgid, en_msgid);
-            return 1;
-        }
-        char a[128], b[128];
-        directives(s, a, sizeof a);
-        directives(ref, b, sizeof b);
-        if (strcmp(a, b) != 0 || strcmp(a, "?") == 0) {
-            snprintf(why, n, "\"%s\": the placeholders of \"%s\" are not those of \"%s\"",
-                     keys[id], s, ref);
+                     key, msgid, en_msgid);
             return 1;
         }
     }
@@ -411,5 +522,5 @@ int i18n_check_catalogue(const unsigned char *mo, size_t size, char *why, size_t
 int i18n_check(Lang lang, char *why, size_t n)
 {
     const Language *l = &languages[valid_lang(lang)];
-    return i18n_check_catalogue(l->mo, *l->mo_size, why, n);
+    return i18n_check_catalogue(lang, l->mo, *l->mo_size, why, n);
 }

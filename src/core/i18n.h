@@ -13,6 +13,16 @@
 
 typedef enum { I18N_LTR, I18N_RTL } I18nDirection;
 
+/* how a language picks the form of a counted word ("1 committee", "2 committees");
+ * its .po header's Plural-Forms says the same in gettext's words (test_i18n compares) */
+typedef enum {
+    I18N_PLURAL_ONE,        /* 2 forms, n != 1: el, en, ur */
+    I18N_PLURAL_ZERO_ONE,   /* 2 forms, n > 1: fr, fa */
+    I18N_PLURAL_SLAVIC,     /* 3 forms by the last digits: uk, ru */
+    I18N_PLURAL_ARABIC,     /* 6 forms: zero, one, two, few, many, other */
+    I18N_PLURAL_COUNT
+} I18nPlural;
+
 /* the code point of the zero a language writes numbers with in dates and times */
 #define I18N_DIGITS_WESTERN 0x0030u     /* 0123456789 */
 
@@ -22,13 +32,13 @@ typedef enum { I18N_LTR, I18N_RTL } I18nDirection;
  * "X-Kiosk-Review: draft" in its header until the centre has reviewed it) and add a
  * row here. Columns: enum name, code (also the .po's name; an identifier, so "pt_BR"
  * not "pt-BR"), the language's name in itself, text direction, digits in dates and
- * times (say why next to a native choice). */
+ * times (say why next to a native choice), plural rule. */
 #define I18N_LANGUAGES(X) \
-    X(LANG_EL, el, "Ελληνικά", I18N_LTR, I18N_DIGITS_WESTERN) \
-    X(LANG_EN, en, "English",  I18N_LTR, I18N_DIGITS_WESTERN)
+    X(LANG_EL, el, "Ελληνικά", I18N_LTR, I18N_DIGITS_WESTERN, I18N_PLURAL_ONE) \
+    X(LANG_EN, en, "English",  I18N_LTR, I18N_DIGITS_WESTERN, I18N_PLURAL_ONE)
 
 typedef enum {
-#define I18N_LANG_ENUM(id, code, name, dir, digits) id,
+#define I18N_LANG_ENUM(id, code, name, dir, digits, plural) id,
     I18N_LANGUAGES(I18N_LANG_ENUM)
 #undef I18N_LANG_ENUM
     LANG_COUNT
@@ -65,6 +75,12 @@ const char *i18n_str(Lang lang, StrId id);
 int i18n_format(Lang lang, char *out, size_t n, StrId id, ...);
 /* the same with a va_list, for functions that take a message and its arguments */
 int i18n_vformat(Lang lang, char *out, size_t n, StrId id, va_list ap);
+/* i18n_format for a counted message (msgid_plural in the .po): count picks the form
+ * by the language's plural rule; the arguments follow as usual, so "%d committees
+ * renamed" is i18n_format_count(lang, out, n, STR_X, k, k) */
+int i18n_format_count(Lang lang, char *out, size_t n, StrId id, unsigned long count, ...);
+/* which form (0..) of a counted message the rule gives for count */
+int i18n_plural_form(I18nPlural rule, unsigned long count);
 
 /* weekday 0 = Monday .. 6 = Sunday, full name in the nominative */
 const char *i18n_weekday(Lang lang, int weekday);
@@ -81,10 +97,11 @@ void i18n_format_time(Lang lang, int minutes, char *out, size_t n);
 
 /* the codes of the .po files found at build time, NULL-terminated (for tests) */
 extern const char *const i18n_catalogue_codes[];
-/* the first problem of a compiled catalogue (.mo bytes): a message missing or empty,
- * a msgid other than en.po's (a stale translation), placeholders other than English's;
+/* the first problem of a compiled catalogue (.mo bytes) for lang: a message missing or
+ * empty, a msgid other than en.po's (a stale translation), placeholders other than
+ * English's, a counted message without every form, Plural-Forms unlike lang's rule;
  * 0 when none, else 1 and a sentence in why */
-int i18n_check_catalogue(const unsigned char *mo, size_t size, char *why, size_t n);
+int i18n_check_catalogue(Lang lang, const unsigned char *mo, size_t size, char *why, size_t n);
 /* true when a compiled catalogue's header says "X-Kiosk-Review: reviewed" */
 bool i18n_catalogue_reviewed(const unsigned char *mo, size_t size);
 /* i18n_check_catalogue for lang's built-in catalogue */

@@ -47,6 +47,9 @@
     /* the USB update, the PIN pad and the staff screen */ \
     X(STR_UPDATE_TITLE,          "update.title") \
     X(STR_UPDATE_CHECKING,       "update.checking") \
+    X(STR_COMMITTEES_RENAMED,    "update.committees_renamed") \
+    X(STR_COMMITTEES_ADDED,      "update.committees_added") \
+    X(STR_COMMITTEES_REMOVED,    "update.committees_removed") \
     X(STR_APPLIES_IN,            "update.applies_in") \
     X(STR_CANCEL,                "button.cancel") \
     X(STR_APPLY_NOW,             "button.apply_now") \

@@ -48,8 +48,8 @@ static const Holiday holidays[] = {
 /* the shortened days (HoursTable.shortened_days): 24 and 31 December */
 static const StrId shortened_names[2] = { STR_HOLIDAY_CHRISTMAS_EVE, STR_HOLIDAY_NEW_YEARS_EVE };
 
-/* the status line's first part by state, and its second by when the state changes:
- * [closing?][today, tomorrow, a weekday of this week, a later date] */
+/* the status line's second half, by whether the office is about to close and when:
+ * [closing][today, tomorrow, a weekday within six days, a later date] */
 static const StrId when_msgs[2][4] = {
     { STR_OPENS_AT, STR_OPENS_TOMORROW, STR_OPENS_WEEKDAY, STR_OPENS_DATE },
     { STR_CLOSES_AT, STR_CLOSES_TOMORROW, STR_CLOSES_WEEKDAY, STR_CLOSES_DATE },

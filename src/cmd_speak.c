@@ -93,7 +93,7 @@ int cmd_speak(int argc, char **argv)
     char *text = malloc(SPEAK_TEXT_MAX);
     int rc = 1;
     if (text) {
-        speak_text(cmds, n, false, lang, text, SPEAK_TEXT_MAX);
+        speak_text(cmds, n, i18n_direction(l) == I18N_RTL, lang, text, SPEAK_TEXT_MAX);
         rc = 0;
         if (print)
             printf("%s\n", text);

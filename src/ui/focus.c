@@ -6,11 +6,10 @@
 #include <math.h>
 #include <stdlib.h>
 
-/* whether the language on screen is written right to left: none of the kiosk's yet */
+/* whether the language on screen is written right to left */
 static bool ui_rtl(const Ui *ui)
 {
-    (void)ui;
-    return false;
+    return i18n_direction(ui->lang) == I18N_RTL;
 }
 
 /* the buttons' indices in reading order; their number */

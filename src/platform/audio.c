@@ -3,6 +3,8 @@
  * a thread writing silence to it. A small device buffer (512 samples, 23 ms at
  * 22050 Hz) is what still plays after a stop. */
 #include "platform/audio.h"
+#include <pthread.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -44,6 +46,20 @@ void audio_destroy(Audio *a)
     free(a);
 }
 
+/* SDL's audio (and the sound servers it tries) start threads; they must not take
+ * the SIGTERM that the main loop waits for, so they start with every signal blocked */
+static void audio_block_signals(sigset_t *old)
+{
+    sigset_t all;
+    sigfillset(&all);
+    pthread_sigmask(SIG_BLOCK, &all, old);
+}
+
+static void audio_restore_signals(const sigset_t *old)
+{
+    pthread_sigmask(SIG_SETMASK, old, NULL);
+}
+
 static int audio_open(void *ctx, int rate, char *why, size_t n)
 {
     Audio *a = ctx;
@@ -52,11 +68,14 @@ static int audio_open(void *ctx, int rate, char *why, size_t n)
         snprintf(why, n, "speech is off (audio_device = off in kiosk.conf)");
         return -1;
     }
+    sigset_t old;
+    audio_block_signals(&old);
     if (!a->inited) {
         if (a->device[0])
             setenv("AUDIODEV", a->device, 1);
         if (SDL_InitSubSystem(SDL_INIT_AUDIO) != 0) {
             snprintf(why, n, "no audio device: %s", SDL_GetError());
+            audio_restore_signals(&old);
             return -1;
         }
         a->inited = true;
@@ -69,6 +88,7 @@ static int audio_open(void *ctx, int rate, char *why, size_t n)
     want.samples = AUDIO_SAMPLES;
     /* no changes allowed: SDL converts to what the device takes */
     a->dev = SDL_OpenAudioDevice(NULL, 0, &want, &have, 0);
+    audio_restore_signals(&old);
     if (!a->dev) {
         snprintf(why, n, "no audio device%s%s: %s", a->device[0] ? " " : "", a->device,
                  SDL_GetError());

@@ -35,6 +35,7 @@ int db_load_hours(Db *db, HoursTable *out);
 /* ---- the tables: one static const list in db.c drives schema, import and export ---- */
 
 #define DB_MAX_COLUMNS 32
+#define DB_MAX_TABLES  32           /* db_table_count() is at most this */
 
 typedef struct DbTable {
     const char *name;           /* the HSDS resource name: "organization" */

@@ -30,11 +30,12 @@ static bool parse_coord(const char *s, double limit, double *out)
 static char *term_text(Db *db, const char *code, const char *service_id, const char *name)
 {
     char *ids[8];
-    int n = db_query_ids(db,
-                      "SELECT tt.id FROM attribute a JOIN taxonomy_term tt ON tt.id = a.taxonomy_term_id"
-                      " JOIN taxonomy t ON t.id = tt.taxonomy_id WHERE a.link_entity = 'service'"
-                      " AND a.link_id = ?1 AND lower(t.name) = ?2 ORDER BY a.rowid",
-                      service_id, name, ids, 8);
+    int n = db_query_ids(
+        db,
+        "SELECT tt.id FROM attribute a JOIN taxonomy_term tt ON tt.id = a.taxonomy_term_id"
+        " JOIN taxonomy t ON t.id = tt.taxonomy_id WHERE a.link_entity = 'service'"
+        " AND a.link_id = ?1 AND lower(t.name) = ?2 ORDER BY a.rowid",
+        service_id, name, ids, 8);
     if (n < 0)
         return NULL;
     char *s = db_joined_text(db, code, "taxonomy_term", "name", ids, n, ", ");
@@ -70,7 +71,8 @@ static int load_organization(Db *db, const char *code, const char *org, Content 
     c->org_description = db_field_text(db, code, "organization", "description", org);
     c->parent_name = db_field_text(db, code, "organization", "name", root);
     c->parent_type = db_field_text(db, code, "organization", "legal_status", root);
-    c->department = depth >= 2 ? db_field_text(db, code, "organization", "name", chain[0]) : strdup("");
+    c->department =
+        depth >= 2 ? db_field_text(db, code, "organization", "name", chain[0]) : strdup("");
     db_free_ids(chain, depth);
     return 0;
 }
@@ -78,14 +80,18 @@ static int load_organization(Db *db, const char *code, const char *org, Content 
 /* the location the service is found at (see db_load_content); "" when none */
 static char *service_location(Db *db, const char *svc, const char *org)
 {
-    char *loc = db_query_text(db, "SELECT s.location_id FROM service_at_location s JOIN location l"
-                               " ON l.id = s.location_id WHERE s.service_id = ?1"
-                               " ORDER BY EXISTS (SELECT 1 FROM address a WHERE a.location_id = l.id) DESC,"
-                               " s.rowid LIMIT 1", svc, NULL);
+    char *loc =
+        db_query_text(db,
+                      "SELECT s.location_id FROM service_at_location s JOIN location l"
+                      " ON l.id = s.location_id WHERE s.service_id = ?1"
+                      " ORDER BY EXISTS (SELECT 1 FROM address a WHERE a.location_id = l.id) DESC,"
+                      " s.rowid LIMIT 1",
+                      svc, NULL);
     if (loc && !*loc && *org) {
         free(loc);
-        loc = db_query_text(db, "SELECT id FROM location WHERE organization_id = ?1 ORDER BY rowid LIMIT 1",
-                         org, NULL);
+        loc = db_query_text(
+            db, "SELECT id FROM location WHERE organization_id = ?1 ORDER BY rowid LIMIT 1", org,
+            NULL);
     }
     return loc;
 }
@@ -93,12 +99,13 @@ static char *service_location(Db *db, const char *svc, const char *org)
 /* fills phone, email, website, address and coordinates */
 static void load_contact(Db *db, const char *code, const char *svc, const char *org, Content *c)
 {
-    char *phone = db_query_text(db, "SELECT id FROM phone WHERE service_id = ?1 ORDER BY rowid LIMIT 1",
-                             svc, NULL);
+    char *phone = db_query_text(
+        db, "SELECT id FROM phone WHERE service_id = ?1 ORDER BY rowid LIMIT 1", svc, NULL);
     if (phone && !*phone && *org) {
         free(phone);
-        phone = db_query_text(db, "SELECT id FROM phone WHERE organization_id = ?1 ORDER BY rowid LIMIT 1",
-                           org, NULL);
+        phone = db_query_text(
+            db, "SELECT id FROM phone WHERE organization_id = ?1 ORDER BY rowid LIMIT 1", org,
+            NULL);
     }
     c->phone = phone && *phone ? db_field_text(db, code, "phone", "number", phone) : strdup("");
     free(phone);
@@ -120,17 +127,21 @@ static void load_contact(Db *db, const char *code, const char *svc, const char *
     }
 
     char *loc = service_location(db, svc, org);
-    char *addr = loc ? db_query_text(db, "SELECT id FROM address WHERE location_id = ?1 ORDER BY rowid LIMIT 1",
-                                  loc, NULL)
-                     : NULL;
+    char *addr =
+        loc ? db_query_text(db,
+                            "SELECT id FROM address WHERE location_id = ?1 ORDER BY rowid LIMIT 1",
+                            loc, NULL)
+            : NULL;
     const char *a = addr ? addr : "";
     c->address = db_field_text(db, code, "address", "address_1", a);
     c->city = db_field_text(db, code, "address", "city", a);
     c->postal_code = db_field_text(db, code, "address", "postal_code", a);
     c->country = db_field_text(db, code, "address", "country", a);
     c->community = db_field_text(db, code, "address", "region", a);
-    char *lat = loc ? db_query_text(db, "SELECT latitude FROM location WHERE id = ?1", loc, NULL) : NULL;
-    char *lon = loc ? db_query_text(db, "SELECT longitude FROM location WHERE id = ?1", loc, NULL) : NULL;
+    char *lat =
+        loc ? db_query_text(db, "SELECT latitude FROM location WHERE id = ?1", loc, NULL) : NULL;
+    char *lon =
+        loc ? db_query_text(db, "SELECT longitude FROM location WHERE id = ?1", loc, NULL) : NULL;
     double la, lo;
     if (parse_coord(lat, 90, &la) && parse_coord(lon, 180, &lo)) {
         c->has_coords = true;
@@ -149,12 +160,12 @@ static void load_lists(Db *db, const char *code, const char *svc, const char *or
     char *ids[CONTENT_MAX_PROGRAMS];
     int n = db_query_ids(db, "SELECT id FROM funding WHERE service_id = ?1"
                           " OR (?2 <> '' AND organization_id = ?2) ORDER BY rowid",
-                      svc, org, ids, CONTENT_MAX_PROGRAMS);
+                         svc, org, ids, CONTENT_MAX_PROGRAMS);
     c->funding = n >= 0 ? db_joined_text(db, code, "funding", "source", ids, n, "\n\n") : NULL;
     db_free_ids(ids, n > 0 ? n : 0);
 
-    n = db_query_ids(db, "SELECT id FROM language WHERE service_id = ?1 ORDER BY rowid", svc, NULL, ids,
-                  CONTENT_MAX_LANGUAGES);
+    n = db_query_ids(db, "SELECT id FROM language WHERE service_id = ?1 ORDER BY rowid", svc, NULL,
+                     ids, CONTENT_MAX_LANGUAGES);
     for (int i = 0; i < n; i++) {
         char *name = db_field_text(db, code, "language", "name", ids[i]);
         if (name && *name)
@@ -164,8 +175,8 @@ static void load_lists(Db *db, const char *code, const char *svc, const char *or
     }
     db_free_ids(ids, n > 0 ? n : 0);
 
-    n = *org ? db_query_ids(db, "SELECT id FROM program WHERE organization_id = ?1 ORDER BY rowid", org,
-                         NULL, ids, CONTENT_MAX_PROGRAMS)
+    n = *org ? db_query_ids(db, "SELECT id FROM program WHERE organization_id = ?1 ORDER BY rowid",
+                            org, NULL, ids, CONTENT_MAX_PROGRAMS)
              : 0;
     for (int i = 0; i < n; i++) {
         ContentProgram *p = &c->programs[c->n_programs++];
@@ -175,7 +186,7 @@ static void load_lists(Db *db, const char *code, const char *svc, const char *or
     db_free_ids(ids, n > 0 ? n : 0);
 }
 
-/* true when every string of the content is set (none lost to a failed db_query) */
+/* true when every string of the content is set (none lost to a failed query) */
 static bool content_complete(const Content *c)
 {
     const char *const s[] = {
@@ -223,7 +234,8 @@ static int load_content(Db *db, Lang lang, Content *out)
     out->application_process = db_field_text(db, code, "service", "application_process", svc);
     out->category = term_text(db, code, svc, "category");
     out->audience = term_text(db, code, svc, "audience");
-    char *modified = db_query_text(db, "SELECT last_modified FROM service WHERE id = ?1", svc, NULL);
+    char *modified =
+        db_query_text(db, "SELECT last_modified FROM service WHERE id = ?1", svc, NULL);
     if (modified) {
         /* the date part of "2023-03-15T10:30:45.123Z" or "2023-02-24" */
         char date[11];

@@ -96,19 +96,26 @@ static int create_schema(Db *db)
         ok = db_sb_add(&sql, &len, &cap, "CREATE TABLE \"%s\" (", t->name);
         for (int c = 0; t->columns[c] && ok; c++)
             ok = db_sb_add(&sql, &len, &cap, "%s\"%s\" TEXT NOT NULL DEFAULT ''%s", c ? ", " : "",
-                        t->columns[c],
-                        t->key && strcmp(t->key, t->columns[c]) == 0 ? " PRIMARY KEY" : "");
+                           t->columns[c],
+                           t->key && strcmp(t->key, t->columns[c]) == 0 ? " PRIMARY KEY" : "");
         ok = ok && db_sb_add(&sql, &len, &cap, ");\n");
         for (int c = 0; t->indexed[c] && ok; c++)
             ok = db_sb_add(&sql, &len, &cap, "CREATE INDEX \"%s_%s\" ON \"%s\"(\"%s\");\n", t->name,
-                        t->indexed[c], t->name, t->indexed[c]);
+                           t->indexed[c], t->name, t->indexed[c]);
+    }
+    for (int i = 0; i < db_table_count() && ok; i++) {
+        const DbTable *t = db_table(i);
+        if (!t->unique)
+            continue;
+        ok = db_sb_add(&sql, &len, &cap, "CREATE UNIQUE INDEX %s_key ON %s(", t->name, t->name);
+        for (int c = 0; t->unique[c] && ok; c++)
+            ok = db_sb_add(&sql, &len, &cap, "%s%s", c ? ", " : "", t->unique[c]);
+        ok = ok && db_sb_add(&sql, &len, &cap, ");\n");
     }
     ok = ok && db_sb_add(&sql, &len, &cap,
-                      "CREATE UNIQUE INDEX translation_key ON translation"
-                      "(resource, record_id, field, language);\n"
-                      /* the package: name, version, language, imported_at, descriptor */
-                      "CREATE TABLE package (key TEXT PRIMARY KEY, value TEXT NOT NULL);\n"
-                      "PRAGMA user_version = %d;\nCOMMIT;\n", DB_SCHEMA_VERSION);
+                         /* the package: name, version, language, imported_at, descriptor */
+                         "CREATE TABLE package (key TEXT PRIMARY KEY, value TEXT NOT NULL);\n"
+                         "PRAGMA user_version = %d;\nCOMMIT;\n", DB_SCHEMA_VERSION);
     int rc = ok ? db_exec(db, sql) : db_fail(db, "out of memory");
     free(sql);
     return rc;
@@ -172,11 +179,12 @@ static int check_file(Db *db, const char *path)
     int version;
     if (pragma_int(db, "PRAGMA user_version", &version) < 0)
         return db_fail(db, "%s is %s (%s)", path,
-                    sqlite3_errcode(db->h) == SQLITE_CORRUPT ? "damaged" : "not a kiosk database",
-                    sqlite3_errmsg(db->h));
+                       sqlite3_errcode(db->h) == SQLITE_CORRUPT ? "damaged"
+                                                                : "not a kiosk database",
+                       sqlite3_errmsg(db->h));
     if (version != DB_SCHEMA_VERSION)
         return db_fail(db, "%s has database schema version %d; this kiosk reads version %d", path,
-                    version, DB_SCHEMA_VERSION);
+                       version, DB_SCHEMA_VERSION);
     sqlite3_stmt *st = NULL;
     int rc = sqlite3_prepare_v2(db->h, "PRAGMA quick_check(1)", -1, &st, NULL);
     if (rc == SQLITE_OK)
@@ -186,7 +194,7 @@ static int check_file(Db *db, const char *path)
     sqlite3_finalize(st);
     if (!intact)
         return db_fail(db, "%s is damaged (%s)", path,
-                    rc == SQLITE_ROW ? "the integrity check failed" : sqlite3_errmsg(db->h));
+                       rc == SQLITE_ROW ? "the integrity check failed" : sqlite3_errmsg(db->h));
     for (int i = 0; i < db_table_count(); i++) {
         char *cols = db_column_list(i);
         bool ok = cols && table_ok(db, db_table(i)->name, cols);

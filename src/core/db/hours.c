@@ -61,8 +61,10 @@ static int load_hours(Db *db, HoursTable *out)
     }
     ok = ok && (rc == SQLITE_DONE || rc == SQLITE_ROW);
     db_query_done(db, st);
-    st = ok ? db_query(db, "SELECT id, start_date, end_date, closed, opens_at, closes_at FROM closure"
-                        " WHERE service_id = ?1 OR service_id = '' ORDER BY rowid", svc, NULL)
+    st = ok ? db_query(db,
+                       "SELECT id, start_date, end_date, closed, opens_at, closes_at FROM closure"
+                       " WHERE service_id = ?1 OR service_id = '' ORDER BY rowid",
+                       svc, NULL)
             : NULL;
     ok = st != NULL;
     while (ok && out->n_closures < HOURS_MAX_CLOSURES && (rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -80,7 +82,8 @@ static int load_hours(Db *db, HoursTable *out)
         if (cl.from <= 0 || cl.to < cl.from)
             continue;
         for (int l = 0; l < LANG_COUNT; l++) {
-            char *reason = db_field_text(db, i18n_code((Lang)l), "closure", "reason", db_col_text(st, 0));
+            char *reason =
+                db_field_text(db, i18n_code((Lang)l), "closure", "reason", db_col_text(st, 0));
             copy_utf8(cl.reason[l], sizeof cl.reason[l], reason ? reason : "");
             free(reason);
         }

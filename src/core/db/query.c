@@ -1,4 +1,4 @@
-/* db_query.c - the reading queries, prepared once and reused, and the translation
+/* query.c - the reading queries, prepared once and reused, and the translation
  * fallback every visitor text passes through (db_field_text). */
 #include "core/db/db_private.h"
 
@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* a db_query with up to two text parameters; NULL with db->err when it cannot be prepared */
+/* a query with up to two text parameters; NULL with db->err when it cannot be prepared */
 sqlite3_stmt *db_query(Db *db, const char *sql, const char *p1, const char *p2)
 {
     sqlite3_stmt *st = NULL;
@@ -112,7 +112,7 @@ char *db_field_text(Db *db, const char *code, const char *table, const char *fie
     return base;
 }
 
-/* the ids a db_query returns, at most max, into ids[] (free each); the count, -1 on error */
+/* the ids a query returns, at most max, into ids[] (free each); the count, -1 on error */
 int db_query_ids(Db *db, const char *sql, const char *p1, const char *p2, char **ids, int max)
 {
     sqlite3_stmt *st = db_query(db, sql, p1, p2);

@@ -24,8 +24,8 @@ static sqlite3_stmt *insert_stmt(Db *db, int i)
         return db->insert[i];
     char *cols = db_column_list(i), *sql = NULL;
     size_t len = 0, cap = 0;
-    bool ok = cols && db_sb_add(&sql, &len, &cap, "INSERT INTO \"%s\" (%s) VALUES (", db_table(i)->name,
-                             cols);
+    bool ok = cols && db_sb_add(&sql, &len, &cap, "INSERT INTO \"%s\" (%s) VALUES (",
+                                db_table(i)->name, cols);
     for (int c = 0; ok && c < db_table_columns(i); c++)
         ok = db_sb_add(&sql, &len, &cap, c ? ",?" : "?");
     ok = ok && db_sb_add(&sql, &len, &cap, ")");
@@ -48,7 +48,8 @@ int db_insert(Db *db, int i, const char *const *values)
         return -1;
     int n = db_table_columns(i);
     for (int c = 0; c < n; c++)
-        if (sqlite3_bind_text(st, c + 1, values[c] ? values[c] : "", -1, SQLITE_STATIC) != SQLITE_OK)
+        if (sqlite3_bind_text(st, c + 1, values[c] ? values[c] : "", -1, SQLITE_STATIC) !=
+            SQLITE_OK)
             return db_fail(db, "%s", sqlite3_errmsg(db->h));
     int rc = sqlite3_step(st);
     sqlite3_reset(st);
@@ -62,8 +63,8 @@ int db_insert(Db *db, int i, const char *const *values)
 int db_package_set(Db *db, const char *key, const char *value)
 {
     sqlite3_stmt *st = NULL;
-    int rc = sqlite3_prepare_v2(db->h, "INSERT OR REPLACE INTO package (key, value) VALUES (?1, ?2)",
-                                -1, &st, NULL);
+    int rc = sqlite3_prepare_v2(
+        db->h, "INSERT OR REPLACE INTO package (key, value) VALUES (?1, ?2)", -1, &st, NULL);
     if (rc == SQLITE_OK) {
         sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
         sqlite3_bind_text(st, 2, value ? value : "", -1, SQLITE_STATIC);

@@ -148,7 +148,7 @@ static int read_schema(Pkg *p, Resource *res, const cJSON *schema)
         const char *name = hsds_json_str(f, "name");
         if (!name) {
             hsds_problem_add(p->r, HSDS_WARNING, DESCRIPTOR, 0, 0,
-                   "resource %s: a field without a name is ignored", res->name);
+                             "resource %s: a field without a name is ignored", res->name);
             continue;
         }
         Field *d = &res->fields[res->n_fields++];
@@ -171,7 +171,8 @@ static int read_schema(Pkg *p, Resource *res, const cJSON *schema)
         const char *target = hsds_json_str(ref, "resource");
         if (!field || !target) {
             hsds_problem_add(p->r, HSDS_WARNING, DESCRIPTOR, 0, 0,
-                   "resource %s: a foreign key the kiosk cannot read is ignored", res->name);
+                             "resource %s: a foreign key the kiosk cannot read is ignored",
+                             res->name);
             continue;
         }
         res->links[res->n_links++] = (Link){ field, target };
@@ -186,77 +187,46 @@ static bool path_ok(const char *path)
            strlen(path) < 64;
 }
 
-/* reads datapackage.json: product, version, language, and the resources; -1 on an
- * error that makes the package unusable */
-int hsds_descriptor_read(Pkg *p)
+/* the package's product name, version and language into p->r and p->language;
+ * problems are reported, and only a malformed version or language is an error */
+static void read_identity(Pkg *p)
 {
-    char path[PATH_MAX];
-    size_t len;
-    snprintf(path, sizeof path, "%s/%s", p->dir, DESCRIPTOR);
-    p->text = read_file(path, DESCRIPTOR_MAX, &len);
-    if (!p->text) {
-        if (errno == ENOENT)
-            hsds_problem_add(p->r, HSDS_ERROR, DESCRIPTOR, 0, 0,
-                   "missing: a package is a folder with datapackage.json and its CSV files");
-        else if (errno == EFBIG)
-            hsds_problem_add(p->r, HSDS_ERROR, DESCRIPTOR, 0, 0, "larger than %ld MiB",
-                   DESCRIPTOR_MAX / (1024 * 1024));
-        else
-            hsds_problem_add(p->r, HSDS_ERROR, DESCRIPTOR, 0, 0, "cannot be read: %s", strerror(errno));
-        return -1;
-    }
-    const char *text = p->text;
-    if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
-        text += 3;
-        len -= 3;
-    }
-    if (!text_utf8_valid(text, len)) {
-        hsds_problem_add(p->r, HSDS_ERROR, DESCRIPTOR, 0, 0,
-               "not valid UTF-8 text (or it holds a NUL byte): save it as UTF-8");
-        return -1;
-    }
-    const char *end = NULL;
-    p->json = cJSON_ParseWithLengthOpts(text, len, &end, false);
-    if (!p->json) {
-        int line, col;
-        text_position(text, end ? end : text, &line, &col);
-        hsds_problem_add(p->r, HSDS_ERROR, DESCRIPTOR, line, col,
-               "not valid JSON here: %s",
-               end && !*end ? "the text ends too early (a } or ] missing?)"
-                            : "a comma, quote or bracket is missing here or just before");
-        return -1;
-    }
-    if (!cJSON_IsObject(p->json)) {
-        hsds_problem_add(p->r, HSDS_ERROR, DESCRIPTOR, 1, 1, "must be a JSON object { ... }");
-        return -1;
-    }
     const char *name = hsds_json_str(p->json, "name"), *version = hsds_json_str(p->json, "version");
     const cJSON *lang = cJSON_GetObjectItemCaseSensitive(p->json, "language");
     if (name)
         snprintf(p->r->product, sizeof p->r->product, "%s", name);
     else
-        hsds_problem_add(p->r, HSDS_WARNING, DESCRIPTOR, 0, 0, "no \"name\": the package has no product name");
+        hsds_problem_add(p->r, HSDS_WARNING, DESCRIPTOR, 0, 0,
+                         "no \"name\": the package has no product name");
     if (!version)
         hsds_problem_add(p->r, HSDS_WARNING, DESCRIPTOR, 0, 0,
-               "no \"version\": an update cannot tell whether it is newer");
+                         "no \"version\": an update cannot tell whether it is newer");
     else if (!hsds_version_valid(version) || strlen(version) >= sizeof p->r->version)
         hsds_problem_add(p->r, HSDS_ERROR, DESCRIPTOR, 0, 0,
-               "\"version\" \"%.40s\" must be numbers separated by dots, like 2023.2.24", version);
+                         "\"version\" \"%.40s\" must be numbers separated by dots, like 2023.2.24",
+                         version);
     else
         snprintf(p->r->version, sizeof p->r->version, "%s", version);
     snprintf(p->language, sizeof p->language, "en");
     if (lang && (!cJSON_IsString(lang) || !hsds_language_ok(lang->valuestring)))
-        hsds_problem_add(p->r, HSDS_ERROR, DESCRIPTOR, 0, 0,
-               "\"language\" must be the code of the language of the texts, like \"el\" or \"en\"");
+        hsds_problem_add(
+            p->r, HSDS_ERROR, DESCRIPTOR, 0, 0,
+            "\"language\" must be the code of the language of the texts, like \"el\" or \"en\"");
     else if (lang)
         snprintf(p->language, sizeof p->language, "%s", lang->valuestring);
     for (char *c = p->language; *c; c++)
         *c = (char)tolower((unsigned char)*c);
     snprintf(p->r->language, sizeof p->r->language, "%s", p->language);
+}
 
+/* the resources and their schemas; -1 when there are none or out of memory */
+static int read_resources(Pkg *p)
+{
+    char path[PATH_MAX];
     const cJSON *resources = cJSON_GetObjectItemCaseSensitive(p->json, "resources");
     if (!cJSON_IsArray(resources)) {
-        hsds_problem_add(p->r, HSDS_ERROR, DESCRIPTOR, 0, 0, "no \"resources\" list: it names the CSV files");
+        hsds_problem_add(p->r, HSDS_ERROR, DESCRIPTOR, 0, 0,
+                         "no \"resources\" list: it names the CSV files");
         return -1;
     }
     p->res = calloc((size_t)cJSON_GetArraySize(resources) + 1, sizeof *p->res);
@@ -267,13 +237,13 @@ int hsds_descriptor_read(Pkg *p)
         const char *rname = hsds_json_str(item, "name"), *rpath = hsds_json_str(item, "path");
         if (!rname || !rpath) {
             hsds_problem_add(p->r, HSDS_WARNING, DESCRIPTOR, 0, 0,
-                   "a resource without a \"name\" and a \"path\" is ignored");
+                             "a resource without a \"name\" and a \"path\" is ignored");
             continue;
         }
         if (!path_ok(rpath)) {
             hsds_problem_add(p->r, HSDS_ERROR, DESCRIPTOR, 0, 0,
-                   "resource %s: path \"%.60s\" must name a file in the package folder", rname,
-                   rpath);
+                             "resource %s: path \"%.60s\" must name a file in the package folder",
+                             rname, rpath);
             continue;
         }
         bool dup = false;
@@ -281,7 +251,7 @@ int hsds_descriptor_read(Pkg *p)
             dup = strcmp(p->res[i].name, rname) == 0;
         if (dup) {
             hsds_problem_add(p->r, HSDS_WARNING, DESCRIPTOR, 0, 0,
-                   "resource %s is listed twice; the second is ignored", rname);
+                             "resource %s is listed twice; the second is ignored", rname);
             continue;
         }
         Resource *res = &p->res[p->n_res++];
@@ -299,8 +269,58 @@ int hsds_descriptor_read(Pkg *p)
         snprintf(path, sizeof path, "%s/%s", p->dir, db_table(t)->file);
         if (p->of_table[t] < 0 && stat(path, &st) == 0)
             hsds_problem_add(p->r, HSDS_WARNING, db_table(t)->file, 0, 0,
-                   "not listed in datapackage.json, so not read: add a resource \"%s\"",
-                   db_table(t)->name);
+                             "not listed in datapackage.json, so not read: add a resource \"%s\"",
+                             db_table(t)->name);
     }
     return 0;
+}
+
+/* reads datapackage.json: product, version, language, and the resources; -1 on an
+ * error that makes the package unusable */
+int hsds_descriptor_read(Pkg *p)
+{
+    char path[PATH_MAX];
+    size_t len;
+    snprintf(path, sizeof path, "%s/%s", p->dir, DESCRIPTOR);
+    p->text = read_file(path, DESCRIPTOR_MAX, &len);
+    if (!p->text) {
+        if (errno == ENOENT)
+            hsds_problem_add(
+                p->r, HSDS_ERROR, DESCRIPTOR, 0, 0,
+                "missing: a package is a folder with datapackage.json and its CSV files");
+        else if (errno == EFBIG)
+            hsds_problem_add(p->r, HSDS_ERROR, DESCRIPTOR, 0, 0, "larger than %ld MiB",
+                             DESCRIPTOR_MAX / (1024 * 1024));
+        else
+            hsds_problem_add(p->r, HSDS_ERROR, DESCRIPTOR, 0, 0, "cannot be read: %s",
+                             strerror(errno));
+        return -1;
+    }
+    const char *text = p->text;
+    if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
+        text += 3;
+        len -= 3;
+    }
+    if (!text_utf8_valid(text, len)) {
+        hsds_problem_add(p->r, HSDS_ERROR, DESCRIPTOR, 0, 0,
+                         "not valid UTF-8 text (or it holds a NUL byte): save it as UTF-8");
+        return -1;
+    }
+    const char *end = NULL;
+    p->json = cJSON_ParseWithLengthOpts(text, len, &end, false);
+    if (!p->json) {
+        int line, col;
+        text_position(text, end ? end : text, &line, &col);
+        hsds_problem_add(p->r, HSDS_ERROR, DESCRIPTOR, line, col,
+                         "not valid JSON here: %s",
+                         end && !*end ? "the text ends too early (a } or ] missing?)"
+                            : "a comma, quote or bracket is missing here or just before");
+        return -1;
+    }
+    if (!cJSON_IsObject(p->json)) {
+        hsds_problem_add(p->r, HSDS_ERROR, DESCRIPTOR, 1, 1, "must be a JSON object { ... }");
+        return -1;
+    }
+    read_identity(p);
+    return read_resources(p);
 }

@@ -1,4 +1,4 @@
-/* export.c - writes a database back as a package: every table of db.c's list as a
+/* export.c - writes a database back as a package: every table of db/tables.c's list as a
  * CSV, and a datapackage.json built from the one stored at import. */
 #include "core/hsds/hsds_private.h"
 
@@ -71,13 +71,17 @@ static cJSON *export_resource(const cJSON *old_resources, int t)
     }
     if (tab->key)
         cJSON_AddStringToObject(schema, "primaryKey", tab->key);
-    else if (t == db_table_find("translation"))
-        cJSON_AddItemToObject(schema, "primaryKey",
-                              cJSON_CreateStringArray(tab->columns, 4));
+    else if (tab->unique) {
+        int n = 0;
+        while (tab->unique[n])
+            n++;
+        cJSON_AddItemToObject(schema, "primaryKey", cJSON_CreateStringArray(tab->unique, n));
+    }
     /* links whose column and target the database keeps */
     cJSON_ArrayForEach(it, cJSON_GetObjectItemCaseSensitive(old_schema, "foreignKeys")) {
         const char *field = hsds_json_field(cJSON_GetObjectItemCaseSensitive(it, "fields"));
-        const char *target = hsds_json_str(cJSON_GetObjectItemCaseSensitive(it, "reference"), "resource");
+        const char *target =
+            hsds_json_str(cJSON_GetObjectItemCaseSensitive(it, "reference"), "resource");
         if (field && target && db_table_column(t, field) >= 0 &&
             (!*target || db_table_find(target) >= 0))
             cJSON_AddItemToArray(fks, cJSON_Duplicate(it, true));
@@ -151,7 +155,8 @@ int hsds_export(const char *db_path, const char *dir, HsdsReport *r)
         goto done;
     }
     if (mkdir(dir, 0755) != 0 && errno != EEXIST) {
-        hsds_problem_add(r, HSDS_ERROR, "", 0, 0, "%s: cannot create the folder: %s", dir, strerror(errno));
+        hsds_problem_add(r, HSDS_ERROR, "", 0, 0, "%s: cannot create the folder: %s", dir,
+                         strerror(errno));
         goto done;
     }
     char *v;
@@ -167,12 +172,14 @@ int hsds_export(const char *db_path, const char *dir, HsdsReport *r)
         snprintf(path, sizeof path, "%s/%s", dir, tab->file);
         Export e = { fopen(path, "wb"), 0 };
         if (!e.f) {
-            hsds_problem_add(r, HSDS_ERROR, tab->file, 0, 0, "cannot be written: %s", strerror(errno));
+            hsds_problem_add(r, HSDS_ERROR, tab->file, 0, 0, "cannot be written: %s",
+                             strerror(errno));
             continue;
         }
-        int rc = csv_write_bom(e.f) == 0 && csv_write_record(e.f, tab->columns, db_table_columns(t)) == 0
-                     ? db_each_row(db, t, export_row, &e)
-                     : 1;
+        int rc =
+            csv_write_bom(e.f) == 0 && csv_write_record(e.f, tab->columns, db_table_columns(t)) == 0
+                ? db_each_row(db, t, export_row, &e)
+                : 1;
         int saved = errno;
         if (fclose(e.f) != 0 && rc == 0) {
             saved = errno;
@@ -180,9 +187,10 @@ int hsds_export(const char *db_path, const char *dir, HsdsReport *r)
         }
         if (rc == -1)
             hsds_problem_add(r, HSDS_ERROR, tab->file, 0, 0, "cannot be read from the database: %s",
-                   db_error(db));
+                             db_error(db));
         else if (rc != 0)
-            hsds_problem_add(r, HSDS_ERROR, tab->file, 0, 0, "cannot be written: %s", strerror(saved));
+            hsds_problem_add(r, HSDS_ERROR, tab->file, 0, 0, "cannot be written: %s",
+                             strerror(saved));
         else
             r->n_records += e.rows;
     }

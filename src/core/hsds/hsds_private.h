@@ -53,7 +53,7 @@ typedef struct Link {           /* a foreign key of one column */
 
 typedef struct Resource {
     const char *name, *path;
-    int table;                  /* in db.c's list; -1 when the kiosk does not use it */
+    int table;                  /* in db/tables.c's list; -1 when the kiosk does not use it */
     Field *fields;
     int n_fields;
     Link *links;

@@ -74,20 +74,13 @@ static bool read_header(Pkg *p, Resource *res, CsvReader *cr, Header *h)
         ROW_PROBLEM(p, HSDS_ERROR, res->path, 1, 0, "column \"%s\" is missing", key);
         ok = false;
     }
-    if (ok && res->table == db_table_find("translation"))
-        for (int c = 0; c < 4 && ok; c++)
-            if (!h->csv_of[c]) {
-                ROW_PROBLEM(p, HSDS_ERROR, res->path, 1, 0, "column \"%s\" is missing",
-                            db_table(res->table)->columns[c]);
-                ok = false;
-            }
+    const char *const *unique = res->table >= 0 ? db_table(res->table)->unique : NULL;
+    for (int c = 0; ok && unique && unique[c]; c++)
+        if (!h->csv_of[db_table_column(res->table, unique[c])]) {
+            ROW_PROBLEM(p, HSDS_ERROR, res->path, 1, 0, "column \"%s\" is missing", unique[c]);
+            ok = false;
+        }
     return ok;
-}
-
-/* the key of a translation: resource, record, field and language */
-static void translation_key(const Row *row, char *out, size_t n)
-{
-    snprintf(out, n, "%s\x1f%s\x1f%s\x1f%s", row->v[0], row->v[1], row->v[2], row->v[3]);
 }
 
 /* one data row: see run() for the two passes */
@@ -105,7 +98,8 @@ static void read_row(Pkg *p, Resource *res, const Header *h, CsvReader *cr)
     for (int i = h->n; i < n; i++)
         if (*csv_field(cr, i)) {
             ROW_PROBLEM(p, HSDS_WARNING, res->path, row.line, i + 1,
-                        "the row has %d fields, the header %d; the extra ones are ignored", n, h->n);
+                        "the row has %d fields, the header %d; the extra ones are ignored", n,
+                        h->n);
             break;
         }
     res->rows++;
@@ -126,7 +120,8 @@ static void read_row(Pkg *p, Resource *res, const Header *h, CsvReader *cr)
         int kc = db_table_column(res->table, t->key);
         const char *key = row.v[kc];
         if (!*key) {
-            if (h->field[h->csv_of[kc] - 1] < 0 || !res->fields[h->field[h->csv_of[kc] - 1]].required)
+            if (h->field[h->csv_of[kc] - 1] < 0 ||
+                !res->fields[h->field[h->csv_of[kc] - 1]].required)
                 ROW_PROBLEM(p, HSDS_WARNING, res->path, row.line, h->csv_of[kc],
                             "%s is empty; the row is skipped", t->key);
             return;
@@ -135,8 +130,8 @@ static void read_row(Pkg *p, Resource *res, const Header *h, CsvReader *cr)
             int first = idset_add(&res->ids, key, row.line);
             if (first != 0) {
                 hsds_problem_add(p->r, HSDS_WARNING, res->path, row.line, h->csv_of[kc],
-                       "duplicate %s \"%s\" (first on line %d); this row is skipped", t->key,
-                       hsds_shown(key, b, sizeof b), abs(first));
+                                 "duplicate %s \"%s\" (first on line %d); this row is skipped",
+                                 t->key, hsds_shown(key, b, sizeof b), abs(first));
                 return;
             }
         } else if (idset_find(&res->ids, key) != row.line) {
@@ -148,22 +143,6 @@ static void read_row(Pkg *p, Resource *res, const Header *h, CsvReader *cr)
             idset_reject(&res->ids, row.v[db_table_column(res->table, t->key)]);
         return;
     }
-    if (strcmp(t->name, "translation") == 0) {
-        char key[CSV_MAX_FIELD];
-        translation_key(&row, key, sizeof key);
-        if (p->pass == 1) {
-            int first = idset_add(&p->translations, key, row.line);
-            if (first != 0) {
-                hsds_problem_add(p->r, HSDS_WARNING, res->path, row.line, h->csv_of[3],
-                       "a second %s translation of %s %s of %s \"%s\" (first on line %d); this "
-                       "row is skipped", row.v[3], row.v[0], row.v[2], row.v[0],
-                       hsds_shown(row.v[1], b, sizeof b), first);
-                return;
-            }
-        } else if (idset_find(&p->translations, key) != row.line) {
-            return;
-        }
-    }
     if (p->pass == 1)
         return;
     if (!hsds_rules_check_links(p, res, h, &row))
@@ -171,8 +150,8 @@ static void read_row(Pkg *p, Resource *res, const Header *h, CsvReader *cr)
     res->taken++;
     p->r->n_records++;
     if (p->db && !p->db_failed && db_insert(p->db, res->table, row.v) < 0) {
-        hsds_problem_add(p->r, HSDS_ERROR, res->path, row.line, 0, "cannot be written to the database: %s",
-               db_error(p->db));
+        hsds_problem_add(p->r, HSDS_ERROR, res->path, row.line, 0,
+                         "cannot be written to the database: %s", db_error(p->db));
         p->db_failed = true;
     }
 }
@@ -188,7 +167,8 @@ static void read_resource(Pkg *p, Resource *res)
     if (!cr) {
         res->unusable = true;
         if (errno == ENOENT)
-            hsds_problem_add(p->r, HSDS_WARNING, res->path, 0, 0, "missing: %s is left empty", res->name);
+            hsds_problem_add(p->r, HSDS_WARNING, res->path, 0, 0, "missing: %s is left empty",
+                             res->name);
         else
             hsds_problem_add(p->r, HSDS_ERROR, res->path, 0, 0, "%s", err);
         return;
@@ -206,8 +186,8 @@ static void read_resource(Pkg *p, Resource *res)
         hsds_problem_add(p->r, HSDS_WARNING, res->path, 0, 0, "empty: not even a header row");
         res->unusable = true;
     } else if (st != CSV_OK) {
-        hsds_problem_add(p->r, HSDS_ERROR, res->path, csv_error_line(cr), csv_error_column(cr), "%s",
-               csv_error_message(cr));
+        hsds_problem_add(p->r, HSDS_ERROR, res->path, csv_error_line(cr), csv_error_column(cr),
+                         "%s", csv_error_message(cr));
         res->unusable = true;
     } else if (!read_header(p, res, cr, h)) {
         res->unusable = true;
@@ -220,14 +200,14 @@ static void read_resource(Pkg *p, Resource *res)
             if (p->pass == 2)
                 continue;
             if (++res->csv_errors <= CSV_ERRORS_SHOWN)
-                hsds_problem_add(p->r, HSDS_ERROR, res->path, csv_error_line(cr), csv_error_column(cr), "%s",
-                       csv_error_message(cr));
+                hsds_problem_add(p->r, HSDS_ERROR, res->path, csv_error_line(cr),
+                                 csv_error_column(cr), "%s", csv_error_message(cr));
             else
                 p->r->n_errors++;
         }
         if (p->pass == 1 && res->csv_errors > CSV_ERRORS_SHOWN)
             hsds_problem_add(p->r, HSDS_NOTE, res->path, 0, 0, "%d more broken rows are not listed",
-                   res->csv_errors - CSV_ERRORS_SHOWN);
+                             res->csv_errors - CSV_ERRORS_SHOWN);
     }
     free(h);
     csv_close(cr);
@@ -278,8 +258,8 @@ static int run(const char *dir, const char *db_path, HsdsReport *r)
         for (int i = 0; i < p.n_res; i++)
             if (p.res[i].table < 0 && !p.res[i].unusable)
                 hsds_problem_add(r, HSDS_NOTE, p.res[i].path, 0, 0,
-                       "%s is not used by the kiosk: %d row%s read and left out", p.res[i].name,
-                       p.res[i].rows, p.res[i].rows == 1 ? "" : "s");
+                                 "%s is not used by the kiosk: %d row%s read and left out",
+                                 p.res[i].name, p.res[i].rows, p.res[i].rows == 1 ? "" : "s");
         if (db_path && r->n_errors == errors) {
             char err[300];
             p.db = db_create(db_path, err, sizeof err);
@@ -297,7 +277,7 @@ static int run(const char *dir, const char *db_path, HsdsReport *r)
         int svc = p.of_table[db_table_find("service")];
         if (r->n_errors == errors && (svc < 0 || p.res[svc].taken == 0))
             hsds_problem_add(r, HSDS_ERROR, svc >= 0 ? p.res[svc].path : "services.csv", 0, 0,
-                   "no service: the kiosk shows the first service of the package");
+                             "no service: the kiosk shows the first service of the package");
         if (p.db && !p.db_failed && r->n_errors == errors && db_commit(p.db) < 0)
             hsds_problem_add(r, HSDS_ERROR, "", 0, 0, "%s: %s", db_path, db_error(p.db));
     }

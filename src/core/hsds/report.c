@@ -1,4 +1,4 @@
-/* hsds_problem_add.c - the problem hsds_problem_add of a check, import or export: adding, sorting and
+/* report.c - the problem report of a check, import or export: adding, sorting and
  * printing problems as "file:line:column: message". */
 #include "core/hsds/hsds_private.h"
 
@@ -42,7 +42,7 @@ void hsds_problem_add(HsdsReport *r, HsdsSeverity sev, const char *file, int lin
     va_end(ap);
 }
 
-/* frees the problems and empties the hsds_problem_add; NULL is fine */
+/* frees the problems and empties the report; NULL is fine */
 void hsds_report_free(HsdsReport *r)
 {
     if (!r)

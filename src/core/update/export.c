@@ -41,9 +41,11 @@ UpdateStatus update_export(const char *dir, const char *data_dir, bool outbox, L
         update_refuse(&u, UPDATE_EXPORT_FAILED, "no live content in %s", data_dir);
     else if ((lstat(target, &st) == 0 && !S_ISDIR(st.st_mode)) ||
              (mkdir(target, 0755) != 0 && errno != EEXIST))
-        update_refuse(&u, UPDATE_EXPORT_FAILED, "%s: %s", target, strerror(errno ? errno : ENOTDIR));
+        update_refuse(&u, UPDATE_EXPORT_FAILED, "%s: %s", target,
+                      strerror(errno ? errno : ENOTDIR));
     else if (hsds_export(live, target, &r) != 0)
-        update_refuse(&u, UPDATE_EXPORT_FAILED, "%s", r.n_problems ? r.problems[0].message : "cannot write");
+        update_refuse(&u, UPDATE_EXPORT_FAILED, "%s",
+                      r.n_problems ? r.problems[0].message : "cannot write");
     else
         update_note(&u, "exported: %d records", r.n_records);
     hsds_report_free(&r);
@@ -57,7 +59,8 @@ UpdateStatus update_export(const char *dir, const char *data_dir, bool outbox, L
     snprintf(path, sizeof path, "%s/%s", kiosk, UPDATE_REPORT_FILE);
     update_write_text(path, report);
     if (outbox && update_outbox_commit(data_dir) != 0)
-        syslog(LOG_WARNING, "export: cannot hand the files to the USB copy job: %s", strerror(errno));
+        syslog(LOG_WARNING, "export: cannot hand the files to the USB copy job: %s",
+               strerror(errno));
     openlog("kiosk", LOG_PID, LOG_USER);
     syslog(s == UPDATE_OK ? LOG_NOTICE : LOG_WARNING, "export to %s: %s %s", target,
            s == UPDATE_OK ? "done" : update_status_text(s, LANG_EN), u.detail);

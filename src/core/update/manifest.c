@@ -60,7 +60,8 @@ UpdateStatus update_manifest_parse(const char *text, size_t len, UpdateManifest 
         else
             s = update_path_check(l + 66, ll - 66);
         for (int i = 0; s == UPDATE_OK && i < m->n; i++)
-            if (strlen(m->entries[i].path) == ll - 66 && !memcmp(m->entries[i].path, l + 66, ll - 66))
+            if (strlen(m->entries[i].path) == ll - 66 &&
+                !memcmp(m->entries[i].path, l + 66, ll - 66))
                 s = UPDATE_BAD_MANIFEST;
         if (s != UPDATE_OK) {
             if (err)

@@ -44,7 +44,7 @@ UpdateStatus update_refuse(Update *u, UpdateStatus s, const char *fmt, ...)
         va_end(ap);
     }
     update_note(u, "REFUSED: %s%s%s", update_status_text(s, LANG_EN), u->detail[0] ? " " : "",
-         u->detail);
+                u->detail);
     return s;
 }
 
@@ -98,8 +98,10 @@ void update_report_compose(const Update *u, const char *screen, char *out, size_
     time_t t = time(NULL);
     struct tm tm;
     strftime(when, sizeof when, "%Y-%m-%d %H:%M:%S %Z", localtime_r(&t, &tm));
-    snprintf(out, n, "Kiosk content update report / Αναφορά ενημέρωσης περιεχομένου\n%s\n\n"
-             "%s\n\n%s", when, screen, u->log);
+    snprintf(out, n,
+             "Kiosk content update report / Αναφορά ενημέρωσης περιεχομένου\n%s\n\n"
+             "%s\n\n%s",
+             when, screen, u->log);
 }
 
 /* "Words (detail). Tail": the detail goes in brackets before the words' full stop */
@@ -125,8 +127,8 @@ void update_finish(Update *u, char *out, size_t n)
         snprintf(screen, sizeof screen, "%s %s%s", update_status_text(UPDATE_OK, l),
                  u->changes, u->changes[0] ? "." : "");
     else
-        update_with_detail(update_status_text(u->status, l), u->detail, update_unchanged_words[l], screen,
-                    sizeof screen);
+        update_with_detail(update_status_text(u->status, l), u->detail, update_unchanged_words[l],
+                           screen, sizeof screen);
     update_report_compose(u, screen, report, sizeof report);
     char kiosk[PATH_MAX];
     bool on_stick;

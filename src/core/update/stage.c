@@ -69,7 +69,8 @@ static UpdateStatus copy_one(Update *u, Walk *w, int sdir, int ddir, const char 
             if (wr < 0 && errno == EINTR)
                 continue;
             if (wr <= 0)
-                s = update_refuse(u, update_write_status(errno), "%s: %s", rel, strerror(wr < 0 ? errno : ENOSPC));
+                s = update_refuse(u, update_write_status(errno), "%s: %s", rel,
+                                  strerror(wr < 0 ? errno : ENOSPC));
             else
                 off += wr;
         }
@@ -88,7 +89,8 @@ UpdateStatus update_walk(Update *u, Walk *w, int sdir, int ddir, const char *pre
     DIR *d = fdopendir(sdir);
     if (!d) {
         close(sdir);
-        return update_refuse(u, UPDATE_READ_ERROR, "%s: %s", prefix[0] ? prefix : "KIOSK", strerror(errno));
+        return update_refuse(u, UPDATE_READ_ERROR, "%s: %s", prefix[0] ? prefix : "KIOSK",
+                             strerror(errno));
     }
     UpdateStatus s = UPDATE_OK;
     for (;;) {
@@ -97,7 +99,7 @@ UpdateStatus update_walk(Update *u, Walk *w, int sdir, int ddir, const char *pre
         if (!e) {
             if (errno)
                 s = update_refuse(u, UPDATE_READ_ERROR, "%s: %s", prefix[0] ? prefix : "KIOSK",
-                           strerror(errno));
+                                  strerror(errno));
             break;
         }
         const char *name = e->d_name;
@@ -127,8 +129,9 @@ UpdateStatus update_walk(Update *u, Walk *w, int sdir, int ddir, const char *pre
             }
             int sub = openat(dirfd(d), name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
             if (sub < 0) {
-                s = update_refuse(u, errno == ELOOP || errno == ENOTDIR ? UPDATE_SYMLINK : UPDATE_READ_ERROR,
-                           "%s: %s", rel, strerror(errno));
+                s = update_refuse(
+                    u, errno == ELOOP || errno == ENOTDIR ? UPDATE_SYMLINK : UPDATE_READ_ERROR,
+                    "%s: %s", rel, strerror(errno));
                 break;
             }
             int dsub = -1;
@@ -146,7 +149,8 @@ UpdateStatus update_walk(Update *u, Walk *w, int sdir, int ddir, const char *pre
                 close(dsub);
         } else if (S_ISREG(st.st_mode)) {
             if (st.st_size > UPDATE_MAX_FILE_BYTES) {
-                s = update_refuse(u, UPDATE_FILE_TOO_BIG, "%s (%lld MiB)", rel, (long long)st.st_size >> 20);
+                s = update_refuse(u, UPDATE_FILE_TOO_BIG, "%s (%lld MiB)", rel,
+                                  (long long)st.st_size >> 20);
             } else if (ddir < 0 && (w->total += st.st_size) > UPDATE_MAX_TOTAL_BYTES) {
                 s = update_refuse(u, UPDATE_TOO_BIG, NULL);
             } else if (ddir >= 0) {
@@ -200,15 +204,17 @@ UpdateStatus update_stage(Update *u)
     UpdateStatus s;
     int sfd = open(u->src, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
     if (sfd < 0) {
-        s = update_refuse(u, errno == ENOENT || errno == ENOTDIR || errno == ELOOP ? UPDATE_NO_FOLDER
-                                                                            : UPDATE_READ_ERROR,
-                   "%s: %s", u->src, strerror(errno));
+        s = update_refuse(u,
+                          errno == ENOENT || errno == ENOTDIR || errno == ELOOP ? UPDATE_NO_FOLDER
+                                                                                : UPDATE_READ_ERROR,
+                          "%s: %s", u->src, strerror(errno));
         goto out;
     }
     s = update_walk(u, w, sfd, -1, "", 0);
     if (s != UPDATE_OK)
         goto out;
-    update_note(u, "checked: %d files, %lld bytes, no links or special files", w->n_files, w->total);
+    update_note(u, "checked: %d files, %lld bytes, no links or special files", w->n_files,
+                w->total);
     if (store_remove_tree(staging) != 0 || mkdir(staging, 0700) != 0) {
         s = update_refuse(u, update_write_status(errno), "%s: %s", staging, strerror(errno));
         goto out;
@@ -217,7 +223,8 @@ UpdateStatus update_stage(Update *u)
     sfd = open(u->src, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
     if (dfd < 0 || sfd < 0) {
         int e = errno;
-        s = update_refuse(u, dfd < 0 ? update_write_status(e) : UPDATE_READ_ERROR, "%s", strerror(e));
+        s = update_refuse(u, dfd < 0 ? update_write_status(e) : UPDATE_READ_ERROR, "%s",
+                          strerror(e));
         if (dfd >= 0)
             close(dfd);
         if (sfd >= 0)

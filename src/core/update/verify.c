@@ -82,7 +82,8 @@ static UpdateStatus check_signature(Update *u, const char *sig, size_t sig_len,
         if (s == UPDATE_OK || s == UPDATE_BAD_SIGNATURE) {
             best = s;
             if (s == UPDATE_OK)
-                update_note(u, "signature: valid, key %s (%s/%s)", u->key_id, u->keys_dir, e->d_name);
+                update_note(u, "signature: valid, key %s (%s/%s)", u->key_id, u->keys_dir,
+                            e->d_name);
         }
     }
     closedir(d);
@@ -105,7 +106,8 @@ static UpdateStatus check_files(Update *u, int dfd, const UpdateManifest *m)
     if (!w)
         return update_refuse(u, UPDATE_WRITE_ERROR, "out of memory");
     int fd = dup(dfd);
-    UpdateStatus s = fd < 0 ? update_refuse(u, UPDATE_READ_ERROR, "staging") : update_walk(u, w, fd, -1, "", 0);
+    UpdateStatus s =
+        fd < 0 ? update_refuse(u, UPDATE_READ_ERROR, "staging") : update_walk(u, w, fd, -1, "", 0);
     for (int i = 0; s == UPDATE_OK && i < w->n_files; i++) {
         const char *p = w->files[i].path;
         if (!strcmp(p, "SHA256SUMS") || !strcmp(p, "SHA256SUMS.minisig"))
@@ -149,7 +151,7 @@ static UpdateStatus check_identity(Update *u, const HsdsReport *r)
         hsds_version_compare(u->version, u->old_version) <= 0)
         return update_refuse(u, UPDATE_OLD_VERSION, "%s, installed %s", u->version, u->old_version);
     update_note(u, "package: %s version %s (installed: %s)", u->product, u->version,
-         u->old_version[0] ? u->old_version : "unknown");
+                u->old_version[0] ? u->old_version : "unknown");
     return UPDATE_OK;
 }
 
@@ -170,19 +172,11 @@ static void note_untranslated(Update *u, const char *db_path)
     db_close(db);
 }
 
-/* signature, checksums, identity, data; builds content.db.new */
-UpdateStatus update_verify(Update *u)
+/* reads SHA256SUMS and its signature from the staged copy and checks them: the
+ * signature against the trusted keys, every file against its checksum. A refusal
+ * is recorded in u and returned. */
+static UpdateStatus check_signed_files(Update *u, int dfd)
 {
-    char staging[PATH_MAX], live[PATH_MAX], fresh[PATH_MAX], why[512] = "";
-    if (u->step != 1)
-        return update_refuse(u, UPDATE_NO_FOLDER, "nothing staged");
-    if (store_path(u->data_dir, STORE_STAGING, staging, sizeof staging) ||
-        store_path(u->data_dir, STORE_LIVE, live, sizeof live) ||
-        store_path(u->data_dir, STORE_NEW, fresh, sizeof fresh))
-        return update_refuse(u, UPDATE_WRITE_ERROR, "data folder path too long");
-    int dfd = open(staging, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-    if (dfd < 0)
-        return update_refuse(u, UPDATE_READ_ERROR, "%s: %s", staging, strerror(errno));
     UpdateStatus s = UPDATE_OK;
     size_t sums_len = 0, sig_len = 0;
     char *sums = read_small(dfd, "SHA256SUMS", UPDATE_MANIFEST_MAX, &sums_len);
@@ -190,19 +184,18 @@ UpdateStatus update_verify(Update *u)
     char *sig = read_small(dfd, "SHA256SUMS.minisig", UPDATE_SIG_MAX, &sig_len);
     int sig_errno = errno;
     UpdateManifest *m = calloc(1, sizeof *m);
-    HsdsReport r;
-    memset(&r, 0, sizeof r);
     if (!m) {
         s = update_refuse(u, UPDATE_WRITE_ERROR, "out of memory");
         goto out;
     }
     if (!sums && sums_errno != ENOENT) {
-        s = update_refuse(u, UPDATE_BAD_MANIFEST, "%s", sums_errno == EFBIG ? "too long" : strerror(sums_errno));
+        s = update_refuse(u, UPDATE_BAD_MANIFEST, "%s",
+                          sums_errno == EFBIG ? "too long" : strerror(sums_errno));
         goto out;
     }
     if (!sig && sig_errno != ENOENT) {
         s = update_refuse(u, UPDATE_BAD_SIGNATURE, "SHA256SUMS.minisig: %s",
-                   sig_errno == EFBIG ? "too long" : strerror(sig_errno));
+                          sig_errno == EFBIG ? "too long" : strerror(sig_errno));
         goto out;
     }
     if (sig) {
@@ -225,16 +218,29 @@ UpdateStatus update_verify(Update *u)
             update_refuse(u, s, "%s", err);
             goto out;
         }
-        if ((s = check_files(u, dfd, m)))
-            goto out;
+        s = check_files(u, dfd, m);
     } else {
         update_note(u, "checksums: no SHA256SUMS");
     }
+out:
+    free(m);
+    free(sums);
+    free(sig);
+    return s;
+}
+
+/* the data of the staged copy (hsds_check), its product and version; every problem
+ * goes to the log, the first error to the refusal */
+static UpdateStatus check_data(Update *u, const char *staging)
+{
+    HsdsReport r;
+    memset(&r, 0, sizeof r);
+    UpdateStatus s = UPDATE_OK;
     if (hsds_check(staging, &r) != 0) {
         for (int i = 0; i < r.n_problems; i++) {
             const HsdsProblem *p = &r.problems[i];
             update_note(u, "%s:%d:%d: %s: %s", p->file, p->line, p->column,
-                 p->severity == HSDS_ERROR ? "error" : "warning", p->message);
+                        p->severity == HSDS_ERROR ? "error" : "warning", p->message);
         }
         const HsdsProblem *first = NULL;
         for (int i = 0; i < r.n_problems && !first; i++)
@@ -242,35 +248,62 @@ UpdateStatus update_verify(Update *u)
                 first = &r.problems[i];
         if (first)
             s = update_refuse(u, UPDATE_DATA_ERRORS, "%s:%d:%d: %s", first->file, first->line,
-                       first->column, first->message);
+                              first->column, first->message);
         else
             s = update_refuse(u, UPDATE_DATA_ERRORS, "%d errors", r.n_errors);
-        goto out;
+    } else {
+        update_note(u, "data: %d records, %d warnings", r.n_records, r.n_warnings);
+        s = check_identity(u, &r);
     }
-    update_note(u, "data: %d records, %d warnings", r.n_records, r.n_warnings);
-    if ((s = check_identity(u, &r)))
-        goto out;
     hsds_report_free(&r);
+    return s;
+}
+
+/* builds the new database beside the live one (store_build); a refusal says whether
+ * the data, the disk or the checks of the new file failed */
+static UpdateStatus build_database(Update *u, const char *staging)
+{
+    char why[512] = "";
+    HsdsReport r;
     memset(&r, 0, sizeof r);
+    UpdateStatus s = UPDATE_OK;
     if (store_build(u->data_dir, staging, &r, why, sizeof why) != 0) {
         int e = errno;
         s = r.n_errors ? update_refuse(u, UPDATE_DATA_ERRORS, "%s", why)
             : e == ENOSPC ? update_refuse(u, UPDATE_DISK_FULL, "%s", why)
                           : update_refuse(u, UPDATE_INVALID_DB, "%s", why);
-        goto out;
     }
-    update_note(u, "new database: built and checked (integrity, every language, QR codes)");
-    note_untranslated(u, fresh);
-    update_describe_changes(live, fresh, u->lang, u->changes, sizeof u->changes);
-    update_note(u, "changes: %s", u->changes);
-    u->step = 2;
-    s = u->status = u->is_signed ? UPDATE_OK : UPDATE_NEEDS_PIN;
-out:
     hsds_report_free(&r);
-    free(m);
-    free(sums);
-    free(sig);
+    return s;
+}
+
+/* signature and checksums, data, then the new database and its changes */
+UpdateStatus update_verify(Update *u)
+{
+    char staging[PATH_MAX], live[PATH_MAX], fresh[PATH_MAX];
+    if (u->step != 1)
+        return update_refuse(u, UPDATE_NO_FOLDER, "nothing staged");
+    if (store_path(u->data_dir, STORE_STAGING, staging, sizeof staging) ||
+        store_path(u->data_dir, STORE_LIVE, live, sizeof live) ||
+        store_path(u->data_dir, STORE_NEW, fresh, sizeof fresh))
+        return update_refuse(u, UPDATE_WRITE_ERROR, "data folder path too long");
+    int dfd = open(staging, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    if (dfd < 0)
+        return update_refuse(u, UPDATE_READ_ERROR, "%s: %s", staging, strerror(errno));
+    UpdateStatus s = check_signed_files(u, dfd);
     close(dfd);
+    if (s == UPDATE_OK)
+        s = check_data(u, staging);
+    if (s == UPDATE_OK)
+        s = build_database(u, staging);
+    if (s == UPDATE_OK) {
+        update_note(u, "new database: built and checked (integrity, every language, QR codes)");
+        note_untranslated(u, fresh);
+        update_describe_changes(live, fresh, u->lang, u->changes, sizeof u->changes);
+        update_note(u, "changes: %s", u->changes);
+        u->step = 2;
+        s = u->status = u->is_signed ? UPDATE_OK : UPDATE_NEEDS_PIN;
+    }
     if (s != UPDATE_OK && s != UPDATE_NEEDS_PIN)
         update_cancel(u), u->status = s;
     return s;
@@ -311,7 +344,8 @@ UpdateStatus update_apply(Update *u)
         store_remove_tree(staging);
     u->step = 3;
     u->status = UPDATE_OK;
-    update_note(u, "applied: version %s is live, the previous content is kept for rollback", u->version);
+    update_note(u, "applied: version %s is live, the previous content is kept for rollback",
+                u->version);
     return UPDATE_OK;
 }
 

@@ -120,8 +120,8 @@ void update_finish(Update *u, char *out, size_t n)
 {
     Lang l = u->lang;
     char screen[1024], report[sizeof u->log + 2048], path[PATH_MAX + 16];
-    bool applied = u->step == 3;
-    if (u->step == 1 || u->step == 2)
+    bool applied = u->step == UPDATE_STEP_APPLIED;
+    if (u->step == UPDATE_STEP_STAGED || u->step == UPDATE_STEP_VERIFIED)
         update_cancel(u);
     if (applied)
         snprintf(screen, sizeof screen, "%s %s%s", update_status_text(UPDATE_OK, l),

@@ -179,18 +179,6 @@ void update_find_kiosk(const char *dir, char *out, size_t n)
         snprintf(out, n, "%s", dir);
 }
 
-void update_begin(Update *u, const char *dir, const char *data_dir, const char *keys_dir,
-                  bool staff_approval, Lang lang)
-{
-    memset(u, 0, sizeof *u);
-    update_find_kiosk(dir, u->src, sizeof u->src);
-    snprintf(u->data_dir, sizeof u->data_dir, "%s", data_dir);
-    snprintf(u->keys_dir, sizeof u->keys_dir, "%s", keys_dir ? keys_dir : "");
-    u->staff_approval = staff_approval;
-    u->lang = (unsigned)lang < LANG_COUNT ? lang : LANG_DEFAULT;
-    u->status = UPDATE_OK;
-}
-
 /* bounds, then copies KIOSK/ into data_dir/staging */
 UpdateStatus update_stage(Update *u)
 {
@@ -237,7 +225,7 @@ UpdateStatus update_stage(Update *u)
     if (s == UPDATE_OK) {
         u->n_files = w->n_files;
         u->n_bytes = w->total;
-        u->step = 1;
+        u->step = UPDATE_STEP_STAGED;
         u->status = UPDATE_OK;
         update_note(u, "copied to internal storage: %d files, %lld bytes", w->n_files, w->total);
     }

@@ -1,5 +1,6 @@
 /* update_private.h - what the files of src/core/update/ share, and nothing outside reads.
  * The files, in the order an attempt goes through them:
+ *   attempt.c   an attempt's state and its getters
  *   stage.c     walking KIOSK/ on the stick and copying it to staging
  *   manifest.c  SHA256SUMS
  *   minisign.c  the signature over SHA256SUMS
@@ -11,6 +12,34 @@
 #ifndef UPDATE_PRIVATE_H
 #define UPDATE_PRIVATE_H
 #include "core/update.h"
+
+#include <limits.h>
+
+/* one attempt, from update_begin to update_finish */
+struct Update {
+    char src[PATH_MAX];         /* the KIOSK/ folder on the stick */
+    char data_dir[PATH_MAX];
+    char keys_dir[PATH_MAX];
+    bool staff_approval;        /* Config.staff_approval */
+    bool outbox;                /* the stick is mounted read-only (the installed kiosk): the
+                                   report goes to data_dir/usb-outbox/KIOSK/ for
+                                   kiosk-usb-write.service to copy; set after update_begin */
+    Lang lang;                  /* of the screen text */
+    UpdateStatus status;        /* of the last step */
+    char detail[512];           /* what the status is about: a file, file:line:column */
+    int step;                   /* UPDATE_STEP_*: how far the attempt got */
+    bool is_signed, approved;
+    char key_id[17];            /* of the signing key, as minisign prints it */
+    char product[64], version[32], old_version[32];
+    int n_files;
+    long long n_bytes;
+    char changes[512];          /* update_describe_changes, in lang */
+    char log[8192];             /* what was checked, one line each, for the report */
+    size_t log_len;
+};
+
+/* the steps an attempt has passed, in Update.step */
+enum { UPDATE_STEP_NONE, UPDATE_STEP_STAGED, UPDATE_STEP_VERIFIED, UPDATE_STEP_APPLIED };
 
 /* ---- words.c ---- */
 extern const char *const update_unchanged_words[LANG_COUNT];

@@ -281,7 +281,7 @@ static UpdateStatus build_database(Update *u, const char *staging)
 UpdateStatus update_verify(Update *u)
 {
     char staging[PATH_MAX], live[PATH_MAX], fresh[PATH_MAX];
-    if (u->step != 1)
+    if (u->step != UPDATE_STEP_STAGED)
         return update_refuse(u, UPDATE_NO_FOLDER, "nothing staged");
     if (store_path(u->data_dir, STORE_STAGING, staging, sizeof staging) ||
         store_path(u->data_dir, STORE_LIVE, live, sizeof live) ||
@@ -301,7 +301,7 @@ UpdateStatus update_verify(Update *u)
         note_untranslated(u, fresh);
         update_describe_changes(live, fresh, u->lang, u->changes, sizeof u->changes);
         update_note(u, "changes: %s", u->changes);
-        u->step = 2;
+        u->step = UPDATE_STEP_VERIFIED;
         s = u->status = u->is_signed ? UPDATE_OK : UPDATE_NEEDS_PIN;
     }
     if (s != UPDATE_OK && s != UPDATE_NEEDS_PIN)
@@ -329,7 +329,7 @@ PinResult update_approve(Update *u, const char *pin_hash, const char *pin, time_
 UpdateStatus update_apply(Update *u)
 {
     char why[512] = "", staging[PATH_MAX];
-    if (u->step != 2)
+    if (u->step != UPDATE_STEP_VERIFIED)
         return update_refuse(u, UPDATE_APPLY_FAILED, "the package was not verified");
     if (!u->is_signed && !u->approved) {
         update_cancel(u);
@@ -342,7 +342,7 @@ UpdateStatus update_apply(Update *u)
     }
     if (store_path(u->data_dir, STORE_STAGING, staging, sizeof staging) == 0)
         store_remove_tree(staging);
-    u->step = 3;
+    u->step = UPDATE_STEP_APPLIED;
     u->status = UPDATE_OK;
     update_note(u, "applied: version %s is live, the previous content is kept for rollback",
                 u->version);
@@ -355,11 +355,11 @@ void update_cancel(Update *u)
     char path[PATH_MAX];
     if (store_path(u->data_dir, STORE_STAGING, path, sizeof path) == 0)
         store_remove_tree(path);
-    if (u->step == 2 && store_path(u->data_dir, STORE_NEW, path, sizeof path) == 0)
+    if (u->step == UPDATE_STEP_VERIFIED && store_path(u->data_dir, STORE_NEW, path, sizeof path) == 0)
         unlink(path);
-    if (u->step == 1 || u->step == 2) {
+    if (u->step == UPDATE_STEP_STAGED || u->step == UPDATE_STEP_VERIFIED) {
         u->status = UPDATE_CANCELLED;
         update_note(u, "cancelled: the content is unchanged");
     }
-    u->step = 0;
+    u->step = UPDATE_STEP_NONE;
 }

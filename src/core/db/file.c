@@ -121,6 +121,16 @@ static int create_schema(Db *db)
     return rc;
 }
 
+/* gives up on a connection: its message to err (when not NULL), the file closed;
+ * always NULL */
+static Db *give_up(Db *db, char *err, size_t n)
+{
+    if (err && n)
+        snprintf(err, n, "%s", db->err);
+    db_close(db);
+    return NULL;
+}
+
 /* creates a new empty database at path, which must not exist; NULL with err on failure */
 Db *db_create(const char *path, char *err, size_t n)
 {
@@ -134,12 +144,8 @@ Db *db_create(const char *path, char *err, size_t n)
     Db *db = connect_file(path, SQLITE_OPEN_READWRITE, err, n);
     /* the file is renamed into place only once complete: no journal needed */
     if (db && (db_exec(db, "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;") < 0 ||
-               create_schema(db) < 0)) {
-        if (err && n)
-            snprintf(err, n, "%s", db->err);
-        db_close(db);
-        db = NULL;
-    }
+               create_schema(db) < 0))
+        db = give_up(db, err, n);
     if (!db)
         unlink(path);
     return db;
@@ -223,10 +229,7 @@ static Db *connect_file(const char *path, int flags, char *err, size_t n)
     snprintf(db->lang, sizeof db->lang, "en");
     if (sqlite3_open_v2(path, &db->h, flags, NULL) != SQLITE_OK) {
         db_fail(db, "%s: %s", path, db->h ? sqlite3_errmsg(db->h) : "out of memory");
-        if (err && n)
-            snprintf(err, n, "%s", db->err);
-        db_close(db);
-        return NULL;
+        return give_up(db, err, n);
     }
     return db;
 }
@@ -242,12 +245,8 @@ Db *db_open(const char *path, char *err, size_t n)
         return NULL;
     }
     Db *db = connect_file(path, SQLITE_OPEN_READONLY, err, n);
-    if (db && check_file(db, path) < 0) {
-        if (err && n)
-            snprintf(err, n, "%s", db->err);
-        db_close(db);
-        return NULL;
-    }
+    if (db && check_file(db, path) < 0)
+        return give_up(db, err, n);
     return db;
 }
 

@@ -12,6 +12,8 @@
 
 #include "core/text.h"
 
+#define DESCRIPTOR_MAX    (8L * 1024 * 1024)
+
 /* true for "en", "el", "en-GB", "zh-Hant": letters, a dash and letters or digits */
 bool hsds_language_ok(const char *s)
 {

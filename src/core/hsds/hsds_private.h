@@ -19,8 +19,6 @@
 #include "core/db.h"
 
 #define DESCRIPTOR        "datapackage.json"
-#define DESCRIPTOR_MAX    (8L * 1024 * 1024)
-#define CSV_ERRORS_SHOWN  20        /* broken rows listed per file; the rest counted */
 
 /* ---- id sets: open addressing, strings in chunks that are never moved ---- */
 

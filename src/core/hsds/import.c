@@ -1,10 +1,10 @@
 /* import.c - the import driver: check and import share one path.
- * Start reading at run(): it reads datapackage.json (hsds_descriptor_read), then every
- * resource's CSV twice. Pass 1 checks each row on its own (required fields, the
- * schedule and closure rules, duplicate ids) and remembers the id and line of every
- * row it takes in a hash set per table. Pass 2 reads the rows again, decides the same
- * way, checks each link against those sets (a dangling one is dropped), and inserts
- * the row. check just has no database. */
+ * Start reading at run(): it reads datapackage.json (hsds_descriptor_read), then
+ * every resource's CSV twice. Pass 1 checks each row on its own (required fields,
+ * the rules that its table's row in db/tables.c names, duplicate ids) and remembers
+ * the id and line of every row it takes in a hash set per table. Pass 2 reads the
+ * rows again, decides the same way, checks each link against those sets (a dangling
+ * one is dropped), and inserts the row. check just has no database. */
 #include "core/hsds/hsds_private.h"
 
 #include <errno.h>
@@ -14,6 +14,8 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+
+#define CSV_ERRORS_SHOWN  20        /* broken rows listed per file; the rest counted */
 
 /* the schema field called name, -1 */
 static int field_index(const Resource *res, const char *name)

@@ -27,6 +27,20 @@ static int col_of(const Resource *res, const Header *h, const char *name)
     return c >= 0 ? h->csv_of[c] : 0;
 }
 
+/* true when id is the key of a row taken from table (an index in db/tables.c) */
+static bool row_taken(const Pkg *p, int table, const char *id)
+{
+    int res = p->of_table[table];
+    return res >= 0 && idset_taken(&p->res[res].ids, id);
+}
+
+/* the file the rows of table come from: the package's path, or the usual name */
+static const char *file_of(const Pkg *p, int table)
+{
+    int res = p->of_table[table];
+    return res >= 0 ? p->res[res].path : db_table(table)->file;
+}
+
 /* the type and enum checks of the schema: warnings, the value kept */
 static void check_types(Pkg *p, const Resource *res, const Header *h, const Row *row)
 {
@@ -347,12 +361,10 @@ static bool translation_links(Pkg *p, Resource *res, const Header *h, Row *row)
     char b[80];
     const char *id = val(res, row, "record_id");
     int tt = db_table_find(val(res, row, "resource"));
-    int target = p->of_table[tt];
-    if (target < 0 || !idset_taken(&p->res[target].ids, id)) {
+    if (!row_taken(p, tt, id)) {
         hsds_problem_add(p->r, HSDS_WARNING, res->path, row->line, col_of(res, h, "record_id"),
                          "record_id \"%s\" is not in %s; the translation is skipped",
-                         hsds_shown(id, b, sizeof b),
-                         target >= 0 ? p->res[target].path : db_table(tt)->file);
+                         hsds_shown(id, b, sizeof b), file_of(p, tt));
         return false;
     }
     return true;
@@ -370,7 +382,7 @@ static bool entity_links(Pkg *p, Resource *res, const Header *h, Row *row)
             p->r, HSDS_WARNING, res->path, row->line, col_of(res, h, "link_entity"),
             "link_entity \"%s\" is not a table of the kiosk; the attribute links nothing",
             hsds_shown(entity, b, sizeof b));
-    else if (*id && (p->of_table[tt] < 0 || !idset_taken(&p->res[p->of_table[tt]].ids, id)))
+    else if (*id && !row_taken(p, tt, id))
         hsds_problem_add(p->r, HSDS_WARNING, res->path, row->line, col_of(res, h, "link_id"),
                          "link_id \"%s\" is not in %s", hsds_shown(id, b, sizeof b),
                          db_table(tt)->file);
@@ -431,10 +443,9 @@ bool hsds_rules_check_links(Pkg *p, Resource *res, const Header *h, Row *row)
         int tt = *l->resource ? db_table_find(l->resource) : res->table;
         if (tt < 0)
             continue;           /* a resource the kiosk does not keep */
-        int target = p->of_table[tt];
-        if (target >= 0 && idset_taken(&p->res[target].ids, row->v[c]))
+        if (row_taken(p, tt, row->v[c]))
             continue;
-        const char *file = target >= 0 ? p->res[target].path : db_table(tt)->file;
+        const char *file = file_of(p, tt);
         hsds_problem_add(p->r, HSDS_WARNING, res->path, row->line, h->csv_of[c],
                          "%s \"%s\" is not in %s; the %s is %s", l->field,
                          hsds_shown(row->v[c], b, sizeof b), file, skips ? t->name : "link",

@@ -82,6 +82,33 @@ static UpdateStatus copy_one(Update *u, Walk *w, int sdir, int ddir, const char 
     return s;
 }
 
+/* walks the folder name inside sdir (rel inside KIOSK/), creating it inside ddir
+ * unless ddir is -1 */
+static UpdateStatus walk_folder(Update *u, Walk *w, int sdir, int ddir, const char *name,
+                                const char *rel, int depth)
+{
+    if (depth + 1 > UPDATE_MAX_DEPTH)
+        return update_refuse(u, UPDATE_TOO_DEEP, "%s", rel);
+    int sub = openat(sdir, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    if (sub < 0)
+        return update_refuse(u, errno == ELOOP || errno == ENOTDIR ? UPDATE_SYMLINK
+                                                                   : UPDATE_READ_ERROR,
+                             "%s: %s", rel, strerror(errno));
+    int dsub = -1;
+    if (ddir >= 0 &&
+        (mkdirat(ddir, name, 0700) != 0 ||
+         (dsub = openat(ddir, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)) < 0)) {
+        close(sub);
+        return update_refuse(u, update_write_status(errno), "%s: %s", rel, strerror(errno));
+    }
+    char sub_prefix[UPDATE_PATH_MAX + 2];
+    snprintf(sub_prefix, sizeof sub_prefix, "%s/", rel);
+    UpdateStatus s = update_walk(u, w, sub, dsub, sub_prefix, depth + 1);
+    if (dsub >= 0)
+        close(dsub);
+    return s;
+}
+
 /* walks the open folder sdir: bounds, names and types; copies into ddir unless it
  * is -1. sdir is closed. */
 UpdateStatus update_walk(Update *u, Walk *w, int sdir, int ddir, const char *prefix, int depth)
@@ -123,30 +150,7 @@ UpdateStatus update_walk(Update *u, Walk *w, int sdir, int ddir, const char *pre
         if (S_ISLNK(st.st_mode)) {
             s = update_refuse(u, UPDATE_SYMLINK, "%s", rel);
         } else if (S_ISDIR(st.st_mode)) {
-            if (depth + 1 > UPDATE_MAX_DEPTH) {
-                s = update_refuse(u, UPDATE_TOO_DEEP, "%s", rel);
-                break;
-            }
-            int sub = openat(dirfd(d), name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-            if (sub < 0) {
-                s = update_refuse(
-                    u, errno == ELOOP || errno == ENOTDIR ? UPDATE_SYMLINK : UPDATE_READ_ERROR,
-                    "%s: %s", rel, strerror(errno));
-                break;
-            }
-            int dsub = -1;
-            if (ddir >= 0 && (mkdirat(ddir, name, 0700) != 0 ||
-                              (dsub = openat(ddir, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
-                                             O_CLOEXEC)) < 0)) {
-                close(sub);
-                s = update_refuse(u, update_write_status(errno), "%s: %s", rel, strerror(errno));
-                break;
-            }
-            char sub_prefix[UPDATE_PATH_MAX + 2];
-            snprintf(sub_prefix, sizeof sub_prefix, "%s/", rel);
-            s = update_walk(u, w, sub, dsub, sub_prefix, depth + 1);
-            if (dsub >= 0)
-                close(dsub);
+            s = walk_folder(u, w, dirfd(d), ddir, name, rel, depth);
         } else if (S_ISREG(st.st_mode)) {
             if (st.st_size > UPDATE_MAX_FILE_BYTES) {
                 s = update_refuse(u, UPDATE_FILE_TOO_BIG, "%s (%lld MiB)", rel,

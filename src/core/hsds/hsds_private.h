@@ -137,4 +137,7 @@ bool hsds_rules_check_row(Pkg *p, Resource *res, const Header *h, Row *row);
 /* the links of a taken row in pass 2: a dangling one is dropped (reported), or the
  * row is not taken when its table says so; false then */
 bool hsds_rules_check_links(Pkg *p, Resource *res, const Header *h, Row *row);
+/* the first column that a rule of table i (in db/tables.c) reads, or one of its key
+ * columns, that the table lacks; NULL when the table has them all (a test asks) */
+const char *hsds_rules_missing_column(int i);
 #endif

@@ -69,8 +69,8 @@ typedef struct Pkg {
     char language[16];
     Resource *res;
     int n_res;
-    int of_table[DB_MAX_TABLES];   /* the resource of each table, -1 when absent */
-    IdSet translations;         /* resource, record, field, language of each translation */
+    int of_table[DB_MAX_TABLES]; /* the resource of each table, -1 when absent */
+    IdSet translations;         /* the keys of the translations taken (DB_RULE_TRANSLATION) */
     int pass;                   /* 1 or 2 */
     int today;                  /* yyyymmdd */
     Db *db;                     /* NULL when only checking */

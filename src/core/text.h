@@ -17,6 +17,15 @@ uint32_t text_utf8_next(const char **s);
  * shows (ΪΫ). Writes a NUL-terminated result, truncated at a character boundary. */
 void text_upper(const char *s, char *out, size_t n);
 
+/* A paragraph's direction and its script's face, in a text style's high bits, beside
+ * ui's size and weight bits (UI_STYLE_*): render reads them when it measures and draws.
+ * The direction is the language's: a line of an Arabic paragraph that starts with a
+ * Latin name is still laid out right to left. */
+#define TEXT_STYLE_RTL      0x100000    /* right to left (Arabic, Farsi, Urdu) */
+#define TEXT_STYLE_LTR      0x200000    /* left to right; neither: the first strong letter's */
+#define TEXT_STYLE_NASTALIQ 0x400000    /* Arabic script in the Urdu Nastaliq face: lines
+                                           about 2.5 em tall */
+
 /* width in pixels of s[0..len) in the given style */
 typedef int (*TextMeasureFn)(void *ctx, const char *s, size_t len, int style);
 

@@ -1,10 +1,17 @@
 /* text.c - UTF-8 validation and decoding, heading capitals, and greedy word wrapping.
  * Start with text_utf8_next: every other function walks text through it. The capitals
- * come from static tables (no locale), so a heading looks the same on every kiosk. */
+ * come from static tables (no locale), so a heading looks the same on every kiosk.
+ * Where a line may break comes from libunibreak (the Unicode line breaking algorithm,
+ * UAX #14), the same for every language and script: after spaces, after a hyphen or a
+ * dash, never before a closing bracket or inside "09:00". */
 #include "core/text.h"
 
 #include <assert.h>
+#include <linebreak.h>
+#include <stdlib.h>
 #include <string.h>
+
+#define TEXT_BREAKS_STACK 2048  /* a paragraph this long finds its breaks on the stack */
 
 #define TEXT_REPLACEMENT 0xFFFDu
 
@@ -174,12 +181,15 @@ void text_upper(const char *s, char *out, size_t n)
 }
 
 /* true for the marks that belong to the letter before them (never a line break
- * between the two): combining diacritics, as in decomposed Greek or Latin text */
+ * between the two): combining diacritics, as in decomposed Greek or Latin text, the
+ * Arabic vowel signs, and the joiners (ZWNJ, ZWJ) that shape the letters around them */
 static bool is_combining(uint32_t cp)
 {
-    return (cp >= 0x0300 && cp <= 0x036F) || (cp >= 0x1AB0 && cp <= 0x1AFF) ||
-           (cp >= 0x1DC0 && cp <= 0x1DFF) || (cp >= 0x20D0 && cp <= 0x20FF) ||
-           (cp >= 0xFE20 && cp <= 0xFE2F);
+    return (cp >= 0x0300 && cp <= 0x036F) || (cp >= 0x0610 && cp <= 0x061A) ||
+           (cp >= 0x064B && cp <= 0x065F) || cp == 0x0670 || (cp >= 0x06D6 && cp <= 0x06ED) ||
+           (cp >= 0x08D3 && cp <= 0x08FF) || (cp >= 0x1AB0 && cp <= 0x1AFF) ||
+           (cp >= 0x1DC0 && cp <= 0x1DFF) || cp == 0x200C || cp == 0x200D ||
+           (cp >= 0x20D0 && cp <= 0x20FF) || (cp >= 0xFE20 && cp <= 0xFE2F);
 }
 
 /* white space between words; '\r' counts so that CRLF text wraps like LF text */
@@ -232,9 +242,29 @@ static size_t wrap_cut_word(const char *s, size_t start, size_t end, int width,
     return best;
 }
 
+/* the end of the segment that starts at i: the next place libunibreak allows a
+ * break (brks[k] tells of the break after s[start + k]); with no brks, the next
+ * space run's end (the rule when the paragraph's breaks could not be found) */
+static size_t wrap_next_break(const char *s, size_t start, size_t end, size_t i,
+                              const char *brks)
+{
+    if (!brks) {
+        while (i < end && !is_space(s[i])) i++;
+        while (i < end && is_space(s[i])) i++;
+        return i;
+    }
+    while (i < end) {
+        char b = brks[i - start];
+        i++;
+        if (b == LINEBREAK_ALLOWBREAK || b == LINEBREAK_MUSTBREAK) break;
+    }
+    return i;
+}
+
 /* wraps the paragraph s[start..end) (no '\n' inside) greedily into w */
 static void wrap_paragraph(const char *s, size_t start, size_t end, int width,
-                           TextMeasureFn measure, void *ctx, int style, WrapOut *w)
+                           TextMeasureFn measure, void *ctx, int style, WrapOut *w,
+                           const char *brks)
 {
     size_t i = start;
     while (i < end && is_space(s[i])) i++;
@@ -247,10 +277,11 @@ static void wrap_paragraph(const char *s, size_t start, size_t end, int width,
      * words added is summed, which errs by a pixel or two at each join */
     int slack = 3 + width / 50;
     while (i < end) {
-        size_t word = i;
-        while (i < end && !is_space(s[i])) i++;
+        size_t word = i;        /* a segment: what lies between two break chances */
+        i = wrap_next_break(s, start, end, i, brks);
         size_t word_end = i;
-        while (i < end && is_space(s[i])) i++;
+        while (word_end > word && is_space(s[word_end - 1])) word_end--;
+        if (word_end == word) continue;         /* spaces alone */
 
         if (!empty) {
             int w = line_w + measure(ctx, s + line_end, word_end - line_end, style);
@@ -286,11 +317,24 @@ int text_wrap(const char *s, int width, TextMeasureFn measure, void *ctx, int st
     assert(s != NULL && measure != NULL);
     WrapOut w = { lines, lines ? max : 0, 0 };
     size_t start = 0;
+    char stack[TEXT_BREAKS_STACK];
+    static bool indexed;        /* libunibreak's index of its tables, made once: without
+                                   it each character's class is a linear search */
+    if (!indexed) {
+        init_linebreak();
+        indexed = true;
+    }
     for (;;) {
         const char *nl = strchr(s + start, '\n');
         size_t end = nl ? (size_t)(nl - s) : strlen(s);
         if (!nl && end == start) break;     /* "", or after a final '\n' */
-        wrap_paragraph(s, start, end, width, measure, ctx, style, &w);
+        /* a long paragraph's breaks on the heap; if that fails, breaks at spaces */
+        char *brks = end - start <= sizeof stack ? stack : malloc(end - start);
+        if (brks)
+            set_linebreaks_utf8((const utf8_t *)s + start, end - start, NULL, brks);
+        wrap_paragraph(s, start, end, width, measure, ctx, style, &w, brks);
+        if (brks != stack)
+            free(brks);
         if (!nl) break;
         start = end + 1;
     }

@@ -262,6 +262,65 @@ static void test_a_letter_keeps_its_combining_accent_when_a_word_is_broken(void 
     }
 }
 
+/* the lines of s wrapped at width, as "line|line|..." */
+static const char *wrapped(const char *s, int width)
+{
+    static char out[1024];
+    TextLine lines[32];
+    int n = text_wrap(s, width, measure_fixed, NULL, 0, lines, 32);
+    out[0] = '\0';
+    for (int i = 0; i < n && i < 32; i++) {
+        if (i) strcat(out, "|");
+        strncat(out, s + lines[i].off, lines[i].len);
+    }
+    return out;
+}
+
+static void test_arabic_farsi_and_urdu_wrap_between_words_like_greek(void **state)
+{
+    (void)state;
+    /* "the centre is open now" (ar), "the centre is open now" (fa), "open now" (ur) */
+    const char *ar = "المركز مفتوح الآن من 09:00 إلى 17:00";
+    const char *fa = "مرکز اکنون باز است";
+    for (int width = 60; width <= 400; width += 10) {
+        check_wrap(ar, width);
+        check_wrap(fa, width);
+        check_wrap("ابھی کھلا ہے", width);
+        check_wrap("Відчинено зараз, ласкаво просимо", width);
+    }
+    assert_string_equal(wrapped(ar, 130), "المركز مفتوح|الآن من 09:00|إلى 17:00");
+}
+
+static void test_a_persian_word_with_a_zero_width_non_joiner_stays_whole(void **state)
+{
+    (void)state;
+    /* "we want" in Farsi: the ZWNJ (U+200C) keeps its halves unjoined, not apart */
+    const char *s = "ما می\u200Cخواهیم";
+    for (int width = 90; width <= 200; width += 10)     /* 12 code points, 9 in the verb */
+        assert_string_equal(wrapped(s, width), width >= 120 ? s : "ما|می\u200Cخواهیم");
+}
+
+static void test_a_hyphenated_word_may_break_after_its_hyphen_but_a_time_never_inside(void **state)
+{
+    (void)state;
+    /* the Unicode line breaking rules, not only spaces: after '-', never in "09:00" */
+    assert_string_equal(wrapped("Λαϊκής-Αγοράς", 100), "Λαϊκής-|Αγοράς");
+    assert_string_equal(wrapped("open 09:00 today", 60), "open|09:00|today");
+    assert_string_equal(wrapped("(ACCMR) centre", 80), "(ACCMR)|centre");
+}
+
+static void test_an_arabic_vowel_sign_stays_with_its_letter_when_a_word_is_broken(void **state)
+{
+    (void)state;
+    TextLine lines[16];
+    const char *s = "كَتَبَ";        /* three letters, each with a fatha (U+064E) */
+    for (int width = 10; width <= 40; width += 10) {
+        int n = text_wrap(s, width, measure_fixed, NULL, 0, lines, 16);
+        for (int i = 0; i < n; i++)
+            assert_false(memcmp(s + lines[i].off, "\xD9\x8E", 2) == 0);
+    }
+}
+
 static void test_paragraphs_and_blank_lines_are_kept(void **state)
 {
     (void)state;
@@ -329,6 +388,10 @@ int main(void)
         cmocka_unit_test(test_wrapped_lines_never_exceed_the_width_nor_split_a_word),
         cmocka_unit_test(test_a_word_wider_than_the_line_is_broken_between_characters),
         cmocka_unit_test(test_a_letter_keeps_its_combining_accent_when_a_word_is_broken),
+        cmocka_unit_test(test_arabic_farsi_and_urdu_wrap_between_words_like_greek),
+        cmocka_unit_test(test_a_persian_word_with_a_zero_width_non_joiner_stays_whole),
+        cmocka_unit_test(test_a_hyphenated_word_may_break_after_its_hyphen_but_a_time_never_inside),
+        cmocka_unit_test(test_an_arabic_vowel_sign_stays_with_its_letter_when_a_word_is_broken),
         cmocka_unit_test(test_paragraphs_and_blank_lines_are_kept),
         cmocka_unit_test(test_windows_line_ends_wrap_like_unix_ones),
         cmocka_unit_test(test_wrapping_counts_every_line_even_beyond_the_array),

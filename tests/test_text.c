@@ -303,6 +303,11 @@ static void test_a_persian_word_with_a_zero_width_non_joiner_stays_whole(void **
 static void test_a_hyphenated_word_may_break_after_its_hyphen_but_a_time_never_inside(void **state)
 {
     (void)state;
+    TextLine lines[4];
+    assert_int_equal(text_wrap("Co-operation", 90, measure_fixed, NULL, 0, lines, 4), 2);
+    assert_false(lines[0].cut);         /* a break at the hyphen is no broken word */
+    assert_int_equal(text_wrap("Cooperation", 90, measure_fixed, NULL, 0, lines, 4), 2);
+    assert_true(lines[0].cut);
     /* the Unicode line breaking rules, not only spaces: after '-', never in "09:00" */
     assert_string_equal(wrapped("Λαϊκής-Αγοράς", 100), "Λαϊκής-|Αγοράς");
     assert_string_equal(wrapped("open 09:00 today", 60), "open|09:00|today");
@@ -350,7 +355,7 @@ static void test_windows_line_ends_wrap_like_unix_ones(void **state)
 static void test_wrapping_counts_every_line_even_beyond_the_array(void **state)
 {
     (void)state;
-    TextLine lines[2] = { { 99, 99 }, { 99, 99 } };
+    TextLine lines[2] = { { 99, 99, true }, { 99, 99, true } };
     TextLine all[64];
     int full = text_wrap(about_el, 200, measure_fixed, NULL, 0, all, 64);
     int n = text_wrap(about_el, 200, measure_fixed, NULL, 0, lines, 2);

@@ -203,12 +203,13 @@ typedef struct WrapOut {
     int max, count;
 } WrapOut;
 
-/* records one line (only the first max are written) */
-static void wrap_emit(WrapOut *w, size_t off, size_t len)
+/* records one line (only the first max are written); cut: it ends inside a word */
+static void wrap_emit(WrapOut *w, size_t off, size_t len, bool cut)
 {
     if (w->count < w->max) {
         w->lines[w->count].off = off;
         w->lines[w->count].len = len;
+        w->lines[w->count].cut = cut;
     }
     w->count++;
 }
@@ -268,7 +269,7 @@ static void wrap_paragraph(const char *s, size_t start, size_t end, int width,
 {
     size_t i = start;
     while (i < end && is_space(s[i])) i++;
-    if (i == end) { wrap_emit(w, start, 0); return; }   /* a blank line */
+    if (i == end) { wrap_emit(w, start, 0, false); return; }   /* a blank line */
 
     size_t line = i, line_end = i;      /* the line so far: s[line..line_end) */
     bool empty = true;
@@ -293,12 +294,12 @@ static void wrap_paragraph(const char *s, size_t start, size_t end, int width,
                 continue;
             }
         }
-        if (!empty) wrap_emit(w, line, line_end - line);
+        if (!empty) wrap_emit(w, line, line_end - line, false);
         /* the word starts a line; cut it while it is wider than the line alone */
         while (measure(ctx, s + word, word_end - word, style) > width) {
             size_t cut = wrap_cut_word(s, word, word_end, width, measure, ctx, style);
             if (cut >= word_end) break;
-            wrap_emit(w, word, cut - word);
+            wrap_emit(w, word, cut - word, true);
             word = cut;
         }
         line = word;
@@ -306,7 +307,7 @@ static void wrap_paragraph(const char *s, size_t start, size_t end, int width,
         line_w = measure(ctx, s + word, word_end - word, style);
         empty = false;
     }
-    wrap_emit(w, line, line_end - line);
+    wrap_emit(w, line, line_end - line, false);
 }
 
 /* greedy wrap of s into lines no wider than width (see text.h); a final '\n' ends

@@ -31,9 +31,12 @@ typedef int (*TextMeasureFn)(void *ctx, const char *s, size_t len, int style);
 
 typedef struct TextLine {
     size_t off, len;            /* a slice of the input, without the trailing space */
+    bool cut;                   /* it ends inside a word too wide for a line alone,
+                                   broken between two characters (not at a hyphen) */
 } TextLine;
 
-/* breaks s into lines no wider than width: at spaces, never inside a word, and
+/* breaks s into lines no wider than width: where the Unicode line breaking rules
+ * allow (after a space, a hyphen or a dash; libunibreak), never inside a word, and
  * at '\n' (an empty line for each blank one; a final '\n' adds none, "" gives
  * none). A word wider than width alone is broken between characters, never inside
  * one nor before a combining accent. Returns the number of lines, which may exceed

@@ -79,7 +79,16 @@ typedef struct RenderFont {
     RenderFace face;
     int size;
     TTF_Font *font;
+    int above, below;           /* px a line needs above and below the baseline for this
+                                   font; 0: not measured yet (render_font_box) */
 } RenderFont;
+
+/* The letters that reach highest and lowest in Arabic script text: a lam-alef with
+ * madda, a shadda with fatha, hamza above and below, and the deep tails of jeem, yeh
+ * barree and jeh. Noto Sans Arabic's own box (hhea, 2.1 em) is far taller than its
+ * letters: a line is as tall as these letters instead (about 1.5 em; a rare double
+ * vowel sign below, as in "يٍ", may lose a pixel row at the bottom). */
+static const char render_arabic_extremes[] = "لّآ لَّ أإ جےژ";
 
 typedef struct CacheEntry {
     uint64_t hash;
@@ -176,8 +185,46 @@ static TTF_Font *render_face_font(Render *r, RenderFace face, int size)
         fprintf(stderr, "kiosk: font %s at %d px: %s\n", faces[face].file, size, TTF_GetError());
         return NULL;
     }
-    r->fonts[r->n_fonts++] = (RenderFont){ face, size, f };
+    r->fonts[r->n_fonts++] = (RenderFont){ face, size, f, 0, 0 };
     return f;
+}
+
+/* px a line needs above and below the baseline for a face at a size: the font's own
+ * ascent and descent, but for the Arabic faces, their tallest letters' ink (measured
+ * once a size); false if the font cannot be opened */
+static bool render_font_box(Render *r, RenderFace face, int size, int *above, int *below)
+{
+    TTF_Font *f = render_face_font(r, face, size);
+    if (!f)
+        return false;
+    RenderFont *rf = NULL;
+    for (int i = 0; i < r->n_fonts; i++)
+        if (r->fonts[i].font == f)
+            rf = &r->fonts[i];
+    if (rf->above == 0) {
+        rf->above = TTF_FontAscent(f), rf->below = TTF_FontHeight(f) - rf->above;
+        SDL_Surface *s = NULL;
+        if (face == FACE_ARABIC || face == FACE_ARABIC_BOLD) {
+            TTF_SetFontDirection(f, TTF_DIRECTION_RTL);
+            TTF_SetFontScriptName(f, "Arab");
+            SDL_Color ink = { 255, 255, 255, 255 }, none = { 0, 0, 0, 255 };
+            s = TTF_RenderUTF8_Shaded(f, render_arabic_extremes, ink, none);
+        }
+        int top = -1, bottom = -1;
+        for (int y = 0; s && s->h == TTF_FontHeight(f) && y < s->h; y++)
+            for (int x = 0; x < s->w; x++)
+                if (((const uint8_t *)s->pixels)[y * s->pitch + x]) {
+                    top = top < 0 ? y : top, bottom = y;
+                    break;
+                }
+        if (top >= 0) {     /* a pixel of room beyond the ink */
+            rf->above = rf->above - top + 1;
+            rf->below = bottom - TTF_FontAscent(f) + 2;
+        }
+        SDL_FreeSurface(s);
+    }
+    *above = rf->above, *below = rf->below;
+    return true;
 }
 
 /* the face a style's Latin, Greek and Cyrillic letters are drawn in */
@@ -191,8 +238,8 @@ static TTF_Font *render_font(Render *r, int style)
     return render_face_font(r, render_main_face(style), UI_STYLE_SIZE(style));
 }
 
-/* The faces a style's lines are tall enough for: its main face; the Arabic face in a
- * right-to-left text; the Nastaliq face (about 2.5 em) in an Urdu one. A line's ascent
+/* The faces a style's lines are tall enough for: its main face; the Arabic face's
+ * letters in a right-to-left text; the Nastaliq face (about 2.5 em) in an Urdu one. A line's ascent
  * and height are the largest of theirs, so that every run sits on one baseline and
  * nothing is cut. */
 static void render_line_box(Render *r, int style, int *ascent, int *height)
@@ -205,10 +252,9 @@ static void render_line_box(Render *r, int style, int *ascent, int *height)
         set[1] = bold ? FACE_ARABIC_BOLD : FACE_ARABIC;
     int asc = 0, below = 0;
     for (int i = 0; i < 3; i++) {
-        TTF_Font *f = set[i] < FACE_COUNT ? render_face_font(r, set[i], UI_STYLE_SIZE(style)) : NULL;
-        if (!f)
+        int a, b;
+        if (set[i] == FACE_COUNT || !render_font_box(r, set[i], UI_STYLE_SIZE(style), &a, &b))
             continue;
-        int a = TTF_FontAscent(f), b = TTF_FontHeight(f) - a;
         asc = a > asc ? a : asc;
         below = b > below ? b : below;
     }

@@ -326,6 +326,18 @@ static void test_an_arabic_vowel_sign_stays_with_its_letter_when_a_word_is_broke
     }
 }
 
+static void test_a_paragraph_reads_the_way_its_first_letter_does(void **state)
+{
+    (void)state;
+    assert_true(text_is_rtl("09:00–17:00 مفتوح الآن", strlen("09:00–17:00 مفتوح الآن")));
+    assert_true(text_is_rtl("اکنون باز است", strlen("اکنون باز است")));
+    assert_false(text_is_rtl("(ACCMR) مفتوح", strlen("(ACCMR) مفتوح")));
+    assert_false(text_is_rtl("Ανοιχτά τώρα", strlen("Ανοιχτά τώρα")));
+    assert_false(text_is_rtl("+30 210 3638625", strlen("+30 210 3638625")));
+    /* only the first len bytes count */
+    assert_false(text_is_rtl("12 مفتوح", 3));
+}
+
 static void test_paragraphs_and_blank_lines_are_kept(void **state)
 {
     (void)state;
@@ -397,6 +409,7 @@ int main(void)
         cmocka_unit_test(test_a_persian_word_with_a_zero_width_non_joiner_stays_whole),
         cmocka_unit_test(test_a_hyphenated_word_may_break_after_its_hyphen_but_a_time_never_inside),
         cmocka_unit_test(test_an_arabic_vowel_sign_stays_with_its_letter_when_a_word_is_broken),
+        cmocka_unit_test(test_a_paragraph_reads_the_way_its_first_letter_does),
         cmocka_unit_test(test_paragraphs_and_blank_lines_are_kept),
         cmocka_unit_test(test_windows_line_ends_wrap_like_unix_ones),
         cmocka_unit_test(test_wrapping_counts_every_line_even_beyond_the_array),

@@ -3,6 +3,7 @@
  * left run backwards, its brackets mirrored as HarfBuzz mirrors them). The fonts are
  * fake: face 1 has the Arabic letters, face 0 the rest, nothing has U+1F600. */
 #include "testutil.h"
+#include "core/text.h"
 #include "render/textrun.h"
 
 enum { FACE_LATIN, FACE_ARABIC };
@@ -137,8 +138,8 @@ static void test_greek_alone_is_one_left_to_right_run(void **state)
 static void test_the_direction_comes_from_the_first_strong_letter_when_not_given(void **state)
 {
     (void)state;
-    assert_true(textrun_is_rtl("09:00 مفتوح", (int)strlen("09:00 مفتوح")));
-    assert_false(textrun_is_rtl("(ACCMR) مفتوح", (int)strlen("(ACCMR) مفتوح")));
+    assert_true(text_is_rtl("09:00 مفتوح", strlen("09:00 مفتوح")));
+    assert_false(text_is_rtl("(ACCMR) مفتوح", strlen("(ACCMR) مفتوح")));
     assert_string_equal(visual("مفتوح الآن", 0, NULL), reversed("مفتوح الآن"));
 }
 

@@ -7,6 +7,7 @@
 #include "core/text.h"
 
 #include <assert.h>
+#include <fribidi.h>
 #include <linebreak.h>
 #include <stdlib.h>
 #include <string.h>
@@ -99,6 +100,17 @@ static int encode(uint32_t cp, char *buf)
     buf[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
     buf[3] = (char)(0x80 | (cp & 0x3F));
     return 4;
+}
+
+bool text_is_rtl(const char *s, size_t len)
+{
+    const char *p = s, *end = s + len;
+    while (p < end && *p) {
+        FriBidiCharType t = fribidi_get_bidi_type(text_utf8_next(&p));
+        if (FRIBIDI_IS_LETTER(t))
+            return FRIBIDI_IS_RTL(t);
+    }
+    return false;
 }
 
 /* Heading capitals. Ranges first: each code point in lo..hi (stepping by step) moves

@@ -26,6 +26,10 @@ void text_upper(const char *s, char *out, size_t n);
 #define TEXT_STYLE_NASTALIQ 0x400000    /* Arabic script in the Urdu Nastaliq face: lines
                                            about 2.5 em tall */
 
+/* true when the first strong letter of s[0..len) is right to left (Arabic, Hebrew):
+ * the direction of a paragraph whose language does not say it */
+bool text_is_rtl(const char *s, size_t len);
+
 /* width in pixels of s[0..len) in the given style */
 typedef int (*TextMeasureFn)(void *ctx, const char *s, size_t len, int style);
 

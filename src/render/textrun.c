@@ -5,6 +5,7 @@
  * rule L2 says. The characters inside a right-to-left run stay in reading order:
  * HarfBuzz, told the run is right to left, lays them out so. */
 #include "render/textrun.h"
+#include "core/text.h"
 
 #include <assert.h>
 #include <fribidi.h>
@@ -244,7 +245,7 @@ int textrun_split(const char *s, int len, int dir, TextRunFaceFn face, void *ctx
     assert(s != NULL && face != NULL && len >= 0);
     Line line;                  /* ~30 KB on the stack, as the runs below (~20 KB) */
     Line *l = &line;
-    bool rtl = dir > 0 || (dir == 0 && textrun_is_rtl(s, len));
+    bool rtl = dir > 0 || (dir == 0 && text_is_rtl(s, (size_t)len));
     line_decode(l, s, len, rtl);
     line_levels(l, dir != 0 ? dir : rtl ? 1 : -1);
     int miss = line_faces(l, face, ctx);
@@ -298,14 +299,4 @@ int textrun_split(const char *s, int len, int dir, TextRunFaceFn face, void *ctx
     for (int i = 0; i < n && i < max; i++)
         runs[i] = all[i];
     return n;
-}
-
-bool textrun_is_rtl(const char *s, int len)
-{
-    for (int i = 0; i < len;) {
-        FriBidiCharType t = fribidi_get_bidi_type(decode((const unsigned char *)s, len, &i));
-        if (FRIBIDI_IS_LETTER(t))
-            return FRIBIDI_IS_RTL(t);
-    }
-    return false;
 }

@@ -30,8 +30,6 @@ typedef int (*TextRunFaceFn)(void *ctx, uint32_t cp, const char *script, int cur
  * the code points no face provides. A line past TEXTRUN_MAX_CHARS code points is cut. */
 int textrun_split(const char *s, int len, int dir, TextRunFaceFn face, void *ctx,
                   TextRun *runs, int max, int *missing);
-/* true when the first strong letter of s[0..len) is right to left (Arabic, Hebrew) */
-bool textrun_is_rtl(const char *s, int len);
 /* the ISO 15924 script of cp as textrun sees it ("Zyyy" for digits, spaces, signs) */
 const char *textrun_script(uint32_t cp);
 #endif

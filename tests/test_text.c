@@ -314,6 +314,15 @@ static void test_a_hyphenated_word_may_break_after_its_hyphen_but_a_time_never_i
     assert_string_equal(wrapped("(ACCMR) centre", 80), "(ACCMR)|centre");
 }
 
+static void test_a_phone_number_is_never_broken_across_lines(void **state)
+{
+    (void)state;
+    /* 15 characters: a line of 150 px holds it, a narrower one moves it whole */
+    assert_string_equal(wrapped("Call +30 210 3638625 now", 150), "Call|+30 210 3638625|now");
+    assert_string_equal(wrapped("هاتف +30 210 3638625", 160), "هاتف|+30 210 3638625");
+    assert_string_equal(wrapped("Room 2, floor 3", 80), "Room 2,|floor 3");
+}
+
 static void test_an_arabic_vowel_sign_stays_with_its_letter_when_a_word_is_broken(void **state)
 {
     (void)state;
@@ -408,6 +417,7 @@ int main(void)
         cmocka_unit_test(test_arabic_farsi_and_urdu_wrap_between_words_like_greek),
         cmocka_unit_test(test_a_persian_word_with_a_zero_width_non_joiner_stays_whole),
         cmocka_unit_test(test_a_hyphenated_word_may_break_after_its_hyphen_but_a_time_never_inside),
+        cmocka_unit_test(test_a_phone_number_is_never_broken_across_lines),
         cmocka_unit_test(test_an_arabic_vowel_sign_stays_with_its_letter_when_a_word_is_broken),
         cmocka_unit_test(test_a_paragraph_reads_the_way_its_first_letter_does),
         cmocka_unit_test(test_paragraphs_and_blank_lines_are_kept),

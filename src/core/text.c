@@ -274,6 +274,24 @@ static size_t wrap_next_break(const char *s, size_t start, size_t end, size_t i,
     return i;
 }
 
+/* One tailoring of the Unicode rules (UAX #14 allows it): no break at the spaces
+ * between two groups of digits, so that a phone number ("+30 210 3638625") stays on
+ * one line, where a visitor can read it off to dial; in a right-to-left line its
+ * halves would also swap places. */
+static void wrap_keep_numbers(const char *s, size_t n, char *brks)
+{
+    for (size_t i = 1; i < n; i++) {
+        if (s[i] != ' ' || !(s[i - 1] >= '0' && s[i - 1] <= '9'))
+            continue;
+        size_t j = i;
+        while (j < n && s[j] == ' ') j++;
+        if (j < n && s[j] >= '0' && s[j] <= '9')
+            for (size_t k = i; k < j; k++)
+                brks[k] = LINEBREAK_NOBREAK;
+        i = j;
+    }
+}
+
 /* wraps the paragraph s[start..end) (no '\n' inside) greedily into w */
 static void wrap_paragraph(const char *s, size_t start, size_t end, int width,
                            TextMeasureFn measure, void *ctx, int style, WrapOut *w,
@@ -343,8 +361,10 @@ int text_wrap(const char *s, int width, TextMeasureFn measure, void *ctx, int st
         if (!nl && end == start) break;     /* "", or after a final '\n' */
         /* a long paragraph's breaks on the heap; if that fails, breaks at spaces */
         char *brks = end - start <= sizeof stack ? stack : malloc(end - start);
-        if (brks)
+        if (brks) {
             set_linebreaks_utf8((const utf8_t *)s + start, end - start, NULL, brks);
+            wrap_keep_numbers(s + start, end - start, brks);
+        }
         wrap_paragraph(s, start, end, width, measure, ctx, style, &w, brks);
         if (brks != stack)
             free(brks);

@@ -479,6 +479,38 @@ static void test_a_latin_name_sits_where_the_paragraph_direction_puts_it(void **
     render_destroy(r);
 }
 
+static void test_an_arabic_line_too_wide_for_its_box_shows_its_start(void **state)
+{
+    (void)state;
+    Render *r = text_render(1000, 3 * BAND);
+    /* "the centre" then a long tail; drawn whole in band 0, then in a box too narrow */
+    const char *s = "المركز 09:00–17:00 +30 210 3638625";
+    const Line lines[] = { { s, 28 | TEXT_STYLE_RTL }, { "09:00–17:00", 28 } };
+    SDL_Surface *whole = draw_lines(r, lines, 2);
+    int time_x = find_ink(whole, 1, 0);
+    assert_true(time_x > 0);
+    const UiMetrics *m = render_metrics(r);
+    int st = 28 | TEXT_STYLE_RTL, tw = m->measure(m->ctx, s, strlen(s), st);
+    int lh = m->line_height(m->ctx, st), keep = 1000 - 10 - time_x;  /* up to the time */
+    UiCmd c[3] = {
+        { .kind = UI_RECT, .w = 1000, .h = 3 * BAND, .color = WHITE },
+        { .kind = UI_TEXT, .x = 1000 - 10 - keep, .y = 2 * BAND, .w = keep, .h = lh,
+          .bg = WHITE, .style = st, .text = s, .len = (int)strlen(s), .text_w = tw },
+        { .kind = UI_TEXT, .x = 10, .y = BAND, .w = 300, .h = lh, .bg = WHITE, .style = 28,
+          .text = "09:00–17:00", .len = (int)strlen("09:00–17:00"), .text_w = 300 },
+    };
+    SDL_Surface *cut = drawn(r, c, 3, 0, 0, 1000, 3 * BAND, 0);
+    /* the right part, the Arabic word and the time, is shown where it was; no ink
+     * left of the box */
+    assert_int_equal(find_ink(cut, 1, 2), time_x);
+    for (int y = 2 * BAND; y < 3 * BAND; y++)
+        for (int x = 0; x < 1000 - 10 - keep; x++)
+            assert_int_equal(pixel(cut, x, y), WHITE);
+    SDL_FreeSurface(whole);
+    SDL_FreeSurface(cut);
+    render_destroy(r);
+}
+
 static void test_arabic_letters_are_joined(void **state)
 {
     (void)state;
@@ -633,6 +665,7 @@ int main(void)
         cmocka_unit_test(test_a_turned_panel_shows_the_ui_turned),
         cmocka_unit_test(test_a_time_and_a_phone_number_read_in_their_own_order_inside_arabic),
         cmocka_unit_test(test_a_latin_name_sits_where_the_paragraph_direction_puts_it),
+        cmocka_unit_test(test_an_arabic_line_too_wide_for_its_box_shows_its_start),
         cmocka_unit_test(test_arabic_letters_are_joined),
         cmocka_unit_test(test_urdu_lines_are_tall_enough_for_nastaliq),
         cmocka_unit_test(test_every_language_has_every_glyph_even_mixed_with_numbers_and_names),

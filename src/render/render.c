@@ -832,19 +832,19 @@ static const uint32_t *render_lut(Render *r, const SDL_PixelFormat *fmt, uint32_
     return l->px;
 }
 
-/* a text's first w columns at x, y, within the surface's clip rectangle: each row's runs
- * decoded straight onto the surface, the empty ones as the background */
-static void render_blit(Render *r, SDL_Surface *s, const CacheEntry *e, int x, int y, int w,
-                        uint32_t fg, uint32_t bg)
+/* a text's w columns from column skip on at x, y, within the surface's clip rectangle:
+ * each row's runs decoded straight onto the surface, the empty ones as the background */
+static void render_blit(Render *r, SDL_Surface *s, const CacheEntry *e, int x, int y,
+                        int skip, int w, uint32_t fg, uint32_t bg)
 {
     SDL_Rect box = { x, y, w, e->h }, vis;
     if (!SDL_IntersectRect(&box, &s->clip_rect, &vis))
         return;
     const uint32_t *lut = render_lut(r, s->format, fg, bg);
-    int from = vis.x - x, to = from + vis.w;   /* the columns shown */
+    int from = vis.x - x + skip, to = from + vis.w;   /* the columns shown */
     const uint8_t *p = e->cov;
     for (int row = 0; row < vis.y - y + vis.h; row++) {
-        uint32_t *dst = (uint32_t *)((uint8_t *)s->pixels + (size_t)(y + row) * (size_t)s->pitch) + x;
+        uint32_t *dst = (uint32_t *)((uint8_t *)s->pixels + (size_t)(y + row) * (size_t)s->pitch) + x - skip;
         bool shown = row >= vis.y - y;
         for (int col = 0; col < e->w;) {
             int empty = p[0], ink = p[1];
@@ -924,8 +924,11 @@ void render_draw(Render *r, const UiCmd *cmds, int n, int bx, int by, int bw, in
         }
         case UI_TEXT: {
             CacheEntry *e = render_text(r, c->text, c->len, c->style);
-            if (e)  /* never past its box */
-                render_blit(r, s, e, c->x, c->y + dy, e->w < c->w ? e->w : c->w, c->color, c->bg);
+            int w = e && e->w < c->w ? e->w : c->w;     /* never past its box */
+            /* a right-to-left text too wide for its box shows where it is read from */
+            int skip = e && (c->style & TEXT_STYLE_RTL) ? e->w - w : 0;
+            if (e)
+                render_blit(r, s, e, c->x, c->y + dy, skip, w, c->color, c->bg);
             break;
         }
         case UI_QR:

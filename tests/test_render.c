@@ -66,13 +66,19 @@ static void corner_of(Ui *ui, int cx, int cy, int *px, int *py)
     fail_msg("no target at %d,%d", cx, cy);
 }
 
-/* the commands drawn with a scroll, as a 32-bit surface read back from a screenshot */
-static SDL_Surface *drawn(Render *r, const UiCmd *c, int n, int bx, int by, int bw, int bh,
-                          int scroll)
+/* the commands drawn with the body scrolled by scroll, as a 32-bit surface read back
+ * from a screenshot */
+static SDL_Surface *drawn(Render *r, const UiCmd *c, int n, int scroll)
 {
+    static UiCmd list[4096];
     char bmp[600];
+    assert_true(n <= (int)(sizeof list / sizeof list[0]));
+    memcpy(list, c, (size_t)n * sizeof *c);
+    for (int i = 0; i < n; i++)
+        if (list[i].kind == UI_CLIP)
+            list[i].scroll = scroll;
     snprintf(bmp, sizeof bmp, "%s/drawn.bmp", tmp);
-    render_draw(r, c, n, bx, by, bw, bh, scroll);
+    render_draw(r, list, n);
     assert_int_equal(render_screenshot(r, bmp), 0);
     render_present(r);
     SDL_Surface *raw = SDL_LoadBMP(bmp);
@@ -128,7 +134,12 @@ static void check_size(int w, int h)
                 fprintf(stderr, "%s: %d words broken across lines\n", ctx, ui_cut_words(ui));
                 faults++;
             }
-            SDL_Surface *s = drawn(r, c, n, bx, by, bw, bh, scroll);
+            if (ui_overflows(ui)) {
+                fprintf(stderr, "%s: %d things did not fit the draw list\n", ctx,
+                        ui_overflows(ui));
+                faults++;
+            }
+            SDL_Surface *s = drawn(r, c, n, scroll);
             assert_int_equal(pixel(s, w / 2, 1), theme_color(COLOR_HEADER_BG));
             for (int i = 0; i < n; i++) {
                 const UiCmd *t = &c[i];
@@ -182,8 +193,8 @@ static void check_size(int w, int h)
                     c[i].w > w / 2 && !c[i].scrolls)
                     first = i;
             faults += layout_faults(c + first, n - first, w, h, 0, ctx);
-            if (ui_dropped_lines(ui)) {
-                fprintf(stderr, "%s: a label is cut short\n", ctx);
+            if (ui_dropped_lines(ui) || ui_overflows(ui)) {
+                fprintf(stderr, "%s: a label is cut short or did not fit\n", ctx);
                 faults++;
             }
             ui_dialog(ui, UI_DIALOG_NONE, NULL, NULL, 0);
@@ -256,8 +267,8 @@ static void test_scrolled_texts_move_with_the_body_and_are_cut_at_its_edges(void
         if (c[i].kind == UI_TEXT && c[i].scrolls && c[i].y > by + 40)
             s = c[i].y + c[i].h / 2 - by;
     assert_true(s > 0);
-    SDL_Surface *top = drawn(r, c, n, bx, by, bw, bh, 0);
-    SDL_Surface *moved = drawn(r, c, n, bx, by, bw, bh, s);
+    SDL_Surface *top = drawn(r, c, n, 0);
+    SDL_Surface *moved = drawn(r, c, n, s);
     /* what is drawn over the body (the scroll bar, the header's edge) stays: not compared */
     static bool fixed[480][800];
     memset(fixed, 0, sizeof fixed);
@@ -309,7 +320,7 @@ static void test_a_turned_panel_shows_the_ui_turned(void **state)
     int n, bx, by, bw, bh, scroll;
     const UiCmd *c = ui_commands(ui, &n);
     ui_body(ui, &bx, &by, &bw, &bh, &scroll);
-    SDL_Surface *upright = drawn(r, c, n, bx, by, bw, bh, 0);
+    SDL_Surface *upright = drawn(r, c, n, 0);
     ui_destroy(ui);
     render_destroy(r);
 
@@ -319,7 +330,7 @@ static void test_a_turned_panel_shows_the_ui_turned(void **state)
         assert_non_null(r);
         ui = ui_for(r, SCREEN_CONTACT, LANG_EN);
         c = ui_commands(ui, &n);
-        render_draw(r, c, n, bx, by, bw, bh, 0);
+        render_draw(r, c, n);
         render_present(r);
         SDL_Surface *panel = SDL_GetWindowSurface(the_window());
         assert_non_null(panel);
@@ -405,7 +416,7 @@ static SDL_Surface *draw_lines(Render *r, const Line *lines, int n)
                             .y = i * BAND, .w = tw, .h = lh, .color = 0, .bg = WHITE,
                             .style = st, .text = lines[i].text, .len = len, .text_w = tw };
     }
-    return drawn(r, c, n + 1, 0, 0, w, h, 0);
+    return drawn(r, c, n + 1, 0);
 }
 
 /* the x where band `from`'s ink appears, pixel for pixel, in band `in`; -1: nowhere */
@@ -499,7 +510,7 @@ static void test_an_arabic_line_too_wide_for_its_box_shows_its_start(void **stat
         { .kind = UI_TEXT, .x = 10, .y = BAND, .w = 300, .h = lh, .bg = WHITE, .style = 28,
           .text = "09:00–17:00", .len = (int)strlen("09:00–17:00"), .text_w = 300 },
     };
-    SDL_Surface *cut = drawn(r, c, 3, 0, 0, 1000, 3 * BAND, 0);
+    SDL_Surface *cut = drawn(r, c, 3, 0);
     /* the right part, the Arabic word and the time, is shown where it was; no ink
      * left of the box */
     assert_int_equal(find_ink(cut, 1, 2), time_x);
@@ -596,10 +607,9 @@ static void test_greek_and_english_screens_never_read_the_arabic_or_urdu_fonts(v
     for (int l = 0; l < 2; l++)
         for (int sc = 0; sc < SCREEN_COUNT; sc++) {
             ui_show(ui, (UiScreen)sc, l ? LANG_EN : LANG_EL);
-            int n, bx, by, bw, bh, scroll;
+            int n;
             const UiCmd *c = ui_commands(ui, &n);
-            ui_body(ui, &bx, &by, &bw, &bh, &scroll);
-            render_draw(r, c, n, bx, by, bw, bh, scroll);
+            render_draw(r, c, n);
             render_present(r);
         }
     assert_int_equal(render_fonts_read(r, &bytes), 3);
@@ -638,10 +648,10 @@ static void test_a_screen_of_arabic_is_drawn_quickly_the_first_time(void **state
         }
         y += lh / 2;
     }
-    render_draw(r, c, n, 0, 0, 1920, 1080, 0);
+    render_draw(r, c, n);
     unsigned first = render_ticks() - t0;
     t0 = render_ticks();
-    render_draw(r, c, n, 0, 0, 1920, 1080, 0);
+    render_draw(r, c, n);
     unsigned again = render_ticks() - t0;
     printf("first Arabic screen at 1920x1080: %u ms (%d lines), then %u ms a frame\n",
            first, n - 1, again);

@@ -24,6 +24,7 @@
 #include <SDL.h>
 #include <SDL_image.h>
 #include <SDL_ttf.h>
+#include <assert.h>
 #include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -201,6 +202,7 @@ static bool render_font_box(Render *r, RenderFace face, int size, int *above, in
     for (int i = 0; i < r->n_fonts; i++)
         if (r->fonts[i].font == f)
             rf = &r->fonts[i];
+    assert(rf != NULL);         /* render_face_font just opened or found it */
     if (rf->above == 0) {
         rf->above = TTF_FontAscent(f), rf->below = TTF_FontHeight(f) - rf->above;
         SDL_Surface *s = NULL;
@@ -239,9 +241,9 @@ static TTF_Font *render_font(Render *r, int style)
 }
 
 /* The faces a style's lines are tall enough for: its main face; the Arabic face's
- * letters in a right-to-left text; the Nastaliq face (about 2.5 em) in an Urdu one. A line's ascent
- * and height are the largest of theirs, so that every run sits on one baseline and
- * nothing is cut. */
+ * letters in a right-to-left text; the Nastaliq face (about 2.5 em) in an Urdu one.
+ * A line's ascent and height are the largest of theirs, so that every run sits on
+ * one baseline and nothing is cut. */
 static void render_line_box(Render *r, int style, int *ascent, int *height)
 {
     bool bold = style & UI_STYLE_BOLD;
@@ -278,7 +280,7 @@ static int render_pick_face(void *ctx, uint32_t cp, const char *script, int curr
     int size = UI_STYLE_SIZE(p->style);
     bool bold = p->style & UI_STYLE_BOLD, nastaliq = p->style & TEXT_STYLE_NASTALIQ;
     bool common = strcmp(script, "Zyyy") == 0 || strcmp(script, "Zinh") == 0;
-    int order[FACE_COUNT + 1], n = 0;
+    int order[2 * FACE_COUNT], n = 0;      /* a face may come twice: tried once more */
     if (p->style & UI_STYLE_ICON)
         order[n++] = FACE_ICONS;
     if (current >= 0 && common)

@@ -430,6 +430,34 @@ static void test_without_espeak_ng_speech_is_unavailable_and_says_why(void **sta
     speech_destroy(s);
 }
 
+static void test_a_voice_that_never_speaks_is_stopped_after_5_s(void **state)
+{
+    Fixture *f = *state;
+    /* a synthesiser that has voices but hangs when asked to speak */
+    char *dir = test_tmpdir(), synth[512];
+    snprintf(synth, sizeof synth, "%s/hang", dir);
+    FILE *sh = fopen(synth, "w");
+    assert_non_null(sh);
+    fputs("#!/bin/sh\ncase \"$1\" in\n--version) echo 1 ;;\n"
+          "--voices=*) echo 'Pty Language Age/Gender VoiceName File Other'; "
+          "echo ' 5  el  --/M  Greek  grk/el' ;;\n*) exec sleep 60 ;;\nesac\n", sh);
+    fclose(sh);
+    test_sh("chmod +x '%s'", synth);
+    Speech *s = speech_create(&f->sink, synth);
+    assert_true(speech_available(s));
+    assert_int_equal(speech_start(s, "el", "Καλημέρα.", f->now), SPEECH_OK);
+    f->now += 4900;
+    speech_step(s, f->now);
+    assert_int_equal(speech_state(s), SPEECH_PLAYING);
+    f->now += 200;
+    speech_step(s, f->now);
+    assert_int_equal(speech_state(s), SPEECH_IDLE);
+    int pid = speech_stats(s).pid;
+    assert_int_equal(kill(pid, 0), -1);         /* killed and reaped */
+    speech_destroy(s);
+    test_rmdir(dir);
+}
+
 static void test_sdl_audio_plays_a_sentence_through_the_dummy_driver(void **state)
 {
     (void)state;
@@ -514,6 +542,8 @@ int main(void)
                                         setup, teardown),
         cmocka_unit_test(test_no_audio_device_makes_speech_unavailable_with_a_reason),
         cmocka_unit_test_setup_teardown(test_without_espeak_ng_speech_is_unavailable_and_says_why,
+                                        setup, teardown),
+        cmocka_unit_test_setup_teardown(test_a_voice_that_never_speaks_is_stopped_after_5_s,
                                         setup, teardown),
         cmocka_unit_test(test_sdl_audio_plays_a_sentence_through_the_dummy_driver),
         cmocka_unit_test(test_kiosk_speak_writes_the_home_screen_as_speech),

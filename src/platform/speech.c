@@ -27,6 +27,7 @@ extern char **environ;
 #define SPEECH_HEADER    256    /* bytes of WAV header read before the samples at most */
 #define SPEECH_MAX_VOICES 24    /* languages whose voice check is remembered */
 #define SPEECH_LINE      400    /* bytes of text a line to espeak-ng at most */
+#define SPEECH_SILENT_MS 5000   /* a voice not heard this long after its start is stopped */
 
 /* a child process and its pipes */
 typedef struct SpeechProc {
@@ -567,6 +568,10 @@ void speech_step(Speech *s, unsigned ms)
 {
     if (s->state != SPEECH_PLAYING)
         return;
+    if (!s->stats.first_audio_ms && ms - s->stats.start_ms > SPEECH_SILENT_MS) {
+        speech_stop(s, ms);     /* espeak-ng hangs: the kiosk must not wait with it */
+        return;
+    }
     unsigned char buf[8192];
     while (s->cur.out >= 0) {
         unsigned queued = s->sink.queued_ms(s->sink.ctx);

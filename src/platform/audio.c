@@ -1,7 +1,8 @@
-/* audio.c - the speech's sink on SDL's audio. SDL's audio subsystem starts at the
- * first open; the device is open only while speaking, since an open SDL device keeps
- * a thread writing silence to it. A small device buffer (512 samples, 23 ms at
- * 22050 Hz) is what still plays after a stop. */
+/* audio.c - the speech's sink on SDL's audio. SDL's audio subsystem and the device
+ * are up only while speaking: an open device keeps a thread writing silence to it, and
+ * SDL's ALSA backend keeps a thread that looks for new cards ten times a second (the
+ * idle kiosk would wake 9 times a second more, measured with strace). A small device
+ * buffer (512 samples, 23 ms at 22050 Hz) is what still plays after a stop. */
 #include "platform/audio.h"
 #include <pthread.h>
 #include <signal.h>
@@ -34,6 +35,10 @@ static void audio_close(void *ctx)
         SDL_CloseAudioDevice(a->dev);
         a->dev = 0;
     }
+    if (a->inited) {
+        SDL_QuitSubSystem(SDL_INIT_AUDIO);
+        a->inited = false;
+    }
 }
 
 void audio_destroy(Audio *a)
@@ -41,8 +46,6 @@ void audio_destroy(Audio *a)
     if (!a)
         return;
     audio_close(a);
-    if (a->inited)
-        SDL_QuitSubSystem(SDL_INIT_AUDIO);
     free(a);
 }
 
@@ -92,6 +95,7 @@ static int audio_open(void *ctx, int rate, char *why, size_t n)
     if (!a->dev) {
         snprintf(why, n, "no audio device%s%s: %s", a->device[0] ? " " : "", a->device,
                  SDL_GetError());
+        audio_close(a);
         return -1;
     }
     a->rate = rate;

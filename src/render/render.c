@@ -13,6 +13,7 @@
  * bits deep, the UI is drawn into a canvas that is turned or converted onto the
  * window. */
 #include "render/render.h"
+#include "platform/share.h"
 #include <SDL.h>
 #include <SDL_image.h>
 #include <SDL_ttf.h>
@@ -90,7 +91,6 @@ struct Render {
     int next_lut;
     uint64_t frame;
     UiMetrics metrics;
-    char share[1024];
     bool can_wait;
     char scratch[4096];
     MeasureEntry measured[RENDER_MEASURE_SLOTS];   /* direct-mapped by the hash */
@@ -186,29 +186,6 @@ static int render_line_height(void *ctx, int style)
     return f ? TTF_FontHeight(f) : UI_STYLE_SIZE(style);
 }
 
-/* the share directory: --share, else the folder above the binary when it holds
- * fonts/ (a build tree), else the installed /usr/share/kiosk */
-static void render_find_share(const char *given, char *out, size_t n)
-{
-    if (given) {
-        snprintf(out, n, "%s", given);
-        return;
-    }
-    char *base = SDL_GetBasePath();
-    if (base) {
-        snprintf(out, n, "%s../fonts/%s", base, face_files[0]);
-        FILE *f = fopen(out, "rb");
-        if (f) {
-            fclose(f);
-            snprintf(out, n, "%s..", base);
-            SDL_free(base);
-            return;
-        }
-        SDL_free(base);
-    }
-    snprintf(out, n, "/usr/share/kiosk");
-}
-
 /* where the UI is drawn, for the window's size: the window's own surface when the
  * panel is upright and the window 32 bits deep; else a canvas */
 static int render_canvas(Render *r)
@@ -290,10 +267,10 @@ Render *render_create(const RenderOptions *o)
         goto fail;
     r->rotation = o->rotation;
     r->touch[0] = r->touch[4] = 1.0f;
-    char path[1200];
-    render_find_share(o->share_dir, r->share, sizeof r->share);
+    char path[1200], share[1024];
+    share_find_dir(o->share_dir, share, sizeof share);
     for (int f = 0; f < FACE_COUNT; f++) {
-        snprintf(path, sizeof path, "%s/fonts/%s", r->share, face_files[f]);
+        snprintf(path, sizeof path, "%s/fonts/%s", share, face_files[f]);
         if (!(r->face_data[f] = render_read_file(path, &r->face_size[f])))
             goto fail;
     }
@@ -751,4 +728,3 @@ bool render_wait(Render *r, int timeout_ms)
 
 bool render_can_wait(const Render *r) { return r->can_wait; }
 unsigned render_ticks(void) { return SDL_GetTicks(); }
-const char *render_share_dir(const Render *r) { return r->share; }

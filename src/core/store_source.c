@@ -15,7 +15,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "platform/share.h"
+#include "core/share.h"
 
 /* a database built from the package in dir, in a file removed as soon as it is open */
 Db *store_open_package(const char *dir, FILE *problems, char *why, size_t n)

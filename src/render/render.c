@@ -13,7 +13,7 @@
  * bits deep, the UI is drawn into a canvas that is turned or converted onto the
  * window. */
 #include "render/render.h"
-#include "platform/share.h"
+#include "core/share.h"
 #include <SDL.h>
 #include <SDL_image.h>
 #include <SDL_ttf.h>

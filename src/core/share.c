@@ -1,6 +1,6 @@
 /* share.c - the share folder: --share, a build tree, or the installed one. The
  * program's own path comes from /proc/self/exe, as SDL_GetBasePath finds it. */
-#include "platform/share.h"
+#include "core/share.h"
 #include <limits.h>
 #include <stdio.h>
 #include <string.h>

@@ -13,7 +13,9 @@
 /* The commands, in the order `kiosk --help` lists them. Columns: id (the function is
  * cmd_<id>), the name typed after `kiosk` ("" for the first row: the kiosk itself,
  * run when no name is given), and its line of usage after "kiosk " (a second line,
- * indented, where the options do not fit in one). */
+ * indented, where the options do not fit in one). Files: run.c, screenshot.c, check.c,
+ * import.c, hours.c, pin_hash.c; update.c holds update, export and rollback, which
+ * share their options. */
 #define CMD_LIST(X) \
     X(run, "", \
       "[--config FILE] [--windowed] [--size WxH] [--share DIR] [--data-dir DIR]\n" \

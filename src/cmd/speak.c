@@ -1,8 +1,8 @@
-/* cmd_speak.c - the speak mode: what the Listen control says on a screen, as a WAV
+/* speak.c - `kiosk speak`: what the Listen control says on a screen, as a WAV
  * file (for staff checking a language, for translators, for tests) or as text. It
  * lays the screen out headless as the screenshot mode does and reads the same draw
  * list that the kiosk's Listen control reads. */
-#include "cmd.h"
+#include "cmd/cmd.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -487,22 +487,46 @@ int csv_write_bom(FILE *f)
     return fwrite("\xEF\xBB\xBF", 1, 3, f) == 3 ? 0 : -1;
 }
 
+static int csv_write_fields(FILE *f, const char *const *fields, const unsigned char *text,
+                            bool quote_all, int n);
+
+/* whether a spreadsheet could run s as a formula: it starts with = @ Tab CR, or with
+ * + or - and is not a plain number ("-12.5" is one) */
+static bool formula_like(const char *s)
+{
+    if (!*s || !strchr("=@\t\r+-", *s))
+        return false;
+    if (*s != '+' && *s != '-')
+        return true;
+    char *end;
+    strtod(s, &end);
+    return end == s || *end;
+}
+
 /* writes one record with CRLF, quoting where RFC 4180 requires; -1 on a write error */
 int csv_write_record(FILE *f, const char *const *fields, int n)
 {
-    return csv_write_row(f, fields, NULL, n);
+    return csv_write_fields(f, fields, NULL, false, n);
 }
 
 /* writes one record, text fields quoted and marked; see csv.h. -1 on a write error */
 int csv_write_row(FILE *f, const char *const *fields, const unsigned char *text, int n)
 {
+    return csv_write_fields(f, fields, text, true, n);
+}
+
+/* writes one record with CRLF: every non-empty field quoted when quote_all, else
+ * only where RFC 4180 requires; text fields (and values that start with ') marked
+ * when risky. -1 on a write error */
+static int csv_write_fields(FILE *f, const char *const *fields, const unsigned char *text,
+                            bool quote_all, int n)
+{
     for (int i = 0; i < n; i++) {
         const char *s = fields[i] ? fields[i] : "";
-        bool is_text = text && text[i] && *s;
-        bool mark = (is_text || *s == '\'') && csv_value_risky(s);
+        bool mark = ((text && text[i]) || *s == '\'' || formula_like(s)) && csv_value_risky(s);
         if (i > 0 && putc(',', f) == EOF)
             return -1;
-        if (!is_text && !mark && !s[strcspn(s, ",\"\r\n")]) {
+        if (!mark && !(quote_all && *s) && !s[strcspn(s, ",\"\r\n")]) {
             if (fputs(s, f) == EOF && *s)
                 return -1;
             continue;

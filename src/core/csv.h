@@ -77,10 +77,12 @@ int csv_write_bom(FILE *f);
 /* writes one record with a CRLF line end; fields holding a comma, quote, CR or LF
  * are quoted, quotes doubled. NULL fields are written empty. 0, or -1 on a write error */
 int csv_write_record(FILE *f, const char *const *fields, int n);
-/* writes one record as csv_write_record() does, but every non-empty field i with
- * text[i] is quoted (so no ';' or Tab separates it in a spreadsheet) and marked when
- * risky; any field that starts with ' and is risky after its 's is marked too, so that
- * reading gives it back. text may be NULL: no text fields. 0, or -1 on a write error */
+/* writes one record as csv_write_record() does, but every non-empty field quoted (so
+ * no ';' or Tab splits it in a spreadsheet, and "Format quoted field as text" keeps
+ * it) and each field i with text[i] marked when risky; any field that starts with '
+ * and is risky after its 's is marked too, so that reading gives it back, and any
+ * that a spreadsheet could run as a formula (not a plain number like -12.5). text may
+ * be NULL: no text fields. 0, or -1 on a write error */
 int csv_write_row(FILE *f, const char *const *fields, const unsigned char *text, int n);
 /* 1 when a spreadsheet would not keep s as text (after its leading 's): it starts
  * with = + - @ Tab or CR, is TRUE/FALSE, or holds only digits, spaces and . , : / - +

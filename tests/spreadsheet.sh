@@ -8,12 +8,10 @@ set -u
 kiosk=${1:-build/kiosk}
 cd "$(dirname "$0")/.."
 soffice=/usr/lib/libreoffice/program/soffice
+# Debian's python3-uno is built for Debian's own Python
 if [ ! -x "$soffice" ] || ! /usr/bin/python3 -c 'import uno' 2>/dev/null; then
     echo "spreadsheet.sh: LibreOffice is missing (apt install libreoffice-calc-nogui python3-uno)"
     exit 1
 fi
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-# Calc's own Python (Debian's python3-uno is built for /usr/bin/python3)
-exec_rc=0
-HOME="$tmp" /usr/bin/python3 tests/spreadsheet/roundtrip.py "$kiosk" tests/fixtures/spreadsheet "$tmp" || exec_rc=$?
-exit $exec_rc
+CALC_PROFILES=$(dirname "$kiosk")/calc HOME="$tmp" /usr/bin/python3 tests/spreadsheet/roundtrip.py "$kiosk" tests/fixtures/spreadsheet "$tmp"

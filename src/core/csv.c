@@ -218,7 +218,7 @@ static CsvStatus read_start(CsvReader *r)
         avail -= 3;
     }
     if (avail >= 6 && memcmp(r->p, "\xC3\xAF\xC2\xBB\xC2\xBF", 6) == 0)
-        return set_error(r, CSV_ERR_WESTERN, 1, 1,
+        return set_error(r, CSV_ERR_WESTERN, 0, 0,
                          "the file starts with \"\xC3\xAF\xC2\xBB\xC2\xBF\": it was opened as Western "
                          "(Latin-1) text instead of UTF-8 and saved again, which garbles every "
                          "Greek letter; export again and open the file as UTF-8");

@@ -104,9 +104,9 @@ def read_csv(path):
 class Calc:
     """one headless LibreOffice with its own profile and locale"""
 
-    def __init__(self, work, locale):
+    def __init__(self, profiles, locale):
         self.locale = locale
-        prof = os.path.join(work, "profile-" + locale)
+        prof = os.path.join(os.path.abspath(profiles), "profile-" + locale)
         os.makedirs(os.path.join(prof, "user"), exist_ok=True)
         with open(os.path.join(prof, "user", "registrymodifications.xcu"), "w") as f:
             f.write('<?xml version="1.0" encoding="UTF-8"?>\n<oor:items xmlns:oor='
@@ -163,7 +163,9 @@ class Calc:
 def type_edit(doc, value):
     """types value into the number cell of the accmr-phone row, as a person would"""
     sheet = doc.Sheets.getByIndex(0)
+    # the first column's name ends with "id" also when the BOM was read as text
     cols = {sheet.getCellByPosition(c, 0).getString(): c for c in range(40)}
+    cols["id"] = 0
     for r in range(1, 200):
         if sheet.getCellByPosition(cols["id"], r).getString() == EDIT[1]:
             sheet.getCellByPosition(cols[EDIT[2]], r).setFormula(value)
@@ -278,7 +280,9 @@ def main():
     kiosk, fixture, work = sys.argv[1:4]
     only = sys.argv[4:]
     t0 = time.time()
-    calcs = {loc: Calc(work, loc) for loc in ("en-US", "el-GR")}
+    # Calc's profiles are kept beside the kiosk binary: the first start makes them (slow)
+    profiles = os.environ.get("CALC_PROFILES", work)
+    calcs = {loc: Calc(profiles, loc) for loc in ("en-US", "el-GR")}
     try:
         state = os.path.join(work, "state")
         os.makedirs(state)

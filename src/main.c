@@ -12,6 +12,7 @@
 #include "core/db.h"
 #include "core/hours.h"
 #include "core/hsds.h"
+#include "core/sheet.h"
 
 static const char usage[] =
     "usage: kiosk [--config FILE] [--windowed] [--size WxH] [--share DIR] [--data-dir DIR]\n"
@@ -135,6 +136,8 @@ static int mode_check(int argc, char **argv)
     memset(&r, 0, sizeof r);
     int rc = hsds_check(argv[2], &r);
     hsds_report_print(&r, argv[2], stderr);
+    if (r.n_sheet > 0)
+        fprintf(stderr, "%s\n", SHEET_HINT);
     printf("%s: %s: %d records, %d errors, %d warnings\n", argv[2],
            rc == 0 ? "usable" : "cannot be used", r.n_records, r.n_errors, r.n_warnings);
     hsds_report_free(&r);

@@ -59,6 +59,9 @@ WAYS = [
          cause=r"opened as Western"),
     dict(name="excel-greek-semicolon", locale="el-GR", seps="44", quoted=True, out_sep="59",
          expect="usable", note=r"';'.*Excel's Greek list separator"),
+    # saved once as the README says (Calc writes no quotes), then opened with the defaults
+    dict(name="resaved-defaults", locale="el-GR", pre=dict(seps="44", quoted=True),
+         expect="refused", cause=r"a text containing ';' was split into two columns"),
     dict(name="typed-plus-no-spaces", locale="en-US", edit="+302103638699", expect="refused",
          cause=r"the \+ of a phone number was dropped"),
 ]
@@ -174,7 +177,12 @@ def type_edit(doc, value):
 
 
 def save_way(calc, way, src, dst):
-    """every CSV of src opened, edited and saved into dst the way says"""
+    """every CSV of src opened, edited and saved into dst the way says (after its
+    first pass "pre", when it has one)"""
+    if way.get("pre"):
+        first = dict(way["pre"], name=way["name"] + "-pre", locale=way["locale"], edit=None)
+        save_way(calc, first, src, dst + "-pre")
+        src = dst + "-pre"
     lang = LANG_ID[way["locale"]]
     opts_in = ",".join([way.get("seps", "44/59/9"), "34", way.get("charset", UTF8), "1", "",
                         lang, str(way.get("quoted", False)).lower(),
@@ -188,7 +196,7 @@ def save_way(calc, way, src, dst):
         if not name.endswith(".csv"):
             continue
         doc = calc.load(os.path.join(src, name), opts_in)
-        if name == EDIT[0]:
+        if name == EDIT[0] and way.get("edit", "") is not None:
             # a value typed with a ' in front is text in a spreadsheet, as the README says
             typed = way.get("edit", "'" + EDIT[3])
             type_edit(doc, typed)

@@ -147,6 +147,8 @@ int sheet_phone_damaged(const char *number, char *why, size_t why_n)
         else if (*s != '.' && *s != ',')
             break;
     }
+    if (!why)
+        why_n = 0;
     if (!*s && sci && nd) {
         snprintf(why, why_n, "the phone number was written as %s by a spreadsheet, which "
                              "keeps only its first digits: type it again with a ' in front", number);
@@ -172,6 +174,8 @@ int sheet_decimal_damaged(const char *value, double limit, char *why, size_t why
     double v = strtod(s, NULL);
     if (v <= limit || v / 1000 > limit)
         return 0;
+    if (!why)
+        why_n = 0;
     snprintf(why, why_n, "a Greek spreadsheet read the '.' of %s%.*s.%s as a thousands "
                          "separator; type it with a ' in front, or open the file with "
                          "\"Format quoted field as text\" ticked",

@@ -24,11 +24,12 @@ SheetRead sheet_read_date(const char *in, char *out, size_t n, char *why, size_t
  * (Excel's Greek words), "1", "0" read as true/false. out: 6 bytes or more */
 SheetRead sheet_read_bool(const char *in, char *out, size_t n);
 /* 1 when a phone number looks changed by a spreadsheet: why names the cause ("the +
- * of a phone number was dropped", "written as 3.02104E+11: digits are lost"); 0 */
+ * of a phone number was dropped", "written as 3.02104E+11: digits are lost"); 0.
+ * why may be NULL */
 int sheet_phone_damaged(const char *number, char *why, size_t why_n);
 /* 1 when a coordinate out of range (lat: limit 90, lon: 180) looks like a number
  * whose '.' a Greek spreadsheet read as a thousands separator ("23727" for 23.727):
- * why names it; 0 */
+ * why (which may be NULL) names it; 0 */
 int sheet_decimal_damaged(const char *value, double limit, char *why, size_t why_n);
 
 /* the two lines kiosk check prints once when it sees what a spreadsheet did */

@@ -1,6 +1,6 @@
 #!/bin/sh
 # fuzz.sh SECONDS - builds the libFuzzer targets in tests/fuzz/ with clang
-# (-fsanitize=fuzzer,address,undefined), compiling src/core/*.c directly (not the
+# (-fsanitize=fuzzer,address,undefined), compiling src/core/ directly (not the
 # gcc-built library), and runs each for SECONDS. Corpora grow in build/fuzz/; the
 # seeds are tests/fuzz/seeds-*/ (a signed SHA256SUMS, inputs of past faults) and the
 # default package's CSVs. A fault leaves its input in build/fuzz/ and fails the script.
@@ -15,14 +15,19 @@ LIBS="$(pkg-config --libs $PKGS) -lm"
 # the core once, as objects without libFuzzer's main
 mkdir -p "$out/obj"
 objs=""
-for c in src/core/*.c; do
-    o="$out/obj/$(basename "$c" .c).o"
-    if [ ! -f "$o" ] || [ "$c" -nt "$o" ] || [ src/core -nt "$o" ]; then
+for c in src/core/*.c src/core/*/*.c; do
+    o="$out/obj/$(echo "${c#src/core/}" | sed 's|/|_|g; s|\.c$||').o"  # db/hours.c: db_hours.o
+    if [ ! -f "$o" ] || [ "$c" -nt "$o" ] || [ "$(dirname "$c")" -nt "$o" ]; then
         # shellcheck disable=SC2086
         clang $CFLAGS -fsanitize=fuzzer-no-link -c "$c" -o "$o"
     fi
     objs="$objs $o"
 done
+# the interface's catalogues, which src/core/i18n.c reads (as the Makefile builds them)
+tools/po2c.sh "$out/catalogues.c" assets/locale/*.po
+# shellcheck disable=SC2086
+clang $CFLAGS -fsanitize=fuzzer-no-link -c "$out/catalogues.c" -o "$out/obj/catalogues.o"
+objs="$objs $out/obj/catalogues.o"
 # seeds: tests/fuzz/seeds-NAME/ (inputs that once found a fault stay there), and
 # the default package's CSVs for the CSV reader
 mkdir -p "$out/seed-csv"

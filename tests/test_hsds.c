@@ -640,6 +640,8 @@ static void test_export_protects_cells_and_imports_back_the_same(void **state)
     db_close(b);
     hsds_report_free(&r);
     test_rmdir(tmp);
+}
+
 /* a rules flag given to a table without the columns the rule reads would read past
  * the row (the quoted number and the translation's language are changed in place) */
 static void test_every_table_has_the_columns_its_import_rules_read(void **state)

@@ -343,7 +343,7 @@ def main():
             print("spreadsheet: %-22s %s: %s, %d fields changed and reported%s" % (
                 way["name"], "FAIL" if why else "ok", "usable" if usable else "refused",
                 changed - len(silent), "; " + "; ".join(why) if why else ""))
-            if why:
+            if why or os.environ.get("SPREADSHEET_VERBOSE"):
                 for s in silent[:12]:
                     print("    silent: " + s)
                 for line in chk.stderr.splitlines()[:12]:

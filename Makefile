@@ -6,7 +6,8 @@
 #   make bench      figures against the floor program (issue: speed and memory)
 #   make soak DURATION=4h   the endurance monkey for that long: RSS, fds, frame times
 
-PKGS    := sdl2 SDL2_ttf SDL2_image sqlite3 libqrencode libsodium inih libcjson libsystemd
+PKGS    := sdl2 SDL2_ttf SDL2_image sqlite3 libqrencode libsodium inih libcjson libsystemd \
+           fribidi libunibreak
 VERSION := 1.0.0
 PKG_CONFIG ?= pkg-config
 # ARCH=arm64: cross-build for the Raspberry Pi with Debian multiarch into build-arm64/

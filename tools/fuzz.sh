@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 secs=${1:-60}
 out=build/fuzz
 mkdir -p "$out"
-PKGS="sqlite3 libqrencode libsodium inih libcjson"
+PKGS="sqlite3 libqrencode libsodium inih libcjson fribidi libunibreak"
 CFLAGS="-std=c11 -g -O1 -D_DEFAULT_SOURCE -D_GNU_SOURCE -Isrc -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all $(pkg-config --cflags $PKGS)"
 LIBS="$(pkg-config --libs $PKGS) -lm"
 # the core once, as objects without libFuzzer's main

@@ -261,7 +261,7 @@ static int risky(const char *s, size_t n)
         s++, n--;
     if (!n)
         return 0;
-    if (strchr("=+-@\t\r", *s))
+    if (*s && strchr("=+-@\t\r", *s))
         return 1;
     if ((n == 4 && strncasecmp(s, "true", 4) == 0) || (n == 5 && strncasecmp(s, "false", 5) == 0))
         return 1;
@@ -269,7 +269,7 @@ static int risky(const char *s, size_t n)
     for (size_t i = 0; i < n; i++) {
         if (s[i] >= '0' && s[i] <= '9')
             digit = true;
-        else if (!strchr(" .,:/-+%()eEaApPmM", s[i]))
+        else if (!s[i] || !strchr(" .,:/-+%()eEaApPmM", s[i]))
             return 0;
     }
     return digit;

@@ -6,10 +6,12 @@
  * or Tab is read with that separator: csv_separator() says which.
  * Spreadsheet marks: a cell that a spreadsheet would turn into a number, a date or a
  * formula ("+30...", "007", "=HYPERLINK(...)") is written with a ' in front (OWASP's
- * advice against CSV injection), which spreadsheets keep as part of the text; the
- * reader takes that one ' off again, so the round trip is lossless. Exactly: a value
- * is marked when, after its leading 's, it is "risky" (csv_value_risky()); reading
- * takes one ' off a value that starts with ' and is risky after its leading 's.
+ * advice against CSV injection), which LibreOffice and Excel keep as part of the text;
+ * the reader takes that one ' off again, so the round trip is lossless. Exactly:
+ * csv_write_row() marks a value that is "risky" after its leading 's
+ * (csv_value_risky()) when it is a text field, starts with ' or could run as a
+ * formula; reading takes one ' off every value that starts with ' and is risky after
+ * its leading 's (so "'007" typed in another program is read as "007").
  * Lines are physical lines of the file, 1-based; a "column" is the 1-based index of
  * the field in its record (not a character position), as a spreadsheet numbers them.
  * The reader holds one record at a time: memory does not grow with the file. */

@@ -1,5 +1,6 @@
-/* test_theme.c - every text colour against its background has a contrast ratio of at
- * least 7:1 (WCAG AAA), computed from the theme table itself. */
+/* test_theme.c - the WCAG contrast ratio the kiosk's colours are held to. That every
+ * text and icon has 7:1 against what is drawn behind it, in both themes, is tested on
+ * what the screens really draw (tests/test_access.c), not on a list of pairs. */
 #include "testutil.h"
 #include "ui/theme.h"
 
@@ -11,25 +12,10 @@ static void test_contrast_of_known_colours_matches_wcag(void **state)
     assert_float_equal(theme_contrast(0xFFFFFF, 0xFFFFFF), 1.0, 0.001);
 }
 
-static void test_every_text_colour_has_7_to_1_contrast(void **state)
-{
-    (void)state;
-    int n;
-    const ThemePair *p = theme_pairs(&n);
-    assert_true(n >= 10);
-    for (int i = 0; i < n; i++) {
-        double c = theme_contrast(theme_color(p[i].fg), theme_color(p[i].bg));
-        if (c < 7.0)
-            fail_msg("pair %d: %06X on %06X has contrast %.2f", i,
-                     (unsigned)theme_color(p[i].fg), (unsigned)theme_color(p[i].bg), c);
-    }
-}
-
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_contrast_of_known_colours_matches_wcag),
-        cmocka_unit_test(test_every_text_colour_has_7_to_1_contrast),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

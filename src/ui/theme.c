@@ -32,19 +32,6 @@ static const uint32_t colors[COLOR_COUNT] = {
     [COLOR_OUTLINE] = 0xE6EEF6,
 };
 
-/* to add a colour that text is drawn in, add its pair here: the test checks it */
-static const ThemePair pairs[] = {
-    { COLOR_TEXT, COLOR_BG },           { COLOR_MUTED, COLOR_BG },
-    { COLOR_HEADER_TEXT, COLOR_HEADER_BG }, { COLOR_TILE_TEXT, COLOR_TILE_BG },
-    { COLOR_ACCENT, COLOR_TILE_BG },    { COLOR_ACCENT, COLOR_BG },
-    { COLOR_OPEN, COLOR_BG },           { COLOR_CLOSED, COLOR_BG },
-    { COLOR_OPEN, COLOR_TILE_BG },      { COLOR_CLOSED, COLOR_TILE_BG },
-    { COLOR_SWITCH_ON_TEXT, COLOR_SWITCH_ON_BG },
-    { COLOR_TEXT, COLOR_TODAY_BG },     { COLOR_TEXT, COLOR_TILE_BG },
-    { COLOR_MUTED, COLOR_TILE_BG },     { COLOR_NIGHT_TEXT, COLOR_NIGHT_BG },
-    { COLOR_QR_DARK, COLOR_QR_LIGHT },
-};
-
 /* high contrast: light on black, the QR codes dark on light as scanners want them */
 static const uint32_t contrast[COLOR_COUNT] = {
     [COLOR_BG] = 0x000000,
@@ -78,12 +65,6 @@ uint32_t theme_color_of(ThemeKind k, ThemeColor c)
 {
     assert(c >= 0 && c < COLOR_COUNT && k < THEME_COUNT);
     return k == THEME_CONTRAST ? contrast[c] : colors[c];
-}
-
-const ThemePair *theme_pairs(int *n)
-{
-    *n = (int)(sizeof pairs / sizeof pairs[0]);
-    return pairs;
 }
 
 /* relative luminance of one sRGB channel, per WCAG 2 */

@@ -1,6 +1,7 @@
-/* theme.h - the kiosk's colours and sizes, as one table. Text colours are chosen for
- * a contrast ratio of at least 7:1 against the backgrounds they are drawn on (WCAG AAA);
- * tests/test_theme.c computes every pair listed in theme_pairs. */
+/* theme.h - the kiosk's colours, as tables: the day theme and high contrast. Text
+ * colours are chosen for a contrast ratio of at least 7:1 against the backgrounds they
+ * are drawn on (WCAG AAA); tests/test_access.c checks every text and icon the screens
+ * draw against the colour really behind it. */
 #ifndef THEME_H
 #define THEME_H
 #include <stdint.h>
@@ -38,9 +39,6 @@ uint32_t theme_color(ThemeColor c);
 /* 0xRRGGBB, in theme k */
 uint32_t theme_color_of(ThemeKind k, ThemeColor c);
 
-typedef struct ThemePair { ThemeColor fg, bg; } ThemePair;
-/* every (text, background) pair the screens draw; *n receives the count */
-const ThemePair *theme_pairs(int *n);
 /* WCAG 2 contrast ratio of two 0xRRGGBB colours, 1..21 */
 double theme_contrast(uint32_t a, uint32_t b);
 #endif

@@ -81,6 +81,7 @@ struct App {
     bool speaking_screen;       /* what is said is the screen, for Listen (not a label) */
     bool shot_contrast;         /* screenshots in high contrast */
     Lang voice_lang;            /* the language the waiting voice was started for */
+    time_t probe_minute;        /* when a missing sound device was last looked for */
 };
 
 /* ---- content ---- */
@@ -489,6 +490,7 @@ int app_start_speech(App *a, const SpeechSink *sink)
     if (!speech_available(a->speech))
         fprintf(stderr, "kiosk: no speech: %s\n", speech_why(a->speech));
     a->voice_lang = LANG_COUNT;
+    a->probe_minute = time(NULL) / 60;
     return 0;
 }
 
@@ -781,8 +783,13 @@ void app_input(App *a, const RenderEvent *e)
 
 /* the voice's turn of the loop, and "Still there?" before the idle reset for a
  * visitor who touched the screen */
-static void app_speech_step(App *a, unsigned ms)
+static void app_speech_step(App *a, time_t now, unsigned ms)
 {
+    if (a->speech && !speech_available(a->speech) && now / 60 != a->probe_minute) {
+        a->probe_minute = now / 60;     /* a sound adapter plugged in since: once a minute */
+        if (speech_probe(a->speech))
+            fprintf(stderr, "kiosk: speech: the sound device works now\n");
+    }
     if (a->speech) {
         speech_step(a->speech, ms);
         if (speech_state(a->speech) == SPEECH_PLAYING && !a->speaking_prompt)
@@ -806,7 +813,7 @@ bool app_step(App *a, time_t now, unsigned ms)
     ui_set_time(a->ui, now);
     ui_hold(a->ui, ms);
     app_act(a, now, ms);
-    app_speech_step(a, ms);
+    app_speech_step(a, now, ms);
     bool idle = ms - a->last_input_ms >= (unsigned)a->cfg.idle_timeout_s * 1000u;
     if (a->flow == FLOW_CONFIRM) {
         int left = (int)((long)(a->flow_ms - ms) + 999) / 1000;

@@ -302,7 +302,8 @@ static void test_still_there_is_said_in_speech_mode_and_the_reset_still_comes(vo
     assert_false(ui_still_there(f->ui));
 }
 
-static void test_without_a_sound_device_there_is_no_listen_and_staff_are_told(void **state)
+static void test_without_a_sound_device_there_is_no_listen_and_staff_are_told_until_one_works(
+    void **state)
 {
     (void)state;
     Fixture g = { 0 };
@@ -319,6 +320,10 @@ static void test_without_a_sound_device_there_is_no_listen_and_staff_are_told(vo
         told |= c[i].kind == UI_TEXT && c[i].len > 0 &&
                 memmem(c[i].text, (size_t)c[i].len, "no audio device", 15) != NULL;
     assert_true(told);
+    /* an adapter plugged in later is found within a minute */
+    g.out.fail = false;
+    step(&g, 61 * 1000);
+    assert_int_equal(ui_listen(g.ui), UI_LISTEN_READY);
     app_destroy(g.app);
 }
 
@@ -646,7 +651,8 @@ int main(void)
                                         setup, teardown),
         cmocka_unit_test_setup_teardown(
             test_still_there_is_said_in_speech_mode_and_the_reset_still_comes, setup, teardown),
-        cmocka_unit_test(test_without_a_sound_device_there_is_no_listen_and_staff_are_told),
+        cmocka_unit_test(
+            test_without_a_sound_device_there_is_no_listen_and_staff_are_told_until_one_works),
         cmocka_unit_test_setup_teardown(test_the_speech_controls_fit_every_size_language_and_state,
                                         setup, teardown),
         cmocka_unit_test_setup_teardown(

@@ -18,6 +18,7 @@ static const char usage[] =
     "             [--package DIR | --db FILE]                 run the kiosk\n"
     "       kiosk screenshot --out DIR|FILE.bmp [--size WxH] [--screen NAME] [--lang el|en]\n"
     "             [--at YYYY-MM-DDTHH:MM] [--package DIR | --db FILE]\n"
+    "             [--large-text] [--high-contrast]\n"
     "       kiosk check DIR                                   validate a content package\n"
     "       kiosk import DIR --db FILE                        build a database from it\n"
     "       kiosk hours --at YYYY-MM-DDTHH:MM | --from YYYY-MM-DD --days N\n"
@@ -95,6 +96,10 @@ static int mode_screenshot(int argc, char **argv)
             return 2;
         if (r == 1)
             continue;
+        if (strcmp(argv[i], "--large-text") == 0 || strcmp(argv[i], "--high-contrast") == 0) {
+            *(argv[i][2] == 'l' ? &o.large_text : &o.high_contrast) = true;
+            continue;
+        }
         const char *v = i + 1 < argc ? argv[i + 1] : NULL;
         if (!v) {
             fputs(usage, stderr);

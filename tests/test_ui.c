@@ -63,13 +63,39 @@ static void tap(Ui *ui, int x, int y, uint32_t ms)
     ui_release(ui, x, y, ms + 60);
 }
 
+/* the i-th button of kind in the layout, for the buttons ui.h has no finder for */
+static const UiButton *button_of(Ui *ui, UiButtonKind kind, int target)
+{
+    int n;
+    ui_commands(ui, &n);
+    for (int i = 0; i < ui->list.n_buttons; i++)
+        if (ui->list.buttons[i].kind == kind && ui->list.buttons[i].target == target)
+            return &ui->list.buttons[i];
+    return NULL;
+}
+
+/* the button to target, tapping the footer's page-down button until it is in sight,
+ * as a visitor who cannot drag would: 0, or -1 */
+static int find_scrolling(Ui *ui, UiScreen target, int *x, int *y)
+{
+    for (int page = 0; page < 20; page++) {
+        if (ui_find_button(ui, target, x, y) == 0)
+            return 0;
+        const UiButton *down = button_of(ui, BTN_SCROLL, 1);
+        if (!down)
+            return -1;
+        tap(ui, down->x + down->w / 2, down->y + down->h / 2, (uint32_t)(10000 + page * 100));
+    }
+    return -1;
+}
+
 static void test_every_tile_opens_its_screen_and_back_returns_home(void **state)
 {
     Fixture *f = *state;
     for (int s = SCREEN_HOME + 1; s < SCREEN_VISITOR_COUNT; s++) {
         int x, y;
         ui_reset(f->ui, LANG_EL);
-        assert_int_equal(ui_find_button(f->ui, (UiScreen)s, &x, &y), 0);
+        assert_int_equal(find_scrolling(f->ui, (UiScreen)s, &x, &y), 0);
         tap(f->ui, x, y, 1000);
         assert_int_equal(ui_screen(f->ui), s);
         assert_int_equal(ui_find_button(f->ui, SCREEN_HOME, &x, &y), 0);
@@ -195,21 +221,27 @@ static void test_idle_reset_goes_home_in_greek(void **state)
     assert_int_equal(ui_lang(f->ui), LANG_EL);
 }
 
+static const int sizes[][2] = { { 800, 480 }, { 1280, 800 }, { 1920, 1080 }, { 720, 1280 } };
+#define N_SIZES (sizeof sizes / sizeof sizes[0])
+
+/* no text clipped, overlapping, cut short or broken, in normal and in large text */
 static void test_no_text_is_clipped_or_overlaps_at_any_size(void **state)
 {
     Fixture *f = *state;
-    static const int sizes[][2] = { { 800, 480 }, { 1280, 800 }, { 1920, 1080 }, { 720, 1280 } };
     int faults = 0;
-    for (size_t z = 0; z < sizeof sizes / sizeof sizes[0]; z++) {
+    for (int large = 0; large < 2; large++)
+    for (size_t z = 0; z < N_SIZES; z++) {
         ui_set_size(f->ui, sizes[z][0], sizes[z][1]);
         for (int l = 0; l < LANG_COUNT; l++)
             for (int s = 0; s < SCREEN_COUNT; s++) {
                 char ctx[96];
                 int n;
                 ui_show(f->ui, (UiScreen)s, (Lang)l);
+                ui_set_large_text(f->ui, large);
                 const UiCmd *c = ui_commands(f->ui, &n);
-                snprintf(ctx, sizeof ctx, "%dx%d %s-%s", sizes[z][0], sizes[z][1],
-                         i18n_code((Lang)l), ui_screen_name((UiScreen)s));
+                snprintf(ctx, sizeof ctx, "%dx%d %s-%s%s", sizes[z][0], sizes[z][1],
+                         i18n_code((Lang)l), ui_screen_name((UiScreen)s),
+                         large ? " large text" : "");
                 faults += layout_faults(c, n, sizes[z][0], sizes[z][1], 100000, ctx);
                 if (ui_dropped_lines(f->ui)) {
                     fprintf(stderr, "%s: a label is cut short\n", ctx);
@@ -226,24 +258,132 @@ static void test_no_text_is_clipped_or_overlaps_at_any_size(void **state)
                 }
             }
     }
+    ui_set_large_text(f->ui, false);
     ui_set_size(f->ui, 800, 480);
     assert_int_equal(faults, 0);
 }
 
-static void test_touch_targets_are_at_least_9_mm(void **state)
+/* the dialogs a screen may show, for the tests that go over every state */
+static const UiDialogKind dialogs[] = { UI_DIALOG_NONE, UI_DIALOG_BUSY, UI_DIALOG_MESSAGE,
+                                        UI_DIALOG_CONFIRM, UI_DIALOG_PIN };
+#define N_DIALOGS (sizeof dialogs / sizeof dialogs[0])
+
+static void test_touch_targets_are_at_least_9_mm_at_every_size_in_every_mode(void **state)
 {
     Fixture *f = *state;
-    int min = (int)(9.0 / 25.4 * 133.0);
-    for (int s = 0; s < SCREEN_COUNT; s++) {
-        ui_show(f->ui, (UiScreen)s, LANG_EL);
-        int x, y, w, h, n = ui_target(f->ui, 0, &x, &y, &w, &h);
-        assert_true(n > 0);
-        for (int i = 0; i < n; i++) {
-            ui_target(f->ui, i, &x, &y, &w, &h);
-            assert_true(w >= min);
-            assert_true(h >= min);
-        }
+    int min = (int)(9.0 / 25.4 * 133.0), checked = 0;
+    for (int mode = 0; mode < 4; mode++)
+        for (size_t z = 0; z < N_SIZES; z++)
+            for (int s = 0; s < SCREEN_COUNT; s++)
+                for (size_t d = 0; d < N_DIALOGS; d++) {
+                    ui_set_size(f->ui, sizes[z][0], sizes[z][1]);
+                    ui_show(f->ui, (UiScreen)s, LANG_EL);
+                    ui_set_large_text(f->ui, mode & 1);
+                    ui_set_high_contrast(f->ui, mode & 2);
+                    ui_dialog(f->ui, dialogs[d], "Title", "Text", 10);
+                    int x, y, w, h, n = ui_target(f->ui, 0, &x, &y, &w, &h);
+                    assert_true(n > 0 || dialogs[d] == UI_DIALOG_BUSY);
+                    for (int i = 0; i < n; i++, checked++) {
+                        ui_target(f->ui, i, &x, &y, &w, &h);
+                        if (w < min || h < min)
+                            fail_msg("%dx%d %s mode %d dialog %d: target %d is %dx%d px",
+                                     sizes[z][0], sizes[z][1], ui_screen_name((UiScreen)s),
+                                     mode, (int)d, i, w, h);
+                    }
+                }
+    ui_dialog(f->ui, UI_DIALOG_NONE, NULL, NULL, 0);
+    ui_reset(f->ui, LANG_EL);
+    ui_set_size(f->ui, 800, 480);
+    assert_true(checked > 1000);
+}
+
+/* the colour of the last rectangle drawn before command i under (x, y): what a text
+ * is really drawn on. A body rectangle counts only inside the body, where it shows. */
+static int colour_under(const UiCmd *c, int i, int x, int y, const int clip[4], uint32_t *rgb)
+{
+    for (int j = i - 1; j >= 0; j--) {
+        if (c[j].kind != UI_RECT || x < c[j].x || x >= c[j].x + c[j].w || y < c[j].y ||
+            y >= c[j].y + c[j].h)
+            continue;
+        if (c[j].scrolls && (y < clip[1] || y >= clip[1] + clip[3]))
+            continue;
+        *rgb = c[j].color;
+        return 0;
     }
+    return -1;
+}
+
+/* every text and icon that any screen draws, in both themes, at every size, in large
+ * text and not, over every dialog: 7:1 of its ink against its background, and that
+ * background is the colour of what is really under it. A pair no list names is caught. */
+static void test_every_text_and_icon_drawn_has_7_to_1_against_what_is_behind_it(void **state)
+{
+    Fixture *f = *state;
+    int texts = 0, faults = 0;
+    for (int mode = 0; mode < 4; mode++)
+        for (size_t z = 0; z < N_SIZES; z++)
+            for (int l = 0; l < LANG_COUNT; l++)
+                for (int s = 0; s <= SCREEN_COUNT; s++)   /* SCREEN_COUNT: the night screen */
+                    for (size_t d = 0; d < (s == SCREEN_COUNT ? 1 : N_DIALOGS); d++) {
+                        ui_set_size(f->ui, sizes[z][0], sizes[z][1]);
+                        ui_show(f->ui, s == SCREEN_COUNT ? SCREEN_HOME : (UiScreen)s, (Lang)l);
+                        ui_set_night(f->ui, s == SCREEN_COUNT);
+                        ui_set_large_text(f->ui, mode & 1);
+                        ui_set_high_contrast(f->ui, mode & 2);
+                        ui_dialog(f->ui, dialogs[d], "Title", "Text", 10);
+                        int n, clip[4] = { 0, 0, 0, 0 };
+                        const UiCmd *c = ui_commands(f->ui, &n);
+                        for (int i = 0; i < n; i++) {
+                            if (c[i].kind == UI_CLIP && c[i].w > 0)
+                                clip[0] = c[i].x, clip[1] = c[i].y, clip[2] = c[i].w, clip[3] = c[i].h;
+                            if (c[i].kind != UI_TEXT)
+                                continue;
+                            texts++;
+                            double ratio = theme_contrast(c[i].color, c[i].bg);
+                            int tw = c[i].text_w < c[i].w ? c[i].text_w : c[i].w;
+                            uint32_t under;
+                            if (c[i].scrolls && c[i].y + c[i].h / 2 >= clip[1] + clip[3])
+                                continue;   /* below the fold: seen once scrolled, on the body */
+                            int got = colour_under(c, i, c[i].x + tw / 2, c[i].y + c[i].h / 2,
+                                                   clip, &under);
+                            if (ratio < 7.0 || got != 0 || under != c[i].bg) {
+                                fprintf(stderr, "%dx%d %s %s mode %d dialog %d: \"%.*s\" "
+                                        "%06X on %06X (%.2f:1), drawn on %06X\n", sizes[z][0],
+                                        sizes[z][1], i18n_code((Lang)l),
+                                        s == SCREEN_COUNT ? "night" : ui_screen_name((UiScreen)s),
+                                        mode, (int)d, c[i].len, c[i].text, (unsigned)c[i].color,
+                                        (unsigned)c[i].bg, ratio, got ? 0u : (unsigned)under);
+                                faults++;
+                            }
+                        }
+                    }
+    ui_set_night(f->ui, false);
+    ui_dialog(f->ui, UI_DIALOG_NONE, NULL, NULL, 0);
+    ui_reset(f->ui, LANG_EL);
+    ui_set_size(f->ui, 800, 480);
+    assert_true(texts > 10000);
+    assert_int_equal(faults, 0);
+}
+
+/* the high-contrast theme really is light on black, and a mode that is on is lit */
+static void test_high_contrast_is_light_text_on_black(void **state)
+{
+    Fixture *f = *state;
+    int n;
+    ui_reset(f->ui, LANG_EL);
+    ui_show(f->ui, SCREEN_ABOUT, LANG_EL);
+    ui_set_high_contrast(f->ui, true);
+    const UiCmd *c = ui_commands(f->ui, &n);
+    assert_int_equal(c[0].kind, UI_RECT);
+    assert_int_equal(c[0].color, 0x000000);
+    int light = 0;
+    for (int i = 0; i < n; i++)
+        if (c[i].kind == UI_TEXT && c[i].bg == 0x000000) {
+            assert_true(theme_contrast(c[i].color, 0x000000) >= 15.0);
+            light++;
+        }
+    assert_true(light > 10);
+    ui_reset(f->ui, LANG_EL);
 }
 
 static void test_every_screen_has_a_whole_row_in_the_table(void **state)
@@ -437,7 +577,9 @@ int main(void)
         cmocka_unit_test(test_the_body_clip_carries_the_scroll_to_render),
         cmocka_unit_test(test_idle_reset_goes_home_in_greek),
         cmocka_unit_test(test_no_text_is_clipped_or_overlaps_at_any_size),
-        cmocka_unit_test(test_touch_targets_are_at_least_9_mm),
+        cmocka_unit_test(test_touch_targets_are_at_least_9_mm_at_every_size_in_every_mode),
+        cmocka_unit_test(test_every_text_and_icon_drawn_has_7_to_1_against_what_is_behind_it),
+        cmocka_unit_test(test_high_contrast_is_light_text_on_black),
         cmocka_unit_test(test_screen_names_round_trip),
         cmocka_unit_test(test_every_screen_has_a_whole_row_in_the_table),
         cmocka_unit_test(test_every_visitor_screen_is_reachable_from_home_and_staff_is_not),

@@ -32,7 +32,7 @@ int ui_line(Ui *ui, int x, int y, int w, const char *s, size_t len, int style,
     else if (align == ALIGN_RIGHT)
         c->x = x + w - tw, c->w = tw;
     c->text = s, c->len = (int)len, c->style = style, c->text_w = full;
-    c->color = theme_color(ink), c->bg = theme_color(bg);
+    c->color = ui_color(ui, ink), c->bg = ui_color(ui, bg);
     return lh;
 }
 
@@ -177,10 +177,12 @@ int ui_links(Ui *ui, int x, int y, int w)
     int n = ui_screen_related(ui->screen, &targets);
     if (n == 0)
         return 0;
-    int cols = w > 60 * ui->u ? n : 1;
+    int cols = w > 60 * ui->u && !ui->large_text ? n : 1;
     int tw = (w - (cols - 1) * ui->gap) / cols;
     int th = ui->target > (int)(5 * ui->u) ? ui->target : (int)(5 * ui->u);
     int h = 0, ls = ui_tile_style(ui, tw - ui->s_icon - 3 * ui->gap);
+    if (ui->large_text && th < 2 * ui_line_height(ui, ls) + ui->gap)
+        th = 2 * ui_line_height(ui, ls) + ui->gap;     /* room for a label of two lines */
     for (int i = 0; i < n; i++) {
         int col = i % cols, row = i / cols;
         ui_tile(ui, x + col * (tw + ui->gap), y + row * (th + ui->gap), tw, th, targets[i],

@@ -264,7 +264,7 @@ void ui_layout_focus(Ui *ui)
         if (h <= 0)
             return;
     }
-    int t = ui->gap / 3 > 3 ? ui->gap / 3 : 3;
+    int t = ui->gap / 2 > 3 ? ui->gap / 2 : 3;
     ui_frame(ui, b->x + t, y + t, b->w - 2 * t, h - 2 * t, t, COLOR_FOCUS);
     ui_frame(ui, b->x + 2 * t, y + 2 * t, b->w - 4 * t, h - 4 * t, t / 2 > 2 ? t / 2 : 2,
              COLOR_FOCUS_INNER);

@@ -5,7 +5,6 @@
  * to the speech output the app lends (UiSpeech). ui_reset turns everything off. */
 #include "ui/ui_private.h"
 #include <math.h>
-#include <stdlib.h>
 
 float ui_text_scale(const Ui *ui)
 {
@@ -79,38 +78,35 @@ const char *ui_button_label(Ui *ui, const UiButton *b)
     return "";
 }
 
-/* reading order: the header, the body from the top, then the footer (or a dialog);
- * in a row, from the side the language reads from */
-static Ui *order_ui;            /* qsort has no context argument; set just before it */
-
-static int ui_region(const Ui *ui, const UiButton *b)
+/* whether button a comes before b in reading order: the header, the body from the
+ * top, then the footer (or a dialog); in a row, from the side the language reads from */
+static bool ui_reads_before(const Ui *ui, const UiButton *a, const UiButton *b)
 {
-    return b->scrolls ? 1 : b->y < ui->body_y ? 0 : 2;
-}
-
-static int ui_order_cmp(const void *pa, const void *pb)
-{
-    const Ui *ui = order_ui;
-    const UiButton *a = &ui->list.buttons[*(const int *)pa];
-    const UiButton *b = &ui->list.buttons[*(const int *)pb];
-    int ra = ui_region(ui, a), rb = ui_region(ui, b);
+    int ra = a->scrolls ? 1 : a->y < ui->body_y ? 0 : 2;
+    int rb = b->scrolls ? 1 : b->y < ui->body_y ? 0 : 2;
     if (ra != rb)
-        return ra - rb;
+        return ra < rb;
     if (a->y + a->h <= b->y || b->y + b->h <= a->y)  /* not side by side: the higher first */
-        return a->y - b->y;
-    int dx = a->x - b->x;
-    return i18n_direction(ui->lang) == I18N_RTL ? -dx : dx;
+        return a->y < b->y;
+    return i18n_direction(ui->lang) == I18N_RTL ? a->x > b->x : a->x < b->x;
 }
 
-/* the buttons' indices in reading order in order[]; their number */
+/* the buttons' indices in reading order in order[] (an insertion sort: a few dozen
+ * buttons, and stable, so buttons in the same place keep the layout's order); their
+ * number */
 static int ui_reading_order(Ui *ui, int order[UI_MAX_BUTTONS])
 {
     ui_layout(ui);
     int n = ui->list.n_buttons;
-    for (int i = 0; i < n; i++)
-        order[i] = i;
-    order_ui = ui;
-    qsort(order, (size_t)n, sizeof order[0], ui_order_cmp);
+    for (int i = 0; i < n; i++) {
+        int j = i;
+        while (j > 0 && ui_reads_before(ui, &ui->list.buttons[i],
+                                        &ui->list.buttons[order[j - 1]])) {
+            order[j] = order[j - 1];
+            j--;
+        }
+        order[j] = i;
+    }
     return n;
 }
 

@@ -38,8 +38,11 @@ void ui_scroll_by(Ui *ui, float dy)
         s = 0, g->velocity = 0;
     if (s > max)
         s = max, g->velocity = 0;
-    if (s != g->scroll)
+    if (s != g->scroll) {
         ui->dirty = true;
+        if (ui->keypad)
+            ui->need_layout = true;     /* the focus ring moves with the page */
+    }
     g->scroll = s;
 }
 

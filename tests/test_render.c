@@ -217,10 +217,12 @@ static void check_size_in(int w, int h, bool large, bool contrast)
 static void check_size(int w, int h) { check_size_in(w, h, false, false); }
 
 static void test_landscape_800x480_draws_cleanly(void **state) { (void)state; check_size(800, 480); }
-static void test_large_text_in_high_contrast_draws_cleanly_at_800x480_and_720x1280(void **state)
+static void test_large_text_and_high_contrast_draw_cleanly_at_every_size(void **state)
 {
     (void)state;
     check_size_in(800, 480, true, true);
+    check_size_in(1280, 800, true, false);
+    check_size_in(1920, 1080, false, true);
     check_size_in(720, 1280, true, false);
 }
 
@@ -703,7 +705,7 @@ int main(void)
         cmocka_unit_test(test_landscape_1280x800_draws_cleanly),
         cmocka_unit_test(test_full_hd_1920x1080_draws_cleanly),
         cmocka_unit_test(test_portrait_720x1280_draws_cleanly),
-        cmocka_unit_test(test_large_text_in_high_contrast_draws_cleanly_at_800x480_and_720x1280),
+        cmocka_unit_test(test_large_text_and_high_contrast_draw_cleanly_at_every_size),
         cmocka_unit_test(test_a_capital_h_of_large_text_is_6_mm_on_the_7_inch_panel),
         cmocka_unit_test(test_a_missing_font_is_a_clear_start_up_error),
         cmocka_unit_test(test_a_touch_and_the_mouse_event_sdl_makes_from_it_count_once),

@@ -143,9 +143,11 @@ uint32_t ui_color(const Ui *ui, ThemeColor c);
 /* ---- access.c ---- */
 
 /* large text: capital H of the body text at least this high on the glass, and the
- * height of Noto Sans's capital H in em, to turn it into a font size */
+ * height of Noto Sans's capital H in em, to turn it into a font size: 0.70, a little
+ * under its outline's 0.72, as hinting rounds the glyph down to whole pixels (44 px
+ * drew a 31 px H, 5.92 mm at 133 dpi; tests/test_render.c measures it) */
 #define UI_LARGE_CAP_MM 6.0
-#define UI_CAP_EM       0.72
+#define UI_CAP_EM       0.70
 /* the text sizes' factor: 1, or in large text at least 2 and enough for the cap height */
 float ui_text_scale(const Ui *ui);
 /* the focus ring over the focused button, last, when the keypad is in use */

@@ -76,12 +76,12 @@ struct App {
     Audio *audio;
     Speech *speech;
     bool visited;               /* touched since the last idle reset */
-    bool speech_mode;           /* Listen was used since the last idle reset */
+    bool speech_mode;           /* Listen or the keypad was used since the last reset */
     bool speaking_prompt;       /* what is said is "Still there?" */
     bool speaking_screen;       /* what is said is the screen, for Listen (not a label) */
-    bool shot_contrast;         /* screenshots in high contrast */
     Lang voice_lang;            /* the language the waiting voice was started for */
     time_t probe_minute;        /* when a missing sound device was last looked for */
+    UiKey key;                  /* the key being handled, UI_KEY_NONE between keys */
 };
 
 /* ---- content ---- */
@@ -476,6 +476,26 @@ static void app_pin(App *a, const char *pin, time_t now, unsigned ms)
 
 /* ---- the Listen control ---- */
 
+/* the keypad says a control's label or its help: speech mode from then on */
+static void app_keypad_say(void *ctx, const char *text, Lang lang)
+{
+    App *a = ctx;
+    if (!a->speech || !speech_available(a->speech) || !*text)
+        return;
+    if (a->key == UI_KEY_ENTER && a->speaking_screen && speech_state(a->speech) != SPEECH_IDLE)
+        return;                 /* Enter on Stop: the reading stops, not for the label */
+    speech_start(a->speech, i18n_code(lang), text, render_ticks());
+    a->speaking_prompt = a->speaking_screen = false;
+    a->speech_mode = true;
+}
+
+static void app_keypad_volume(void *ctx, int step)
+{
+    App *a = ctx;
+    if (a->speech)
+        speech_change_volume(a->speech, step);
+}
+
 int app_start_speech(App *a, const SpeechSink *sink)
 {
     SpeechSink sdl;
@@ -491,6 +511,8 @@ int app_start_speech(App *a, const SpeechSink *sink)
         fprintf(stderr, "kiosk: no speech: %s\n", speech_why(a->speech));
     a->voice_lang = LANG_COUNT;
     a->probe_minute = time(NULL) / 60;
+    UiSpeech say = { app_keypad_say, app_keypad_volume, a };
+    ui_set_speech(a->ui, &say);    /* the keypad speaks what it focuses through the voice */
     return 0;
 }
 
@@ -575,58 +597,6 @@ static bool app_speech_action(App *a, UiAction act, unsigned ms)
     }
     app_listen_sync(a);
     return true;
-}
-
-/* a key of the keypad: the first starts speech mode and says how the keypad works;
- * arrows move the focus and say what it is on, Enter acts on it (a new screen is read
- * whole), Back goes back, Help says the help again, the volume keys change the volume */
-static void app_key(App *a, RenderNav nav, unsigned ms)
-{
-    a->last_input_ms = ms;
-    a->visited = true;
-    if (ui_still_there(a->ui)) {        /* answered: nothing else */
-        ui_set_still_there(a->ui, false);
-        if (a->speech)
-            speech_stop(a->speech, ms);
-        return;
-    }
-    bool first = !ui_keypad(a->ui);
-    /* the voice stops for every key but Enter on a speech control, which acts on it */
-    int fx, fy, fw, fh;
-    bool on_speech = nav == RENDER_NAV_ENTER && ui_focus_rect(a->ui, &fx, &fy, &fw, &fh) == 0 &&
-                     ui_on_listen(a->ui, fx + fw / 2, fy + fh / 2);
-    if (a->speech && !on_speech)
-        speech_stop(a->speech, ms);
-    a->speech_mode = true;
-    Lang l = ui_lang(a->ui);
-    UiScreen screen = ui_screen(a->ui);
-    static const struct { RenderNav nav; UiKey key; } keys[] = {
-        { RENDER_NAV_UP, UI_KEY_PREV }, { RENDER_NAV_DOWN, UI_KEY_NEXT },
-        { RENDER_NAV_LEFT, UI_KEY_LEFT }, { RENDER_NAV_RIGHT, UI_KEY_RIGHT },
-        { RENDER_NAV_NEXT, UI_KEY_NEXT }, { RENDER_NAV_PREV, UI_KEY_PREV },
-        { RENDER_NAV_ENTER, UI_KEY_ENTER }, { RENDER_NAV_BACK, UI_KEY_BACK },
-    };
-    bool moved = false;
-    for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
-        if (keys[i].nav == nav)
-            moved = ui_key(a->ui, keys[i].key);
-    if (nav == RENDER_NAV_LOUDER || nav == RENDER_NAV_SOFTER) {
-        if (a->speech)
-            speech_change_volume(a->speech, nav == RENDER_NAV_LOUDER ? 1 : -1);
-        moved = true;
-    }
-    if (!a->speech || !speech_available(a->speech))
-        return;
-    app_listen_sync(a);
-    char text[2048];
-    const char *focus = ui_focus_label(a->ui);
-    if (nav == RENDER_NAV_HELP || (first && nav != RENDER_NAV_ENTER)) {
-        snprintf(text, sizeof text, "%s %s", i18n_str(l, STR_KEYPAD_HELP), focus);
-        app_say(a, text, false, ms);
-    } else if (ui_screen(a->ui) != screen || ui_lang(a->ui) != l) {
-        app_listen(a, ms);      /* a new screen or language: all of it */
-    } else if (moved && *focus && nav != RENDER_NAV_ENTER)
-        app_say(a, focus, false, ms);   /* Enter's action speaks for itself */
 }
 
 /* what a dialog or the hidden gesture asked for */
@@ -737,6 +707,20 @@ int app_sleep_ms(App *a, time_t now, unsigned ms)
     return wait > INT_MAX ? INT_MAX : (int)wait;
 }
 
+/* a key silences the voice, but Enter on a speech control, which acts on it */
+static void app_key_silence(App *a, UiKey key, unsigned ms)
+{
+    if (!a->speech || speech_state(a->speech) == SPEECH_IDLE)
+        return;
+    int x, y, w, h;
+    if (key == UI_KEY_ENTER && ui_focus(a->ui, &x, &y, &w, &h) &&
+        ui_on_listen(a->ui, x + w / 2, y + h / 2))
+        return;
+    if (key == UI_KEY_VOLUME_UP || key == UI_KEY_VOLUME_DOWN)
+        return;                 /* louder or softer: heard on what is said */
+    speech_stop(a->speech, ms);
+}
+
 void app_input(App *a, const RenderEvent *e)
 {
     switch (e->kind) {
@@ -751,7 +735,6 @@ void app_input(App *a, const RenderEvent *e)
             ui_set_still_there(a->ui, false);
             break;
         }
-        ui_end_keypad(a->ui);
         ui_press(a->ui, e->x, e->y, e->ms);
         break;
     case RENDER_DRAG:
@@ -770,11 +753,19 @@ void app_input(App *a, const RenderEvent *e)
     case RENDER_QUIT:       /* SIGTERM or SIGINT: systemd stopping us */
         a->running = false;
         break;
-    case RENDER_KEY:        /* the keypad; Escape closes a development window */
-        if (e->key == 27 && render_can_wait(a->render))
-            a->running = false;
-        else
-            app_key(a, e->nav, e->ms);
+    case RENDER_KEY:        /* a keypad: no key or combination quits, only the ui hears them */
+        a->last_input_ms = e->ms;
+        a->visited = true;
+        if (ui_still_there(a->ui)) {    /* answered: nothing else */
+            ui_set_still_there(a->ui, false);
+            if (a->speech)
+                speech_stop(a->speech, e->ms);
+            break;
+        }
+        app_key_silence(a, e->key, e->ms);
+        a->key = e->key;
+        ui_key(a->ui, e->key);
+        a->key = UI_KEY_NONE;
         break;
     default:
         break;
@@ -930,7 +921,6 @@ static int app_shot(App *a, UiScreen s, Lang l, const char *path)
     /* the Listen control as a kiosk with a sound device shows it (none is opened) */
     ui_set_listen(a->ui, speech_voice_exists(NULL, i18n_code(l)) ? UI_LISTEN_READY
                                                                  : UI_LISTEN_NO_VOICE);
-    ui_set_contrast(a->ui, a->shot_contrast);
     if (s == SCREEN_STAFF)
         app_staff_info(a, a->started);
     app_draw(a);
@@ -947,8 +937,11 @@ int app_screenshots(const ShotOptions *o)
     if (!a)
         return 1;
     a->started = o->at ? o->at : time(NULL);
-    a->shot_contrast = o->high_contrast;
     ui_set_time(a->ui, a->started);
+    ui_set_large_text(a->ui, o->large_text);
+    ui_set_high_contrast(a->ui, o->high_contrast);
+    const char *modes = o->large_text && o->high_contrast ? "-large-contrast"
+                      : o->large_text ? "-large" : o->high_contrast ? "-contrast" : "";
     size_t len = strlen(o->out);
     bool one_file = len > 4 && (strcmp(o->out + len - 4, ".bmp") == 0 ||
                                 strcmp(o->out + len - 4, ".png") == 0);
@@ -976,8 +969,8 @@ int app_screenshots(const ShotOptions *o)
                     (only != SCREEN_COUNT && s != (int)only))
                     continue;
                 char path[PATH_MAX];
-                snprintf(path, sizeof path, "%s/%s-%s.png", o->out, i18n_code((Lang)l),
-                         ui_screen_name((UiScreen)s));
+                snprintf(path, sizeof path, "%s/%s-%s%s.png", o->out, i18n_code((Lang)l),
+                         ui_screen_name((UiScreen)s), modes);
                 rc = app_shot(a, (UiScreen)s, (Lang)l, path) ? 1 : 0;
             }
     }

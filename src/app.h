@@ -21,7 +21,8 @@ typedef struct ShotOptions {
     const char *screen;         /* NULL: every screen */
     const char *lang;           /* NULL: every language */
     time_t at;                  /* the clock shown; 0: now */
-    bool high_contrast;         /* light on black */
+    bool large_text;            /* --large-text: files end in -large */
+    bool high_contrast;         /* --high-contrast: files end in -contrast */
 } ShotOptions;
 
 typedef struct App App;
@@ -45,8 +46,9 @@ struct Ui *app_ui(App *a);
 struct SpeechSink;
 struct Speech;
 /* the Listen control's voice, through sink (NULL: SDL's audio on the config's
- * audio_device); the kiosk starts it, screenshots do not. 0, or -1 out of memory;
- * without a sound device the control is not shown and the staff screen says why. */
+ * audio_device), and the keypad's; the kiosk starts it, screenshots do not. 0, or -1
+ * out of memory; without a sound device the control is not shown and the staff screen
+ * says why. */
 int app_start_speech(App *a, const struct SpeechSink *sink);
 /* the voice, or NULL before app_start_speech (for tests and the benchmark) */
 struct Speech *app_speech(App *a);

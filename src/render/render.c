@@ -1008,24 +1008,27 @@ void render_set_touch_matrix(Render *r, const float m[6])
     memcpy(r->touch, m, sizeof r->touch);
 }
 
-/* a key as the kiosk's keypad means it; the numeric keypad's arrows too, with Num Lock
- * on or off, as keypads for kiosks send either */
-static RenderNav render_nav(SDL_Keycode k, Uint16 mod)
+/* what a key of a keypad or keyboard does; UI_KEY_NONE for every other key. Keypads
+ * for kiosks present themselves as a USB keyboard: arrows, Enter, Backspace or
+ * Escape for Back, F1 or '?' for Help, and the media volume keys or + and -. */
+static UiKey render_key(SDL_Keycode k)
 {
     switch (k) {
-    case SDLK_UP: case SDLK_KP_8: return RENDER_NAV_UP;
-    case SDLK_DOWN: case SDLK_KP_2: return RENDER_NAV_DOWN;
-    case SDLK_LEFT: case SDLK_KP_4: return RENDER_NAV_LEFT;
-    case SDLK_RIGHT: case SDLK_KP_6: return RENDER_NAV_RIGHT;
-    case SDLK_TAB: return (mod & KMOD_SHIFT) ? RENDER_NAV_PREV : RENDER_NAV_NEXT;
-    case SDLK_RETURN: case SDLK_KP_ENTER: case SDLK_SPACE: case SDLK_KP_5:
-    case SDLK_SELECT: return RENDER_NAV_ENTER;
-    case SDLK_BACKSPACE: case SDLK_ESCAPE: case SDLK_AC_BACK: case SDLK_KP_BACKSPACE:
-        return RENDER_NAV_BACK;
-    case SDLK_HELP: case SDLK_F1: case SDLK_KP_MULTIPLY: return RENDER_NAV_HELP;
-    case SDLK_VOLUMEUP: case SDLK_KP_PLUS: return RENDER_NAV_LOUDER;
-    case SDLK_VOLUMEDOWN: case SDLK_KP_MINUS: return RENDER_NAV_SOFTER;
-    default: return RENDER_NAV_OTHER;
+    case SDLK_UP:           return UI_KEY_UP;
+    case SDLK_DOWN:         return UI_KEY_DOWN;
+    case SDLK_LEFT:         return UI_KEY_LEFT;
+    case SDLK_RIGHT:        return UI_KEY_RIGHT;
+    case SDLK_RETURN: case SDLK_KP_ENTER: case SDLK_SELECT: case SDLK_SPACE:
+        return UI_KEY_ENTER;
+    case SDLK_ESCAPE: case SDLK_BACKSPACE: case SDLK_AC_BACK:
+        return UI_KEY_BACK;
+    case SDLK_F1: case SDLK_HELP: case SDLK_QUESTION: case SDLK_SLASH:
+        return UI_KEY_HELP;
+    case SDLK_VOLUMEUP: case SDLK_PLUS: case SDLK_KP_PLUS: case SDLK_EQUALS:
+        return UI_KEY_VOLUME_UP;
+    case SDLK_VOLUMEDOWN: case SDLK_MINUS: case SDLK_KP_MINUS:
+        return UI_KEY_VOLUME_DOWN;
+    default:                return UI_KEY_NONE;
     }
 }
 
@@ -1079,8 +1082,9 @@ int render_next_event(Render *r, RenderEvent *e)
             }
             continue;
         case SDL_KEYDOWN:
-            e->kind = RENDER_KEY, e->key = ev.key.keysym.sym;
-            e->nav = render_nav(ev.key.keysym.sym, ev.key.keysym.mod);
+            if ((e->key = render_key(ev.key.keysym.sym)) == UI_KEY_NONE)
+                continue;
+            e->kind = RENDER_KEY;
             return 1;
         default:
             continue;

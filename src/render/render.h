@@ -47,19 +47,11 @@ void render_map_mouse(const Render *r, int wx, int wy, int *x, int *y);
 typedef enum { RENDER_NONE, RENDER_PRESS, RENDER_DRAG, RENDER_RELEASE, RENDER_RESIZE,
                RENDER_QUIT, RENDER_KEY } RenderEventKind;
 
-/* what a key of a keypad or keyboard means to the kiosk: accessible kiosk keypads
- * present themselves as USB keyboards (arrows, Enter, Back, Help, volume) */
-typedef enum { RENDER_NAV_OTHER, RENDER_NAV_UP, RENDER_NAV_DOWN, RENDER_NAV_LEFT,
-               RENDER_NAV_RIGHT, RENDER_NAV_NEXT, RENDER_NAV_PREV, RENDER_NAV_ENTER,
-               RENDER_NAV_BACK, RENDER_NAV_HELP, RENDER_NAV_LOUDER, RENDER_NAV_SOFTER
-} RenderNav;
-
 typedef struct RenderEvent {
     RenderEventKind kind;
     int x, y;                   /* PRESS, DRAG, RELEASE: UI pixels; RESIZE: the new size */
     unsigned ms;                /* when, on SDL's millisecond clock */
-    int key;                    /* KEY: the SDL key code */
-    RenderNav nav;              /* KEY: what it means */
+    UiKey key;                  /* KEY: what the key does (keypad, keyboard) */
 } RenderEvent;
 
 /* the next input as plain data, or 0 when none is pending. A touch and the mouse

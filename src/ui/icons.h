@@ -20,6 +20,9 @@
 #define ICON_BACKSPACE "\xee\x85\x8a" /* e14a backspace */
 #define ICON_CHECK     "\xee\x97\x8a" /* e5ca check */
 #define ICON_LOCK      "\xee\xa2\x97" /* e897 lock */
+#define ICON_CONTRAST  "\xee\x8e\xab" /* e3ab brightness_6: half dark, half light */
+#define ICON_UP        "\xee\x97\x98" /* e5d8 arrow_upward */
+#define ICON_DOWN      "\xee\x97\x9b" /* e5db arrow_downward */
 #define ICON_LISTEN      "\xee\xa4\x9f" /* e91f record_voice_over */
 #define ICON_VOICE_OFF   "\xee\xa5\x8a" /* e94a voice_over_off */
 #define ICON_STOP        "\xee\x81\x87" /* e047 stop */
@@ -29,7 +32,4 @@
 #define ICON_VOLUME_DOWN "\xee\x81\x8d" /* e04d volume_down */
 #define ICON_VOLUME_UP   "\xee\x81\x90" /* e050 volume_up */
 #define ICON_TOUCH       "\xee\xa4\x93" /* e913 touch_app */
-#define ICON_SCROLL_UP   "\xee\x97\x98" /* e5d8 arrow_upward */
-#define ICON_SCROLL_DOWN "\xee\x97\x9b" /* e5db arrow_downward */
-#define ICON_CONTRAST    "\xee\xa2\x91" /* e891 invert_colors */
 #endif

@@ -1,6 +1,7 @@
 /* layout.c - one layout of the current state into the draw list: the header (back,
  * home, the clock, the language switch), the screen's body from the screen table, the
- * footer with the date of the content, the scroll bar, and a dialog over them, or the
+ * footer with the mode switches, the date of the content and the scroll buttons, the
+ * scroll bar, and a dialog over them, or the
  * night screen instead. The body is laid out in body coordinates, moved under the
  * header and put after a UI_CLIP; scrolling only changes that clip's scroll, so a
  * scrolling frame costs no layout. Sizes derive from one unit, a 44th of the window's shorter side, and from the
@@ -15,25 +16,31 @@ int ui_mm(const Ui *ui, double mm)
     return (int)ceil(mm / 25.4 * ui->dpi);
 }
 
-/* recomputes every size from the window and the DPI */
-static void ui_measure_sizes(Ui *ui)
+/* recomputes every size from the window and the DPI; text sizes times k (large
+ * text), small text no smaller than body text then */
+static void ui_measure_sizes(Ui *ui, float k)
 {
     int shorter = ui->w < ui->h ? ui->w : ui->h;
     ui->u = (float)shorter / 44.0f;
     ui->pad = (int)lroundf(1.6f * ui->u);
     ui->gap = (int)lroundf(1.0f * ui->u);
     ui->target = ui_mm(ui, 9.0);
-    ui->s_body = (int)lroundf(fmaxf(16.0f, 1.7f * ui->u));
-    ui->s_small = (int)lroundf(fmaxf(14.0f, 1.4f * ui->u));
-    ui->s_h1 = (int)lroundf(fmaxf(22.0f, 2.5f * ui->u));
-    ui->s_h2 = (int)lroundf(fmaxf(18.0f, 1.95f * ui->u));
-    ui->s_tile = (int)lroundf(fmaxf(16.0f, 1.75f * ui->u));
-    ui->s_icon = (int)lroundf(fmaxf(22.0f, 2.4f * ui->u));
-    ui->s_big_icon = (int)lroundf(fmaxf(30.0f, 3.6f * ui->u));
+    ui->s_body = (int)lroundf(k * fmaxf(16.0f, 1.7f * ui->u));
+    ui->s_small = (int)lroundf(k * fmaxf(14.0f, 1.4f * ui->u));
+    ui->s_h1 = (int)lroundf(k * fmaxf(22.0f, 2.5f * ui->u));
+    ui->s_h2 = (int)lroundf(k * fmaxf(18.0f, 1.95f * ui->u));
+    ui->s_tile = (int)lroundf(k * fmaxf(16.0f, 1.75f * ui->u));
+    ui->s_icon = (int)lroundf(k * fmaxf(22.0f, 2.4f * ui->u));
+    ui->s_big_icon = (int)lroundf(k * fmaxf(30.0f, 3.6f * ui->u));
+    if (k > 1.0f && ui->s_small < ui->s_body)
+        ui->s_small = ui->s_body;
+    ui->s_bar = (int)lroundf(fmaxf(14.0f, 1.4f * ui->u));
+    ui->s_bar_icon = (int)lroundf(fmaxf(22.0f, 2.4f * ui->u));
 }
 
-/* the header's left part: the centre's short name at home, else back and home, Back's
- * word left out when the part would reach limit; returns where the clock may start */
+/* the header's left part: the centre's short name at home, else back and home, back
+ * without its word when the header has no room up to limit; returns where the clock
+ * may start */
 static int ui_header_nav(Ui *ui, int hh, int by, int bh, int limit)
 {
     int x = ui->pad / 2;
@@ -53,7 +60,7 @@ static int ui_header_nav(Ui *ui, int hh, int by, int bh, int limit)
     int iw = ui->s_icon + ui->gap;
     int hw = bh > ui->target ? bh : ui->target;
     if (x + iw + tw + ui->pad + hw + 3 * ui->gap > limit)
-        tw = 0;                 /* a narrow screen: the arrow alone */
+        tw = 0;                 /* large text: the arrow alone, its word is spoken */
     int bw = iw + tw + ui->pad;
     if (bw < ui->target)
         bw = ui->target;
@@ -65,11 +72,35 @@ static int ui_header_nav(Ui *ui, int hh, int by, int bh, int limit)
                 COLOR_HEADER_TEXT, COLOR_HEADER_BG, ALIGN_LEFT);
     ui_button(ui, x, by, bw, bh, BTN_BACK, SCREEN_HOME);
     x += bw + ui->gap;
-    ui_rect(ui, x, by + ui->gap, 1, bh - 2 * ui->gap, COLOR_OUTLINE);
+    ui_rect(ui, x, by + ui->gap, 1, bh - 2 * ui->gap, COLOR_TILE_BG);
     ui_icon(ui, x + ui->gap, by, hw, bh, ui_screen_def(SCREEN_HOME)->icon, ui->s_icon,
             COLOR_HEADER_TEXT, COLOR_HEADER_BG);
     ui_button(ui, x, by, hw + ui->gap, bh, BTN_SCREEN, SCREEN_HOME);
     return x + hw + ui->gap * 2;
+}
+
+/* a switch of the header: lit (the language shown, a mode that is on), or framed */
+static void ui_header_switch(Ui *ui, int bx, int by, int bw, int bh, const char *label,
+                             int style, bool on, UiButtonKind kind, int target)
+{
+    ThemeColor bg = on ? COLOR_SWITCH_ON_BG : COLOR_HEADER_BG;
+    ThemeColor ink = on ? COLOR_SWITCH_ON_TEXT : COLOR_HEADER_TEXT;
+    if (on)
+        ui_rect(ui, bx, by, bw, bh, COLOR_SWITCH_ON_BG);
+    else {
+        ui_rect(ui, bx, by, bw, 2, COLOR_TILE_BG);
+        ui_rect(ui, bx, by + bh - 2, bw, 2, COLOR_TILE_BG);
+        ui_rect(ui, bx, by, 2, bh, COLOR_TILE_BG);
+        ui_rect(ui, bx + bw - 2, by, 2, bh, COLOR_TILE_BG);
+    }
+    if (style & UI_STYLE_ICON)
+        ui_icon(ui, bx, by, bw, bh, label, UI_STYLE_SIZE(style), ink, bg);
+    else {
+        int lh = ui_line_height(ui, style);
+        ui_line(ui, bx, by + (bh - lh) / 2, bw, label, strlen(label), style, ink, bg,
+                ALIGN_CENTER);
+    }
+    ui_button(ui, bx, by, bw, bh, kind, target);
 }
 
 /* the language switch, right-aligned: every name always shown, the current one lit;
@@ -85,46 +116,58 @@ static int ui_header_langs(Ui *ui, int by, int bh)
         if (bw < ui->target)
             bw = ui->target;
         int bx = right - bw;
-        bool on = (Lang)l == ui->lang;
-        ThemeColor bg = on ? COLOR_SWITCH_ON_BG : COLOR_HEADER_BG;
-        if (on)
-            ui_rect(ui, bx, by, bw, bh, COLOR_SWITCH_ON_BG);
-        else {
-            ui_rect(ui, bx, by, bw, 2, COLOR_OUTLINE);
-            ui_rect(ui, bx, by + bh - 2, bw, 2, COLOR_OUTLINE);
-            ui_rect(ui, bx, by, 2, bh, COLOR_OUTLINE);
-            ui_rect(ui, bx + bw - 2, by, 2, bh, COLOR_OUTLINE);
-        }
-        int lh = ui_line_height(ui, style);
-        ui_line(ui, bx, by + (bh - lh) / 2, bw, name, strlen(name), style,
-                on ? COLOR_SWITCH_ON_TEXT : COLOR_HEADER_TEXT, bg, ALIGN_CENTER);
-        ui_button(ui, bx, by, bw, bh, BTN_LANG, l);
+        ui_header_switch(ui, bx, by, bw, bh, name, style, (Lang)l == ui->lang, BTN_LANG, l);
         right = bx - ui->gap / 2;
     }
     return right;
 }
 
-/* the high-contrast switch, an icon before right (lit while on); returns its left edge
- * less a gap */
-static int ui_header_contrast(Ui *ui, int right, int by, int bh)
+/* large text and high contrast, left of the language switch, the same size in both
+ * modes so that they stay where a visitor found them; returns their left edge */
+static int ui_header_modes(Ui *ui, int right, int by, int bh)
 {
-    int bw = ui->s_icon + 2 * ui->gap;
-    if (bw < ui->target)
-        bw = ui->target;
-    int bx = right - bw;
-    ThemeColor bg = ui->contrast ? COLOR_SWITCH_ON_BG : COLOR_HEADER_BG;
-    if (ui->contrast)
-        ui_rect(ui, bx, by, bw, bh, bg);
-    else {
-        ui_rect(ui, bx, by, bw, 2, COLOR_OUTLINE);
-        ui_rect(ui, bx, by + bh - 2, bw, 2, COLOR_OUTLINE);
-        ui_rect(ui, bx, by, 2, bh, COLOR_OUTLINE);
-        ui_rect(ui, bx + bw - 2, by, 2, bh, COLOR_OUTLINE);
+    int side = bh > ui->target ? bh : ui->target;
+    int glyph = bh * 11 / 20;   /* grows with the header in large text */
+    right -= ui->gap / 2 + side;
+    ui_header_switch(ui, right, by, side, bh, ICON_CONTRAST, glyph | UI_STYLE_ICON,
+                     ui->high_contrast, BTN_CONTRAST, 0);
+    right -= ui->gap / 2 + side;
+    ui_header_switch(ui, right, by, side, bh, "Aa", glyph | UI_STYLE_BOLD,
+                     ui->large_text, BTN_LARGE_TEXT, 0);
+    return right - ui->gap / 2;
+}
+
+/* the header's left part at its narrowest: the short name at home, else Back's arrow
+ * and home */
+static int ui_header_nav_min(Ui *ui, int bh)
+{
+    int nav_min = ui->pad / 2;
+    if (ui->screen == SCREEN_HOME) {
+        const Content *c = ui->content[ui->lang];
+        const char *name = c && *c->org_short ? c->org_short : "";
+        return nav_min + ui_width(ui, name, strlen(name), ui->s_h2 | UI_STYLE_BOLD) + ui->pad;
     }
-    ui_icon(ui, bx, by, bw, bh, ICON_CONTRAST, ui->s_icon,
-            ui->contrast ? COLOR_SWITCH_ON_TEXT : COLOR_HEADER_TEXT, bg);
-    ui_button(ui, bx, by, bw, bh, BTN_CONTRAST, 0);
-    return bx - ui->gap;
+    int hw = bh > ui->target ? bh : ui->target;
+    int bw = ui->s_icon + ui->gap + ui->pad;
+    return nav_min + (bw > ui->target ? bw : ui->target) + hw + 3 * ui->gap;
+}
+
+/* whether the header has room for Listen beside the rest (else it goes to the footer):
+ * the language switch and the mode switches measured as ui_header lays them out */
+static bool ui_listen_in_header(Ui *ui, int bh)
+{
+    int right = ui->w - ui->pad / 2;
+    if (!ui->large_text)
+        for (int l = 0; l < LANG_COUNT; l++) {
+            const char *name = i18n_name((Lang)l);
+            int bw = ui_width(ui, name, strlen(name), ui->s_body | UI_STYLE_BOLD) + 2 * ui->pad;
+            right -= (bw < ui->target ? ui->target : bw) + ui->gap / 2;
+        }
+    int side = bh > ui->target ? bh : ui->target;
+    right -= 2 * (ui->gap / 2 + side) + ui->gap / 2;
+    int listen = ui->s_icon + 2 * ui->gap;
+    return right - (listen > ui->target ? listen : ui->target) - ui->gap >=
+           ui_header_nav_min(ui, bh);
 }
 
 /* the top bar, hh high: back and home (except at home), the clock between them and the
@@ -134,20 +177,12 @@ static void ui_header(Ui *ui, int hh)
     ui_rect(ui, 0, 0, ui->w, hh, COLOR_HEADER_BG);
     int bh = hh - ui->gap;
     int by = (hh - bh) / 2;
-    /* from the right: the languages, high contrast, Listen (its word when there is
-     * room beside the narrowest left part); then the left part in what is left */
-    int right = ui_header_contrast(ui, ui_header_langs(ui, by, bh), by, bh);
-    int nav_min = ui->pad / 2;
-    if (ui->screen == SCREEN_HOME) {
-        const Content *c = ui->content[ui->lang];
-        const char *name = c && *c->org_short ? c->org_short : "";
-        nav_min += ui_width(ui, name, strlen(name), ui->s_h2 | UI_STYLE_BOLD) + ui->pad;
-    } else {
-        int hw = bh > ui->target ? bh : ui->target;
-        int bw = ui->s_icon + ui->gap + ui->pad;
-        nav_min += (bw > ui->target ? bw : ui->target) + hw + 3 * ui->gap;
-    }
-    right = ui_listen_header(ui, nav_min, right, by, bh);
+    int right = ui->large_text ? ui->w - ui->pad / 2 : ui_header_langs(ui, by, bh);
+    right = ui_header_modes(ui, right, by, bh);
+    /* Listen, with its word when there is room beside the narrowest left part; on a
+     * header too narrow for it, at the footer's start */
+    if (!ui->listen_below)
+        right = ui_listen_header(ui, ui_header_nav_min(ui, bh), right, by, bh);
     int x = ui_header_nav(ui, hh, by, bh, right);
     struct tm tm;
     localtime_r(&ui->now, &tm);
@@ -162,20 +197,73 @@ static void ui_header(Ui *ui, int hh)
     }
 }
 
-/* "Last updated: <date>" for the footer of a content screen, and the footer's height
- * in *h; NULL (and 0) at home or when the content has no date */
-static const char *ui_footer_text(Ui *ui, int *h)
+/* "Last updated: <date>" for the footer of a content screen; NULL at home or when
+ * the content has no date */
+static const char *ui_footer_text(Ui *ui)
 {
     const Content *c = ui->content[ui->lang];
     int y, m, d;
     char date[64];
-    *h = 0;
     if (ui->screen == SCREEN_HOME || !c || !*c->last_updated ||
         sscanf(c->last_updated, "%4d-%2d-%2d", &y, &m, &d) != 3)
         return NULL;
     i18n_format_date(ui->lang, y, m, d, date, sizeof date);
-    *h = ui_line_height(ui, ui->s_small) + ui->gap;
     return ui_printf(ui, "%s: %s", i18n_str(ui->lang, STR_LAST_UPDATED), date);
+}
+
+/* the side of a footer button: a touch target, or more for its icon */
+static int ui_footer_side(Ui *ui)
+{
+    int side = ui_line_height(ui, ui->s_bar_icon | UI_STYLE_ICON) + 4;
+    return side > ui->target ? side : ui->target;
+}
+
+/* a square button of the footer at x */
+static void ui_footer_button(Ui *ui, int x, int y, int side, const char *icon,
+                             UiButtonKind kind, int target)
+{
+    ui_rect(ui, x, y, side, side, COLOR_DIVIDER);
+    ui_rect(ui, x + 2, y + 2, side - 4, side - 4, COLOR_TILE_BG);
+    ui_icon(ui, x + 2, y + 2, side - 4, side - 4, icon, ui->s_bar_icon, COLOR_TILE_TEXT,
+            COLOR_TILE_BG);
+    ui_button(ui, x, y, side, side, kind, target);
+}
+
+/* the bar at the bottom: the date of the content, and a page up and down at the end
+ * when the body scrolls, so that nothing needs a drag. Its sizes stay as they are in
+ * large text, where the date goes to the end of the body. */
+static void ui_footer(Ui *ui, const char *updated)
+{
+    int fh = ui->footer_h, top = ui->h - fh;
+    if (fh == 0)
+        return;
+    ui_rect(ui, 0, top, ui->w, fh, COLOR_BG);
+    ui_rect(ui, 0, top, ui->w, 1, COLOR_DIVIDER);
+    int right = ui->w - ui->pad / 2, left = ui->pad;
+    if (ui->listen_below && ui->listen != UI_LISTEN_HIDDEN) {     /* its icon alone */
+        int side = ui_footer_side(ui);
+        const char *icon = ui->listen == UI_LISTEN_NO_VOICE ? ICON_VOICE_OFF
+                           : ui->listen == UI_LISTEN_READY ? ICON_LISTEN : ICON_STOP;
+        ui_footer_button(ui, ui->pad / 2, top + (fh - side) / 2, side, icon, BTN_ACTION,
+                         UI_ACTION_LISTEN);
+        left = ui->pad / 2 + side + ui->pad;
+    }
+    if (ui->content_h > ui->body_h) {
+        int side = ui_footer_side(ui), by = top + (fh - side) / 2;
+        right -= side;
+        ui_footer_button(ui, right, by, side, ICON_DOWN, BTN_SCROLL, 1);
+        right -= side + ui->gap;
+        ui_footer_button(ui, right, by, side, ICON_UP, BTN_SCROLL, -1);
+        right -= ui->pad;
+    }
+    if (updated && !ui->large_text) {
+        int st = ui->s_bar;     /* a little smaller where Listen shares the footer */
+        while (st > 12 && ui_width(ui, updated, strlen(updated), st) > right - left)
+            st--;
+        int lh = ui_line_height(ui, st);
+        ui_line(ui, left, top + (fh - lh) / 2, right - left, updated, strlen(updated), st,
+                COLOR_MUTED, COLOR_BG, ALIGN_LEFT);
+    }
 }
 
 /* the screen's body: its title (but at home), then its own layout from the table;
@@ -193,6 +281,60 @@ static int ui_layout_body(Ui *ui)
     if (ui->screen != SCREEN_HOME)
         y += ui_heading(ui, x, y, w, i18n_str(ui->lang, def->title), ui->s_h1) + ui->gap;
     return def->layout(ui, x, y, w);
+}
+
+/* large text: the language switch at the top of the body, as the header has no room
+ * for it at that size; returns the height used */
+static int ui_body_langs(Ui *ui, int x, int y, int w)
+{
+    int style = ui->s_body | UI_STYLE_BOLD, lh = ui_line_height(ui, style);
+    int bh = lh + ui->gap > ui->target ? lh + ui->gap : ui->target;
+    int bx = x, row = 0;
+    for (int l = 0; l < LANG_COUNT; l++) {
+        const char *name = i18n_name((Lang)l);
+        int bw = ui_width(ui, name, strlen(name), style) + 2 * ui->pad;
+        if (bw > w)
+            bw = w;
+        if (bx > x && bx + bw > x + w)      /* the next row */
+            bx = x, row++;
+        int by = y + row * (bh + ui->gap);
+        bool on = (Lang)l == ui->lang;
+        ThemeColor bg = on ? COLOR_SWITCH_ON_BG : COLOR_TILE_BG;
+        ui_rect(ui, bx, by, bw, bh, on ? COLOR_ACCENT : COLOR_TILE_BG);
+        ui_rect(ui, bx + 2, by + 2, bw - 4, bh - 4, bg);
+        ui_line(ui, bx + 2, by + (bh - lh) / 2, bw - 4, name, strlen(name), style,
+                on ? COLOR_SWITCH_ON_TEXT : COLOR_TILE_TEXT, bg, ALIGN_CENTER);
+        ui_button(ui, bx, by, bw, bh, BTN_LANG, l);
+        bx += bw + ui->gap;
+    }
+    return (row + 1) * (bh + ui->gap);
+}
+
+/* large text: the date of the content under the body that ends at y; the bottom */
+static int ui_layout_body_end(Ui *ui, const char *updated, int y)
+{
+    if (!updated || !ui->large_text)
+        return y;
+    return y + ui->gap + ui_text(ui, ui->pad, y + ui->gap, ui->w - 2 * ui->pad, updated,
+                                 ui->s_small, COLOR_MUTED, COLOR_BG, ALIGN_LEFT, 0);
+}
+
+/* the body, and in large text the language switch at its top and the date of the
+ * content at its end (the footer has no room for it at that size) */
+static int ui_layout_body_all(Ui *ui, const char *updated)
+{
+    int y0 = ui->large_text ? ui_body_langs(ui, ui->pad, ui->pad, ui->w - 2 * ui->pad) : 0;
+    if (y0) {                   /* the screen's own body goes below it */
+        UiList *l = &ui->list;
+        int first = l->n_cmds, first_button = l->n_buttons;
+        int y = ui_layout_body(ui);
+        for (int i = first; i < l->n_cmds; i++)
+            l->cmds[i].y += y0;
+        for (int i = first_button; i < l->n_buttons; i++)
+            l->buttons[i].y += y0;
+        return ui_layout_body_end(ui, updated, y + y0);
+    }
+    return ui_layout_body_end(ui, updated, ui_layout_body(ui));
 }
 
 /* a scroll bar when the body holds more than it shows, so a visitor sees there is
@@ -215,9 +357,17 @@ static void ui_layout_screen(Ui *ui)
     int hh = (int)lroundf(5.2f * ui->u);
     if (hh < ui->target + ui->gap)
         hh = ui->target + ui->gap;
+    int hl = ui_line_height(ui, ui->s_body | UI_STYLE_BOLD) + 2 * ui->gap;
+    int hi = ui_line_height(ui, ui->s_icon | UI_STYLE_ICON) + ui->gap;
+    hl = hl > hi ? hl : hi;
+    if (hh < hl)        /* large text: the header's words and icons need the room */
+        hh = hl;
     ui_rect(ui, 0, 0, ui->w, ui->h, COLOR_BG);
-    int footer;
-    const char *updated = ui_footer_text(ui, &footer);
+    const char *updated = ui_footer_text(ui);
+    int footer = updated && !ui->large_text ? ui_line_height(ui, ui->s_bar) + ui->gap : 0;
+    ui->listen_below = ui->listen != UI_LISTEN_HIDDEN && !ui_listen_in_header(ui, hh - ui->gap);
+    if (ui->listen_below && footer < ui_footer_side(ui) + ui->gap)
+        footer = ui_footer_side(ui) + ui->gap;      /* room for Listen */
     int bar = ui_listen_bar_height(ui);     /* the speech controls, while it speaks */
     ui->body_x = 0, ui->body_y = hh, ui->body_w = ui->w;
     ui->body_h = ui->h - hh - footer - bar;
@@ -226,15 +376,7 @@ static void ui_layout_screen(Ui *ui)
     ui_clip(ui, ui->body_x, ui->body_y, ui->body_w, ui->body_h);
     l->in_body = true;
     int first = l->n_cmds;
-    ui->content_h = ui_layout_body(ui) + ui->pad;
-    /* a body taller than its room gets scroll buttons in the footer, so that nothing
-     * needs a drag: the footer grows to hold them (home sizes its tiles to its room) */
-    bool scroll_keys = ui->content_h > ui->body_h && ui->screen != SCREEN_HOME;
-    if (scroll_keys && footer < ui->target + ui->gap) {
-        footer = ui->target + ui->gap;
-        ui->body_h = ui->h - hh - footer - bar;
-        l->cmds[ui->clip].h = ui->body_h;
-    }
+    ui->content_h = ui_layout_body_all(ui, updated) + ui->pad;
     /* body commands were laid out from 0: move them under the header */
     for (int i = first; i < l->n_cmds; i++)
         l->cmds[i].y += ui->body_y;
@@ -242,33 +384,16 @@ static void ui_layout_screen(Ui *ui)
         if (l->buttons[i].scrolls)
             l->buttons[i].y += ui->body_y;
     l->in_body = false;
+    int side = ui_footer_side(ui);
+    if (ui->content_h > ui->body_h && footer < side + ui->gap) {
+        footer = side + ui->gap;            /* room for the scroll buttons */
+        ui->body_h = ui->h - hh - footer - bar;
+        l->cmds[ui->clip].h = ui->body_h;
+    }
+    ui->footer_h = footer;
     ui_clip(ui, 0, 0, 0, 0);
     ui_header(ui, hh);
-    if (updated || scroll_keys) {
-        ui_rect(ui, 0, ui->h - footer, ui->w, footer, COLOR_BG);
-        ui_rect(ui, 0, ui->h - footer, ui->w, 1, COLOR_DIVIDER);
-    }
-    int keys_w = 0;
-    if (scroll_keys) {      /* up and down, at the footer's end */
-        int kh = footer - ui->gap, kw = kh > ui->target ? kh : ui->target;
-        int ky = ui->h - footer + ui->gap / 2;
-        int is = ui->s_icon;        /* an arrow as large as the key holds */
-        while (is > 8 && ui_line_height(ui, is | UI_STYLE_ICON) > kh)
-            is--;
-        for (int k = 0; k < 2; k++) {
-            int kx = ui->w - ui->pad / 2 - (2 - k) * kw - (1 - k) * ui->gap;
-            ui_rect(ui, kx, ky, kw, kh, COLOR_TILE_BG);
-            ui_icon(ui, kx, ky, kw, kh, k ? ICON_SCROLL_DOWN : ICON_SCROLL_UP, is,
-                    COLOR_ACCENT, COLOR_TILE_BG);
-            ui_button(ui, kx, ky, kw, kh, BTN_SCROLL, k ? 1 : -1);
-        }
-        keys_w = 2 * kw + ui->gap + ui->pad / 2;
-    }
-    if (updated) {
-        int lh = ui_line_height(ui, ui->s_small);
-        ui_line(ui, ui->pad, ui->h - footer + (footer - lh) / 2, ui->w - 2 * ui->pad - keys_w,
-                updated, strlen(updated), ui->s_small, COLOR_MUTED, COLOR_BG, ALIGN_LEFT);
-    }
+    ui_footer(ui, updated);
     float max = (float)(ui->content_h - ui->body_h);
     if (ui->in.scroll > max)
         ui->in.scroll = max > 0 ? max : 0;
@@ -276,7 +401,11 @@ static void ui_layout_screen(Ui *ui)
     ui_listen_bar(ui, ui->body_y + ui->body_h);
     if (ui->dialog.kind != UI_DIALOG_NONE) {    /* only the dialog's buttons answer */
         ui->list.n_buttons = 0;
+        /* a dialog is laid out at the normal sizes: the staff's PIN pad and the update's
+         * questions must fit the panel whole, with nothing to scroll */
+        ui_measure_sizes(ui, 1.0f);
         ui_layout_dialog(ui);
+        ui_measure_sizes(ui, ui_text_scale(ui));
     }
     ui_layout_focus(ui);
     ui_layout_still_there(ui);
@@ -287,7 +416,9 @@ void ui_layout(Ui *ui)
     if (!ui->need_layout)
         return;
     ui_list_clear(ui);
-    ui_measure_sizes(ui);
+    ui_measure_sizes(ui, 1.0f);
+    if (!ui->night)     /* the night screen shows only when idle, after the reset */
+        ui_measure_sizes(ui, ui_text_scale(ui));
     if (ui->night)
         ui_layout_night(ui);
     else

@@ -26,6 +26,23 @@ void ui_set_still_there(Ui *ui, bool shown)
 
 bool ui_still_there(const Ui *ui) { return ui->still_there; }
 
+const char *ui_listen_label(const Ui *ui, UiAction action)
+{
+    switch (action) {
+    case UI_ACTION_LISTEN:
+        return i18n_str(ui->lang, ui->listen == UI_LISTEN_NO_VOICE ? STR_LISTEN_NO_VOICE
+                                  : ui->listen == UI_LISTEN_READY ? STR_LISTEN
+                                  : STR_LISTEN_STOP);
+    case UI_ACTION_PAUSE:
+        return i18n_str(ui->lang, ui->listen == UI_LISTEN_PAUSED ? STR_LISTEN_RESUME
+                                                                 : STR_LISTEN_PAUSE);
+    case UI_ACTION_REPEAT: return i18n_str(ui->lang, STR_LISTEN_REPEAT);
+    case UI_ACTION_SOFTER: return i18n_str(ui->lang, STR_LISTEN_SOFTER);
+    case UI_ACTION_LOUDER: return i18n_str(ui->lang, STR_LISTEN_LOUDER);
+    default: return NULL;
+    }
+}
+
 static bool ui_listen_action(int a)
 {
     return a == UI_ACTION_LISTEN || a == UI_ACTION_PAUSE || a == UI_ACTION_REPEAT ||
@@ -101,10 +118,10 @@ int ui_listen_header(Ui *ui, int left, int right, int by, int bh)
     ThemeColor ink = on ? COLOR_SWITCH_ON_TEXT : COLOR_HEADER_TEXT;
     int bx = right - bw;
     if (!on) {      /* outlined, like the languages not shown */
-        ui_rect(ui, bx, by, bw, 2, COLOR_OUTLINE);
-        ui_rect(ui, bx, by + bh - 2, bw, 2, COLOR_OUTLINE);
-        ui_rect(ui, bx, by, 2, bh, COLOR_OUTLINE);
-        ui_rect(ui, bx + bw - 2, by, 2, bh, COLOR_OUTLINE);
+        ui_rect(ui, bx, by, bw, 2, COLOR_TILE_BG);
+        ui_rect(ui, bx, by + bh - 2, bw, 2, COLOR_TILE_BG);
+        ui_rect(ui, bx, by, 2, bh, COLOR_TILE_BG);
+        ui_rect(ui, bx + bw - 2, by, 2, bh, COLOR_TILE_BG);
     }
     ui_icon_button(ui, bx, by, bw, bh, icon, text, style, ink, bg, UI_ACTION_LISTEN);
     return bx - ui->gap;

@@ -129,7 +129,7 @@ int ui_qr_cards(Ui *ui, int x, int y, int w, const QrCard *cards, int n)
     int min_card = (int)(18.0f * ui->u);    /* room for a label of two words a line */
     if (card_w < min_card)
         card_w = min_card;
-    int cols = (w + ui->gap) / (card_w + ui->gap);
+    int cols = ui->large_text ? 1 : (w + ui->gap) / (card_w + ui->gap);
     if (cols < 1)
         cols = 1;
     if (cols > n)

@@ -62,44 +62,6 @@ void ui_hold(Ui *ui, uint32_t ms);
 /* true while a finger is down */
 bool ui_pressing(const Ui *ui);
 
-/* the Listen control, as the app's voice is: HIDDEN (no sound device), NO_VOICE (the
- * language has none: the control says so), READY, SPEAKING or PAUSED (with the bar of
- * pause, repeat, softer and louder) */
-typedef enum { UI_LISTEN_HIDDEN, UI_LISTEN_NO_VOICE, UI_LISTEN_READY, UI_LISTEN_SPEAKING,
-               UI_LISTEN_PAUSED } UiListenState;
-void ui_set_listen(Ui *ui, UiListenState state);
-UiListenState ui_listen(const Ui *ui);
-/* whether (x, y) is on a speech control: a press anywhere else stops the speech */
-bool ui_on_listen(Ui *ui, int x, int y);
-/* the centre of the speech control that gives action: 0, or -1 when none is shown */
-int ui_find_listen_button(Ui *ui, UiAction action, int *x, int *y);
-/* "Still there? Touch the screen to continue" over the screen, before the idle reset;
- * while it shows no button answers */
-void ui_set_still_there(Ui *ui, bool shown);
-bool ui_still_there(const Ui *ui);
-
-/* the keypad (a USB keypad or keyboard): NEXT/PREV move the focus through every
- * control in reading order, RIGHT/LEFT too (mirrored for right-to-left), ENTER acts as
- * a tap on the focused control (the first key focuses the first), BACK goes back (or
- * cancels a dialog). Returns false for a key it does not use. */
-typedef enum { UI_KEY_NEXT, UI_KEY_PREV, UI_KEY_RIGHT, UI_KEY_LEFT, UI_KEY_ENTER,
-               UI_KEY_BACK } UiKey;
-bool ui_key(Ui *ui, UiKey key);
-/* what the focused control says (its label, as drawn or, for an icon, in words); ""
- * when none is focused */
-const char *ui_focus_label(Ui *ui);
-/* a touch: the focus ring goes */
-void ui_end_keypad(Ui *ui);
-/* whether a key moved the focus since the last touch or idle reset */
-bool ui_keypad(const Ui *ui);
-/* the focused control's rectangle in layout pixels (a body control at scroll 0):
- * 0, or -1 when none is focused */
-int ui_focus_rect(Ui *ui, int *x, int *y, int *w, int *h);
-
-/* high contrast (light on black) on or off; the idle reset turns it off */
-void ui_set_contrast(Ui *ui, bool on);
-bool ui_contrast(const Ui *ui);
-
 /* night mode: a dim screen with the clock and the next opening; a touch wakes it */
 void ui_set_night(Ui *ui, bool night);
 bool ui_night(const Ui *ui);
@@ -137,9 +99,50 @@ int ui_cut_words(Ui *ui);
 /* how many commands, texts, buttons, lines or QR codes of the current layout found
  * their fixed-size list full and were left out: 0 when the layout is whole */
 int ui_overflows(Ui *ui);
-/* the centre of the footer's scroll button, up (dir < 0) or down: 0, or -1 when the
- * screen does not scroll */
-int ui_find_scroll_button(Ui *ui, int dir, int *x, int *y);
+/* ---- the speech controls (listen.c) ---- */
+
+/* the Listen control, as the app's voice is: HIDDEN (no sound device), NO_VOICE (the
+ * language has none: the control says so), READY, SPEAKING or PAUSED (with the bar of
+ * pause, repeat, softer and louder) */
+typedef enum { UI_LISTEN_HIDDEN, UI_LISTEN_NO_VOICE, UI_LISTEN_READY, UI_LISTEN_SPEAKING,
+               UI_LISTEN_PAUSED } UiListenState;
+void ui_set_listen(Ui *ui, UiListenState state);
+UiListenState ui_listen(const Ui *ui);
+/* whether (x, y) is on a speech control: a press anywhere else stops the speech */
+bool ui_on_listen(Ui *ui, int x, int y);
+/* the centre of the speech control that gives action: 0, or -1 when none is shown */
+int ui_find_listen_button(Ui *ui, UiAction action, int *x, int *y);
+/* "Still there? Touch the screen to continue" over the screen, before the idle reset;
+ * while it shows no button answers */
+void ui_set_still_there(Ui *ui, bool shown);
+bool ui_still_there(const Ui *ui);
+
+/* ---- access (access.c) ---- */
+
+/* large text: every text at least twice its size (a capital H at least 6 mm), one
+ * column, scrolling; high contrast: light text on black. Both also switch by their
+ * buttons in the footer; ui_reset turns them off. */
+void ui_set_large_text(Ui *ui, bool on);
+bool ui_large_text(const Ui *ui);
+void ui_set_high_contrast(Ui *ui, bool on);
+bool ui_high_contrast(const Ui *ui);
+/* what the keypad speaks through: say(ctx, text, lang) a label or the help, volume(ctx,
+ * +1 or -1). Either may be NULL. Copied. */
+typedef struct UiSpeech {
+    void (*say)(void *ctx, const char *text, Lang lang);
+    void (*volume)(void *ctx, int step);
+    void *ctx;
+} UiSpeech;
+void ui_set_speech(Ui *ui, const UiSpeech *speech);
+/* a key of a keypad or keyboard (UiKey in drawlist.h). The first one starts keypad
+ * mode: a visible focus that the arrows move over every control in reading order
+ * (mirrored right to left), Enter acts, Back goes back, Help speaks how. */
+void ui_key(Ui *ui, UiKey key);
+/* true once a key was pressed, until the idle reset */
+bool ui_keypad(const Ui *ui);
+/* the focused control's label and its rectangle in window pixels; NULL when none */
+const char *ui_focus(Ui *ui, int *x, int *y, int *w, int *h);
+
 /* the centre of the language button for lang: 0, or -1 */
 int ui_find_lang_button(Ui *ui, Lang lang, int *x, int *y);
 #endif

@@ -38,6 +38,9 @@
     X(STR_SCAN_SAVE,             "qr.save") \
     X(STR_SCAN_DIRECTIONS,       "qr.directions") \
     X(STR_NO_EMAIL,              "contact.no_email") \
+    X(STR_LANGUAGE,              "screen.languages") \
+    X(STR_IN_ENGLISH,            "content.in_english") \
+    X(STR_IN_GREEK,              "content.in_greek") \
     X(STR_WEEK,                  "hours.week") \
     X(STR_CLOSURES,              "hours.closures") \
     X(STR_NO_CLOSURES,           "hours.no_closures") \

@@ -1,5 +1,5 @@
 /* layout.c - one layout of the current state into the draw list: the header (back,
- * home, the clock, the language switch), the screen's body from the screen table, the
+ * home, the clock, the language picker's globe), the screen's body from the screen table, the
  * footer with the date of the content, the scroll bar, and a dialog over them, or the
  * night screen instead. The body is laid out in body coordinates, moved under the
  * header and put after a UI_CLIP; scrolling only changes that clip's scroll, so a
@@ -32,6 +32,17 @@ static void ui_measure_sizes(Ui *ui)
     ui->s_big_icon = (int)lroundf(fmaxf(30.0f, 3.6f * ui->u));
 }
 
+/* a label style of size that fits a header button bh high: smaller for a script whose
+ * lines are tall (Nastaliq's 2.5 em) */
+static int ui_header_style(Ui *ui, int size, int bh)
+{
+    int style = size | UI_STYLE_BOLD;
+    int lh = ui_line_height(ui, style);
+    if (lh > bh - 4)
+        style = (size * (bh - 4) / lh) | UI_STYLE_BOLD;
+    return style;
+}
+
 /* the header's left part: the centre's short name at home, else back and home; returns
  * where the clock may start */
 static int ui_header_nav(Ui *ui, int hh, int by, int bh)
@@ -40,7 +51,7 @@ static int ui_header_nav(Ui *ui, int hh, int by, int bh)
     if (ui->screen == SCREEN_HOME) {
         const Content *c = ui->content[ui->lang];
         const char *name = c && *c->org_short ? c->org_short : "";
-        int style = ui->s_h2 | UI_STYLE_BOLD;
+        int style = ui_header_style(ui, ui->s_h2, bh);
         int lh = ui_line_height(ui, style);
         int w = ui_width(ui, name, strlen(name), style);
         ui_line(ui, x + ui->pad / 2, (hh - lh) / 2, w, name, strlen(name), style,
@@ -48,14 +59,15 @@ static int ui_header_nav(Ui *ui, int hh, int by, int bh)
         return x + w + ui->pad;
     }
     const char *back = i18n_str(ui->lang, STR_BACK);
-    int style = ui->s_body | UI_STYLE_BOLD;
+    int style = ui_header_style(ui, ui->s_body, bh);
     int tw = ui_width(ui, back, strlen(back), style);
     int iw = ui->s_icon + ui->gap;
     int bw = iw + tw + ui->pad;
     if (bw < ui->target)
         bw = ui->target;
-    ui_icon(ui, x + ui->gap / 2, by, iw, bh, ICON_BACK, ui->s_icon, COLOR_HEADER_TEXT,
-            COLOR_HEADER_BG);
+    /* the arrow points the way the visitor reads back: left, or right when mirrored */
+    ui_icon(ui, x + ui->gap / 2, by, iw, bh, ui->mirror ? ICON_FORWARD : ICON_BACK, ui->s_icon,
+            COLOR_HEADER_TEXT, COLOR_HEADER_BG);
     int lh = ui_line_height(ui, style);
     ui_line(ui, x + iw + ui->gap / 2, by + (bh - lh) / 2, tw, back, strlen(back), style,
             COLOR_HEADER_TEXT, COLOR_HEADER_BG, ALIGN_LEFT);
@@ -69,36 +81,40 @@ static int ui_header_nav(Ui *ui, int hh, int by, int bh)
     return x + hw + ui->gap * 2;
 }
 
-/* the language switch, right-aligned: every name always shown, the current one lit;
- * returns its left edge */
-static int ui_header_langs(Ui *ui, int by, int bh)
+/* The language picker's control, at the end of the header on every screen and the
+ * same everywhere: a globe and the current language's name in its own script, framed
+ * as a button (lit while the picker is open). It opens SCREEN_LANGUAGES, where every
+ * language is a big button; a second tap there goes back. Returns its left edge. */
+static int ui_header_picker(Ui *ui, int by, int bh)
 {
-    int style = ui->s_body | UI_STYLE_BOLD;
-    int right = ui->w - ui->pad / 2;
-    for (int l = LANG_COUNT - 1; l >= 0; l--) {
-        const char *name = i18n_name((Lang)l);
-        int tw = ui_width(ui, name, strlen(name), style);
-        int bw = tw + 2 * ui->pad;
-        if (bw < ui->target)
-            bw = ui->target;
-        int bx = right - bw;
-        bool on = (Lang)l == ui->lang;
-        ThemeColor bg = on ? COLOR_SWITCH_ON_BG : COLOR_HEADER_BG;
-        if (on)
-            ui_rect(ui, bx, by, bw, bh, COLOR_SWITCH_ON_BG);
-        else {
-            ui_rect(ui, bx, by, bw, 2, COLOR_TILE_BG);
-            ui_rect(ui, bx, by + bh - 2, bw, 2, COLOR_TILE_BG);
-            ui_rect(ui, bx, by, 2, bh, COLOR_TILE_BG);
-            ui_rect(ui, bx + bw - 2, by, 2, bh, COLOR_TILE_BG);
-        }
-        int lh = ui_line_height(ui, style);
-        ui_line(ui, bx, by + (bh - lh) / 2, bw, name, strlen(name), style,
-                on ? COLOR_SWITCH_ON_TEXT : COLOR_HEADER_TEXT, bg, ALIGN_CENTER);
-        ui_button(ui, bx, by, bw, bh, BTN_LANG, l);
-        right = bx - ui->gap / 2;
+    const char *name = i18n_name(ui->lang);
+    int style = ui_header_style(ui, ui->s_body, bh);
+    int tw = ui_width(ui, name, strlen(name), style);
+    int is = ui->s_icon;
+    int bw = ui->gap + is + ui->gap + tw + ui->pad;
+    if (bw < ui->target)
+        bw = ui->target;
+    int bx = ui->w - ui->pad / 2 - bw;
+    bool open = ui->screen == SCREEN_LANGUAGES;
+    ThemeColor bg = open ? COLOR_SWITCH_ON_BG : COLOR_HEADER_BG;
+    ThemeColor ink = open ? COLOR_SWITCH_ON_TEXT : COLOR_HEADER_TEXT;
+    if (open)
+        ui_rect(ui, bx, by, bw, bh, COLOR_SWITCH_ON_BG);
+    else {
+        ui_rect(ui, bx, by, bw, 2, COLOR_TILE_BG);
+        ui_rect(ui, bx, by + bh - 2, bw, 2, COLOR_TILE_BG);
+        ui_rect(ui, bx, by, 2, bh, COLOR_TILE_BG);
+        ui_rect(ui, bx + bw - 2, by, 2, bh, COLOR_TILE_BG);
     }
-    return right;
+    ui_icon(ui, bx + ui->gap, by, is, bh, ICON_LANGUAGE, is, ink, bg);
+    int lh = ui_line_height(ui, style);
+    ui_line(ui, bx + 2 * ui->gap + is, by + (bh - lh) / 2, tw, name, strlen(name), style, ink,
+            bg, ALIGN_LEFT);
+    if (open)
+        ui_button(ui, bx, by, bw, bh, BTN_BACK, SCREEN_HOME);
+    else
+        ui_button(ui, bx, by, bw, bh, BTN_SCREEN, SCREEN_LANGUAGES);
+    return bx - ui->gap / 2;
 }
 
 /* the top bar, hh high: back and home (except at home), the clock between them and the
@@ -109,10 +125,12 @@ static void ui_header(Ui *ui, int hh)
     int bh = hh - ui->gap;
     int by = (hh - bh) / 2;
     int x = ui_header_nav(ui, hh, by, bh);
-    int right = ui_header_langs(ui, by, bh);
+    int right = ui_header_picker(ui, by, bh);
     struct tm tm;
     localtime_r(&ui->now, &tm);
-    const char *clock = ui_printf(ui, "%02d:%02d", tm.tm_hour, tm.tm_min);
+    char hm[32];
+    i18n_format_time(ui->lang, tm.tm_hour * 60 + tm.tm_min, hm, sizeof hm);
+    const char *clock = ui_printf(ui, "%s", hm);
     int cs = ui->s_h2 | UI_STYLE_BOLD;
     int cw = ui_width(ui, clock, strlen(clock), cs);
     int room = right - ui->gap - x;
@@ -131,7 +149,7 @@ static const char *ui_footer_text(Ui *ui, int *h)
     int y, m, d;
     char date[64];
     *h = 0;
-    if (ui->screen == SCREEN_HOME || !c || !*c->last_updated ||
+    if (ui->screen == SCREEN_HOME || ui->screen == SCREEN_LANGUAGES || !c || !*c->last_updated ||
         sscanf(c->last_updated, "%4d-%2d-%2d", &y, &m, &d) != 3)
         return NULL;
     i18n_format_date(ui->lang, y, m, d, date, sizeof date);
@@ -217,6 +235,8 @@ void ui_layout(Ui *ui)
         return;
     ui_list_clear(ui);
     ui_measure_sizes(ui);
+    ui->mirror = i18n_direction(ui->lang) == I18N_RTL;
+    ui->lang_style = ui_lang_style(ui->lang);
     if (ui->night)
         ui_layout_night(ui);
     else

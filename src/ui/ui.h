@@ -17,6 +17,7 @@
 typedef enum {
     SCREEN_HOME, SCREEN_ABOUT, SCREEN_COMMITTEES, SCREEN_HOURS, SCREEN_CONTACT,
     SCREEN_LOCATION, SCREEN_JOIN, SCREEN_FUNDING,
+    SCREEN_LANGUAGES,           /* the language picker: the header's globe on every screen */
     SCREEN_STAFF,               /* hidden: a 3-second hold on the top-left corner, then the PIN */
     SCREEN_COUNT
 } UiScreen;
@@ -96,6 +97,7 @@ int ui_cut_words(Ui *ui);
 /* how many commands, texts, buttons, lines or QR codes of the current layout found
  * their fixed-size list full and were left out: 0 when the layout is whole */
 int ui_overflows(Ui *ui);
-/* the centre of the language button for lang: 0, or -1 */
+/* the centre of lang's button on the language picker (SCREEN_LANGUAGES, opened by
+ * ui_find_button's SCREEN_LANGUAGES, the header's globe): 0, or -1 elsewhere */
 int ui_find_lang_button(Ui *ui, Lang lang, int *x, int *y);
 #endif

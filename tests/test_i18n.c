@@ -3,6 +3,7 @@
 #include "testutil.h"
 #include "core/i18n.h"
 #include "core/text.h"
+#include "core/update.h"
 
 /* true when s holds at least one Greek letter */
 static bool has_greek(const char *s)
@@ -445,6 +446,25 @@ static void test_the_check_finds_a_missing_plural_form_and_a_wrong_plural_rule(v
     test_rmdir(dir);
 }
 
+/* the update screen's sentences were a table with a column per language, which read
+ * past its two columns once a third language was added: now they are messages */
+static void test_every_update_status_has_its_own_sentence_in_every_language(void **state)
+{
+    (void)state;
+    for (int l = 0; l < LANG_COUNT; l++)
+        for (int a = 0; a < UPDATE_STATUS_COUNT; a++) {
+            const char *s = update_status_text((UpdateStatus)a, (Lang)l);
+            assert_non_null(s);
+            assert_true(strlen(s) > 3);
+            for (int b = a + 1; b < UPDATE_STATUS_COUNT; b++)
+                if (strcmp(s, update_status_text((UpdateStatus)b, (Lang)l)) == 0)
+                    fail_msg("%s: statuses %d and %d both read \"%s\"", i18n_code((Lang)l), a, b, s);
+        }
+    assert_string_equal(update_status_text(UPDATE_OK, LANG_EN), "The update is done.");
+    assert_string_equal(update_status_text(UPDATE_OK, LANG_UK), "Оновлення завершено.");
+    assert_string_equal(update_status_text(UPDATE_STATUS_COUNT, LANG_EN), "?");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -457,6 +477,7 @@ int main(void)
         cmocka_unit_test(test_weekdays_start_on_monday_and_are_all_different),
         cmocka_unit_test(test_dates_read_naturally_in_each_language),
         cmocka_unit_test(test_each_new_language_writes_dates_its_own_way),
+        cmocka_unit_test(test_every_update_status_has_its_own_sentence_in_every_language),
         cmocka_unit_test(test_the_opening_line_reads_in_each_language_word_order),
         cmocka_unit_test(test_greek_dates_put_every_month_in_the_genitive),
         cmocka_unit_test(test_long_dates_lead_with_the_weekday),

@@ -9,6 +9,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
+#include "core/text.h"
 
 int ui_mm(const Ui *ui, double mm)
 {
@@ -51,7 +52,9 @@ static int ui_header_nav(Ui *ui, int hh, int by, int bh)
     if (ui->screen == SCREEN_HOME) {
         const Content *c = ui->content[ui->lang];
         const char *name = c && *c->org_short ? c->org_short : "";
-        int style = ui_header_style(ui, ui->s_h2, bh);
+        /* a Latin short name ("ACCMR") keeps its size in an Urdu header */
+        int style = text_is_rtl(name, strlen(name)) ? ui_header_style(ui, ui->s_h2, bh)
+                                                    : ui->s_h2 | UI_STYLE_BOLD | TEXT_STYLE_LTR;
         int lh = ui_line_height(ui, style);
         int w = ui_width(ui, name, strlen(name), style);
         ui_line(ui, x + ui->pad / 2, (hh - lh) / 2, w, name, strlen(name), style,
@@ -131,7 +134,7 @@ static void ui_header(Ui *ui, int hh)
     char hm[32];
     i18n_format_time(ui->lang, tm.tm_hour * 60 + tm.tm_min, hm, sizeof hm);
     const char *clock = ui_printf(ui, "%s", hm);
-    int cs = ui->s_h2 | UI_STYLE_BOLD;
+    int cs = ui->s_h2 | UI_STYLE_BOLD | TEXT_STYLE_LTR;  /* digits: the line of digits */
     int cw = ui_width(ui, clock, strlen(clock), cs);
     int room = right - ui->gap - x;
     if (room >= cw) {

@@ -82,8 +82,9 @@ static int hours_languages(Ui *ui, int x, int y, int w)
         return 0;
     char langs[512] = "";
     size_t len = 0;
+    const char *sep = ui->mirror ? "\xd8\x8c " : ", ";     /* Arabic script's comma, U+060C */
     for (int i = 0; i < c->n_languages && len < sizeof langs; i++)
-        len += (size_t)snprintf(langs + len, sizeof langs - len, "%s%s", i ? ", " : "",
+        len += (size_t)snprintf(langs + len, sizeof langs - len, "%s%s", i ? sep : "",
                                 c->languages[i]);
     int h = ui_heading(ui, x, y, w, i18n_str(ui->lang, STR_LANGUAGES), ui->s_body);
     return h + ui_paragraph(ui, x, y + h, w, ui_printf(ui, "%s", langs)) + ui->pad;

@@ -121,8 +121,13 @@ FUZZ_SECONDS ?= 60
 fuzz: deps
 	@tools/fuzz.sh $(FUZZ_SECONDS)
 
+# every visitor screen in every language at the 7" display's size and in portrait, at a
+# fixed clock (a Wednesday morning, open) so that only a change of the screens shows
 screenshots: all
-	$(BUILD)/kiosk screenshot --out assets/screenshots --size 800x480
+	for s in 800x480 720x1280; do \
+	    $(BUILD)/kiosk screenshot --out assets/screenshots/$$s --size $$s --at 2026-11-25T10:30 && \
+	    rm -f assets/screenshots/$$s/*-staff.png || exit 1; \
+	done
 
 # Debian packages for the Pi and for a PC: build-arm64/kiosk_$(VERSION)_arm64.deb and
 # build/kiosk_$(VERSION)_amd64.deb (tools/build-deb.sh; the version is VERSION above)

@@ -1,25 +1,28 @@
 #!/bin/sh
-# The kiosk's screenshot mode, end to end: every screen in both languages at 800x480
+# The kiosk's screenshot mode, end to end: every screen in every language at 800x480
 # and in portrait, and the QR codes in the PNGs read back by a real decoder (zbarimg)
-# with the exact payloads a visitor's phone would get.
+# with the exact payloads a visitor's phone would get, in every language.
 set -u
 kiosk=${1:-build/kiosk}
 out=$(mktemp -d); trap 'rm -rf "$out"' EXIT
 export SDL_VIDEODRIVER=offscreen
 fail=0
 no() { echo "screens.sh: $*"; fail=1; }
+# the language codes, as `kiosk hours` lists them (one "CODE: sentence" a language)
+langs=$("$kiosk" hours --at 2026-11-25T11:00 | cut -d: -f1)
+[ "$(echo "$langs" | wc -l)" -ge 7 ] || no "fewer than seven languages: $langs"
 for size in 800x480 720x1280; do
     "$kiosk" screenshot --out "$out/$size" --size "$size" --at 2026-11-25T11:00 ||
         no "screenshot at $size failed"
-    for lang in el en; do
-        for s in home about committees hours contact location join funding; do
+    for lang in $langs; do
+        for s in home about committees hours contact location join funding languages; do
             [ -s "$out/$size/$lang-$s.png" ] || no "$size/$lang-$s.png missing"
         done
     done
 done
 # one "QR-Code:PAYLOAD" line a code (a vCard spans several lines)
 decode() { zbarimg --nodbus -q "$1" 2>/dev/null; }
-for lang in el en; do
+for lang in $langs; do
     for size in 800x480 720x1280; do
         got=$(decode "$out/$size/$lang-contact.png")
         echo "$got" | grep -qx 'QR-Code:tel:+302103638625' || no "$size $lang-contact: no tel QR (got: $got)"

@@ -168,7 +168,8 @@ static void test_bad_values_name_the_file_and_line(void **state)
     expect_error(f, "[kiosk]\nidle_timeout = 5\n", 2, "idle_timeout");
     expect_error(f, "[kiosk]\nidle_timeout = 3601\n", 2, "idle_timeout");
     expect_error(f, "[kiosk]\nidle_timeout = 90s\n", 2, "idle_timeout");
-    expect_error(f, "[kiosk]\ndefault_language = fr\n", 2, "default_language");
+    /* a language the kiosk does not speak; the message lists those it does */
+    expect_error(f, "[kiosk]\ndefault_language = de\n", 2, "must be el, en, ar, fa, ur, fr or uk");
     expect_error(f, "[kiosk]\nnight_after_close = -5\n", 2, "night_after_close");
     expect_error(f, "[kiosk]\ndata_dir = var/lib/kiosk\n", 2, "absolute");
     expect_error(f, "[display]\ntouch_matrix = 1 0 0 0 1\n", 2, "touch_matrix");

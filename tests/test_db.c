@@ -76,6 +76,7 @@ static char *make_centre(char *dir)
     translate(db, "organization", "centre", "name", "en", "Coordination Centre");
     translate(db, "organization", "centre", "description", "en", "Only in English");
     translate(db, "organization", "city", "name", "en", "City of Athens");
+    translate(db, "organization", "city", "name", "ar", "بلدية أثينا");
     translate(db, "organization", "dept", "name", "en", "Integration Department");
     translate(db, "program", "p2", "name", "en", "The Forum");
     translate(db, "language", "l1", "name", "en", "Greek");
@@ -119,6 +120,40 @@ static void test_texts_come_in_the_asked_language_or_fall_back_to_the_base(void 
     assert_string_equal(en.languages[0], "Greek");
     content_free(&el);
     content_free(&en);
+    db_close(db);
+    free(path);
+    test_rmdir(dir);
+}
+
+/* issue 11: a text with no translation in the visitor's language shows in English, then
+ * in Greek, never blank, and the content says which texts fell back and to what */
+static void test_a_missing_translation_falls_back_to_english_then_greek_and_says_so(void **state)
+{
+    (void)state;
+    char *dir = test_tmpdir(), *path = make_centre(dir);
+    Lang ar = i18n_from_code("ar");
+    assert_int_not_equal(ar, LANG_COUNT);
+    Db *db = open_ok(path);
+    Content c, el;
+    assert_int_equal(db_load_content(db, LANG_EL, &el), 0);
+    assert_int_equal(el.n_fell_back, 1);    /* only the description, from English */
+    assert_int_equal(content_text_lang(&el, el.org_description), LANG_EN);
+    assert_int_equal(content_text_lang(&el, el.org_name), LANG_EL);
+    content_free(&el);
+    /* the parent body in Arabic, the centre's name and the Forum only in English, the
+       rest only in Greek */
+    assert_int_equal(db_load_content(db, ar, &c), 0);
+    assert_string_equal(c.parent_name, "بلدية أثينا");
+    assert_int_equal(content_text_lang(&c, c.parent_name), ar);
+    assert_string_equal(c.org_name, "Coordination Centre");     /* no Arabic: English */
+    assert_int_equal(content_text_lang(&c, c.org_name), LANG_EN);
+    assert_string_equal(c.programs[1].name, "The Forum");
+    assert_int_equal(content_text_lang(&c, c.programs[1].name), LANG_EN);
+    assert_string_equal(c.programs[0].name, "Επιτροπή Υγείας");  /* nor English: Greek */
+    assert_int_equal(content_text_lang(&c, c.programs[0].name), LANG_EL);
+    assert_string_equal(c.phone, "+30 210 3638625");    /* reads the same in every language */
+    assert_int_equal(content_text_lang(&c, c.phone), ar);
+    content_free(&c);
     db_close(db);
     free(path);
     test_rmdir(dir);
@@ -396,6 +431,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_texts_come_in_the_asked_language_or_fall_back_to_the_base),
+        cmocka_unit_test(test_a_missing_translation_falls_back_to_english_then_greek_and_says_so),
         cmocka_unit_test(test_empty_base_text_shows_another_language),
         cmocka_unit_test(test_parent_body_is_the_root_and_department_the_level_above),
         cmocka_unit_test(test_contact_details_fall_back_and_bad_email_is_left_out),

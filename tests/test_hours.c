@@ -686,7 +686,7 @@ static char *capture_at(const HoursTable *t, const char *when, int *rc)
 }
 
 /* `kiosk hours --at 2027-04-30T10:00` names Good Friday in both languages */
-static void test_cli_at_good_friday_prints_closed_in_both_languages(void **state)
+static void test_cli_at_good_friday_prints_closed_in_every_language(void **state)
 {
     (void)state;
     HoursTable *t = office();
@@ -695,7 +695,12 @@ static void test_cli_at_good_friday_prints_closed_in_both_languages(void **state
     assert_int_equal(rc, 0);
     assert_string_equal(text,
         "el: Κλειστά σήμερα: Μεγάλη Παρασκευή · ανοίγει την Τρίτη στις 09:00\n"
-        "en: Closed today: Good Friday · opens Tuesday at 09:00\n");
+        "en: Closed today: Good Friday · opens Tuesday at 09:00\n"
+        "ar: مغلق اليوم: الجمعة العظيمة · يفتح يوم الثلاثاء الساعة 09:00\n"
+        "fa: امروز بسته است: جمعه مقدس · سه\u200cشنبه ساعت ۰۹:۰۰ باز می\u200cشود\n"
+        "ur: آج بند ہے: گڈ فرائیڈے · منگل کو 09:00 بجے کھلے گا\n"
+        "fr: Fermé aujourd'hui\u00a0: Vendredi saint · ouvre mardi à 9\u00a0h\u00a000\n"
+        "uk: Сьогодні зачинено: Страсна п\u02bcятниця · відчиняється у вівторок о 09:00\n");
     free(text);
     text = capture_at(t, "2027-04-29T13:59:59Z", &rc);      /* 16:59:59 in Athens */
     assert_int_equal(rc, 0);
@@ -795,7 +800,7 @@ int main(void)
         cmocka_unit_test(test_a_short_buffer_cuts_the_line_at_a_whole_character),
         cmocka_unit_test(test_years_1900_and_2200_work),
         cmocka_unit_test(test_upcoming_closures_list_holidays_and_merged_closures),
-        cmocka_unit_test(test_cli_at_good_friday_prints_closed_in_both_languages),
+        cmocka_unit_test(test_cli_at_good_friday_prints_closed_in_every_language),
         cmocka_unit_test(test_instants_parse_in_athens_time_or_with_their_offset),
         cmocka_unit_test(test_cli_table_lists_each_day_with_hours_or_the_reason),
     };

@@ -6,6 +6,7 @@
 #include "core/db.h"
 #include "core/hsds.h"
 #include "core/hsds/hsds_private.h"
+#include "core/text.h"
 
 #define EXAMPLE "tests/fixtures/hsds-3.0-example"
 #define BROKEN  "tests/fixtures/broken"
@@ -293,6 +294,104 @@ static void assert_same_content(const Content *a, const Content *b)
         same_text("program name", a->programs[i].name, b->programs[i].name);
         same_text("program description", a->programs[i].description, b->programs[i].description);
     }
+}
+
+/* translations.csv carries any language the same way: the visitors' languages in any
+ * case ("AR"), each read back in its own language, and a language the kiosk does not
+ * speak yet (Pashto) kept for the day it does */
+static void test_translations_in_any_language_are_taken_and_read_back(void **state)
+{
+    (void)state;
+    char *tmp = test_tmpdir();
+    write_translated_package(tmp);
+    write_file(tmp, "translations.csv",
+               "resource,record_id,field,language,value\r\n"
+               "organization,org,name,en,Centre\r\n"
+               "organization,org,name,AR,مركز\r\n"
+               "organization,org,name,fa,مرکز\r\n"
+               "organization,org,name,ur,مرکز\r\n"
+               "organization,org,name,fr,Centre d'accueil\r\n"
+               "organization,org,name,uk,Центр\r\n"
+               "organization,org,name,ps,مرکز (پښتو)\r\n"
+               "service,svc,name,uk,Поради\r\n");
+    HsdsReport r = { 0 };
+    Db *db = import_open(tmp, tmp, "t.db", &r);
+    assert_int_equal(r.n_warnings, 0);
+    static const struct { Lang lang; const char *org, *svc; } want[] = {
+        { LANG_EL, "Κέντρο", "Συμβουλές" }, { LANG_EN, "Centre", "Συμβουλές" },
+        { LANG_AR, "مركز", "Συμβουλές" },    { LANG_FA, "مرکز", "Συμβουλές" },
+        { LANG_UR, "مرکز", "Συμβουλές" },    { LANG_FR, "Centre d'accueil", "Συμβουλές" },
+        { LANG_UK, "Центр", "Поради" },
+    };
+    for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
+        Content c;
+        assert_int_equal(db_load_content(db, want[i].lang, &c), 0);
+        same_text(i18n_code(want[i].lang), c.org_name, want[i].org);
+        same_text(i18n_code(want[i].lang), c.service_name, want[i].svc);
+        content_free(&c);
+    }
+    db_close(db);
+    hsds_report_free(&r);
+    /* the Pashto text goes out with an export, so that it is not lost */
+    char path[512], out[512];
+    snprintf(path, sizeof path, "%s/t.db", tmp);
+    snprintf(out, sizeof out, "%s/stick", tmp);
+    memset(&r, 0, sizeof r);
+    assert_int_equal(hsds_export(path, out, &r), 0);
+    hsds_report_free(&r);
+    /* (an export quotes every value) */
+    test_sh("grep -q 'organization\"*,\"*org\"*,\"*name\"*,\"*ps\"*,\"*مرکز (پښتو)' "
+            "'%s/translations.csv'", out);
+    test_rmdir(tmp);
+}
+
+/* true when s holds a letter of the block [lo, hi] */
+static bool has_script(const char *s, uint32_t lo, uint32_t hi)
+{
+    uint32_t cp;
+    while ((cp = text_utf8_next(&s)) != 0)
+        if (cp >= lo && cp <= hi) return true;
+    return false;
+}
+
+/* the default content has every visitor text in each of the kiosk's languages, in
+ * that language's script; the phone number, for dialling, is the same in all */
+static void test_the_default_content_reads_in_each_of_the_kiosks_languages(void **state)
+{
+    (void)state;
+    char *tmp = test_tmpdir();
+    HsdsReport r = { 0 };
+    Db *db = import_open("data", tmp, "c.db", &r);
+    assert_int_equal(r.n_warnings, 0);
+    Content el;
+    assert_int_equal(db_load_content(db, LANG_EL, &el), 0);
+    for (int l = 0; l < LANG_COUNT; l++) {
+        char first[160];
+        if (db_count_untranslated(db, (Lang)l, first, sizeof first) != 0)
+            fail_msg("%s: %s has no translation", i18n_code((Lang)l), first);
+        if (l == LANG_EL)
+            continue;
+        Content c;
+        assert_int_equal(db_load_content(db, (Lang)l, &c), 0);
+        const char *texts[] = { c.org_name, c.org_description, c.service_description,
+                                c.application_process, c.funding, c.parent_name, c.community,
+                                c.programs[0].name, c.languages[0] };
+        for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+            bool own = l == LANG_UK ? has_script(texts[i], 0x0400, 0x04FF)
+                     : i18n_direction((Lang)l) == I18N_RTL ? has_script(texts[i], 0x0600, 0x06FF)
+                     : !has_script(texts[i], 0x0370, 0x03FF);
+            if (!own)
+                fail_msg("%s: text %zu is not in the language's script: %.60s",
+                         i18n_code((Lang)l), i, texts[i]);
+        }
+        assert_int_equal(c.n_programs, el.n_programs);
+        same_text("phone", c.phone, el.phone);
+        content_free(&c);
+    }
+    content_free(&el);
+    db_close(db);
+    hsds_report_free(&r);
+    test_rmdir(tmp);
 }
 
 /* the default content, exported for a USB stick and imported again, shows the same
@@ -667,6 +766,8 @@ int main(void)
         cmocka_unit_test(test_each_broken_package_gets_its_own_message_and_leaves_no_file),
         cmocka_unit_test(test_import_never_replaces_an_existing_file),
         cmocka_unit_test(test_translations_of_missing_records_or_fields_are_skipped),
+        cmocka_unit_test(test_translations_in_any_language_are_taken_and_read_back),
+        cmocka_unit_test(test_the_default_content_reads_in_each_of_the_kiosks_languages),
         cmocka_unit_test(test_default_content_survives_export_and_import),
         cmocka_unit_test(test_exported_files_start_with_a_bom_and_end_lines_with_crlf),
         cmocka_unit_test(test_default_content_checks_clean),

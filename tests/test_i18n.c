@@ -3,6 +3,7 @@
 #include "testutil.h"
 #include "core/i18n.h"
 #include "core/text.h"
+#include "core/update.h"
 
 /* true when s holds at least one Greek letter */
 static bool has_greek(const char *s)
@@ -99,7 +100,12 @@ static void test_weekdays_start_on_monday_and_are_all_different(void **state)
         for (int a = 0; a < 7; a++) {
             const char *full = i18n_weekday((Lang)l, a);
             const char *abbr = i18n_weekday_short((Lang)l, a);
-            assert_true(strlen(abbr) > 0 && strlen(abbr) < strlen(full));
+            /* Persian and Urdu do not abbreviate weekdays (CLDR's abbreviated forms
+             * are the full names); every other language here does */
+            bool abbreviates = l != LANG_FA && l != LANG_UR;
+            assert_true(strlen(abbr) > 0 && strlen(abbr) <= strlen(full));
+            if (abbreviates && strlen(abbr) == strlen(full))
+                fail_msg("%s: \"%s\" is not shorter than \"%s\"", i18n_code((Lang)l), abbr, full);
             for (int b = a + 1; b < 7; b++) {
                 assert_string_not_equal(full, i18n_weekday((Lang)l, b));
                 assert_string_not_equal(abbr, i18n_weekday_short((Lang)l, b));
@@ -123,6 +129,60 @@ static void test_dates_read_naturally_in_each_language(void **state)
     assert_string_equal(d, "24 Φεβρουαρίου 2023");
     i18n_format_date(LANG_EL, 2027, 5, 1, d, sizeof d);
     assert_string_equal(d, "1 Μαΐου 2027");
+}
+
+static void test_each_new_language_writes_dates_its_own_way(void **state)
+{
+    (void)state;
+    char d[96];
+    /* Arabic: both the Levantine and the Egyptian month, digits 0-9 */
+    i18n_format_long_date(LANG_AR, 2026, 11, 25, 2, d, sizeof d);
+    assert_string_equal(d, "الأربعاء، 25 تشرين الثاني/نوفمبر 2026");
+    /* Persian: Persian digits in dates and times */
+    i18n_format_date(LANG_FA, 2026, 11, 25, d, sizeof d);
+    assert_string_equal(d, "۲۵ نوامبر ۲۰۲۶");
+    i18n_format_time(LANG_FA, 9 * 60 + 5, d, sizeof d);
+    assert_string_equal(d, "۰۹:۰۵");
+    /* Urdu: 0-9, the weekday then the date after the Urdu comma */
+    i18n_format_long_date(LANG_UR, 2026, 11, 25, 2, d, sizeof d);
+    assert_string_equal(d, "بدھ، 25 نومبر 2026");
+    /* French: lower case, "9 h 00" with no-break spaces */
+    i18n_format_long_date(LANG_FR, 2026, 11, 25, 2, d, sizeof d);
+    assert_string_equal(d, "Mercredi 25 novembre 2026");
+    i18n_format_time(LANG_FR, 9 * 60, d, sizeof d);
+    assert_string_equal(d, "9\u00a0h\u00a000");
+    /* Ukrainian: the month in the genitive, "р." for the year */
+    i18n_format_long_date(LANG_UK, 2026, 11, 25, 2, d, sizeof d);
+    assert_string_equal(d, "Середа, 25 листопада 2026\u00a0р.");
+    i18n_format_day_month(LANG_UK, 1, 7, d, sizeof d);
+    assert_string_equal(d, "7 січня");
+}
+
+/* the "opens on" line as hours.c builds it: the weekday as weekday_on, the date, the time */
+static void opens_on(Lang l, int weekday, int month, int day, int minutes, char *out, size_t n)
+{
+    char date[64], time[32];
+    i18n_format_day_month(l, month, day, date, sizeof date);
+    i18n_format_time(l, minutes, time, sizeof time);
+    i18n_format(l, out, n, STR_OPENS_DATE, i18n_str(l, (StrId)(STR_WEEKDAY_ON_MONDAY + weekday)),
+                date, time);
+}
+
+static void test_the_opening_line_reads_in_each_language_word_order(void **state)
+{
+    (void)state;
+    char s[160];
+    opens_on(LANG_UK, 2, 1, 7, 9 * 60, s, sizeof s);
+    assert_string_equal(s, "відчиняється у середу, 7 січня, о 09:00");
+    opens_on(LANG_FR, 2, 1, 7, 9 * 60, s, sizeof s);
+    assert_string_equal(s, "ouvre le mercredi 7 janvier à 9\u00a0h\u00a000");
+    opens_on(LANG_AR, 2, 1, 7, 9 * 60, s, sizeof s);
+    assert_string_equal(s, "يفتح يوم الأربعاء 7 كانون الثاني/يناير الساعة 09:00");
+    /* Persian and Urdu put the verb last; Urdu reorders the date before the weekday */
+    opens_on(LANG_FA, 2, 1, 7, 9 * 60, s, sizeof s);
+    assert_string_equal(s, "چهارشنبه ۷ ژانویه ساعت ۰۹:۰۰ باز می\u200cشود");
+    opens_on(LANG_UR, 2, 1, 7, 9 * 60, s, sizeof s);
+    assert_string_equal(s, "7 جنوری، بدھ کو 09:00 بجے کھلے گا");
 }
 
 static void test_greek_dates_put_every_month_in_the_genitive(void **state)
@@ -261,6 +321,11 @@ static void test_greek_and_english_are_reviewed_and_a_draft_says_so(void **state
     (void)state;
     assert_true(i18n_reviewed(LANG_EL));
     assert_true(i18n_reviewed(LANG_EN));
+    /* the visitors' languages wait for the centre's interpreters */
+    static const Lang drafts[] = { LANG_AR, LANG_FA, LANG_UR, LANG_FR, LANG_UK };
+    for (size_t i = 0; i < sizeof drafts / sizeof drafts[0]; i++)
+        if (i18n_reviewed(drafts[i]))
+            fail_msg("%s.po says reviewed; the centre has not read it", i18n_code(drafts[i]));
     char *dir = test_tmpdir();
     size_t size;
     test_sh("sed -e 's/^\"X-Kiosk-Review: reviewed\\\\n\"$/\"X-Kiosk-Review: draft\\\\n\"/' "
@@ -334,6 +399,18 @@ static void test_a_counted_message_takes_the_form_its_number_needs(void **state)
     assert_string_equal(buf, "0 committees removed");
     i18n_format_count(LANG_EN, buf, sizeof buf, STR_COMMITTEES_RENAMED, 1, 1);
     assert_string_equal(buf, "1 committee renamed");
+    /* Ukrainian: one, a few, many */
+    i18n_format_count(LANG_UK, buf, sizeof buf, STR_COMMITTEES_ADDED, 21, 21);
+    assert_string_equal(buf, "Додано 21 комітет");
+    i18n_format_count(LANG_UK, buf, sizeof buf, STR_COMMITTEES_ADDED, 3, 3);
+    assert_string_equal(buf, "Додано 3 комітети");
+    i18n_format_count(LANG_UK, buf, sizeof buf, STR_COMMITTEES_ADDED, 11, 11);
+    assert_string_equal(buf, "Додано 11 комітетів");
+    /* French: 0 and 1 take the singular */
+    i18n_format_count(LANG_FR, buf, sizeof buf, STR_COMMITTEES_REMOVED, 0, 0);
+    assert_string_equal(buf, "0 comité supprimé");
+    i18n_format_count(LANG_FR, buf, sizeof buf, STR_COMMITTEES_REMOVED, 2, 2);
+    assert_string_equal(buf, "2 comités supprimés");
 }
 
 static void test_each_plural_rule_picks_the_forms_its_languages_use(void **state)
@@ -369,6 +446,25 @@ static void test_the_check_finds_a_missing_plural_form_and_a_wrong_plural_rule(v
     test_rmdir(dir);
 }
 
+/* the update screen's sentences were a table with a column per language, which read
+ * past its two columns once a third language was added: now they are messages */
+static void test_every_update_status_has_its_own_sentence_in_every_language(void **state)
+{
+    (void)state;
+    for (int l = 0; l < LANG_COUNT; l++)
+        for (int a = 0; a < UPDATE_STATUS_COUNT; a++) {
+            const char *s = update_status_text((UpdateStatus)a, (Lang)l);
+            assert_non_null(s);
+            assert_true(strlen(s) > 3);
+            for (int b = a + 1; b < UPDATE_STATUS_COUNT; b++)
+                if (strcmp(s, update_status_text((UpdateStatus)b, (Lang)l)) == 0)
+                    fail_msg("%s: statuses %d and %d both read \"%s\"", i18n_code((Lang)l), a, b, s);
+        }
+    assert_string_equal(update_status_text(UPDATE_OK, LANG_EN), "The update is done.");
+    assert_string_equal(update_status_text(UPDATE_OK, LANG_UK), "Оновлення завершено.");
+    assert_string_equal(update_status_text(UPDATE_STATUS_COUNT, LANG_EN), "?");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -380,6 +476,9 @@ int main(void)
         cmocka_unit_test(test_language_codes_and_names_round_trip),
         cmocka_unit_test(test_weekdays_start_on_monday_and_are_all_different),
         cmocka_unit_test(test_dates_read_naturally_in_each_language),
+        cmocka_unit_test(test_each_new_language_writes_dates_its_own_way),
+        cmocka_unit_test(test_every_update_status_has_its_own_sentence_in_every_language),
+        cmocka_unit_test(test_the_opening_line_reads_in_each_language_word_order),
         cmocka_unit_test(test_greek_dates_put_every_month_in_the_genitive),
         cmocka_unit_test(test_long_dates_lead_with_the_weekday),
         cmocka_unit_test(test_a_date_that_does_not_fit_or_make_sense_is_left_empty),

@@ -47,6 +47,7 @@ typedef struct Monkey {
     time_t base;
     bool stick_in;
     long frames, usb_inserts, idles, lang_switches;
+    bool seen_lang[LANG_COUNT];     /* languages switched to */
     double frame_ms[MONKEY_FRAMES_KEPT];
     int n_frame_ms;
 } Monkey;
@@ -206,22 +207,35 @@ static void idle(Monkey *m)
     }
 }
 
-/* the language button of the other language, when the screen shows one, tapped once a
- * flicked list has come to rest (a touch on a moving list only stops it) */
+/* a random language, through the header's globe and the picker, once a flicked list
+ * has come to rest (a touch on a moving list only stops it); the screen it was on
+ * stays */
 static void switch_lang(Monkey *m)
 {
     Ui *ui = app_ui(m->app);
     pass(m, 2000);
-    Lang to = ui_lang(ui) == LANG_EL ? LANG_EN : LANG_EL;
+    Lang to = (Lang)(rnd(m) % LANG_COUNT);
     int x, y;
+    bool plain = ui_dialog_kind(ui) == UI_DIALOG_NONE && !ui_night(ui);
+    UiScreen on = ui_screen(ui);
+    if (on != SCREEN_LANGUAGES) {
+        if (ui_find_button(ui, SCREEN_LANGUAGES, &x, &y) != 0)
+            return;
+        tap(m, x, y);
+        step(m);
+        if (!plain || ui_screen(ui) != SCREEN_LANGUAGES)
+            return;
+    }
     if (ui_find_lang_button(ui, to, &x, &y) != 0)
         return;
-    bool plain = ui_dialog_kind(ui) == UI_DIALOG_NONE && !ui_night(ui);
     tap(m, x, y);
     step(m);
     if (plain) {
         assert_int_equal(ui_lang(ui), to);
+        if (on != SCREEN_LANGUAGES)
+            assert_int_equal(ui_screen(ui), on);
         m->lang_switches++;
+        m->seen_lang[to] = true;
     }
 }
 
@@ -344,6 +358,9 @@ static void test_a_long_random_session_never_crashes_sticks_or_grows(void **stat
     app_destroy(m.app);
     test_rmdir(m.tmp);
     assert_true(m.frames > 0);
+    if (m.lang_switches >= 20 * LANG_COUNT)     /* enough draws to have met each one */
+        for (int l = 0; l < LANG_COUNT; l++)
+            assert_true(m.seen_lang[l]);
     if (i >= MONKEY_BASELINE) {
         assert_true(fds_end <= fds_base);
         if (!MONKEY_ASAN)   /* ASan's quarantine and shadow memory are not the kiosk's */

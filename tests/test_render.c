@@ -1,11 +1,12 @@
 /* test_render.c - the screens drawn in software with the real fonts in SDL's offscreen
- * driver, at 800x480, 1280x800, 1920x1080 and 720x1280, in Greek and English: no text
- * is clipped or overlaps another, and the pixels show what the draw list says (every
- * text left ink on its background, the header is the header's blue, the language shown
- * is lit, scrolled texts are cut at the body's edges, a turned panel shows the UI
+ * driver, at 800x480, 1280x800, 1920x1080 and 720x1280, in every language: no text
+ * is clipped or overlaps another, no code point lacks a font, and the pixels show what
+ * the draw list says (every text left ink on its background, the header is the
+ * header's blue, the header names the language shown and the picker lights it, scrolled texts are cut at the body's edges, a turned panel shows the UI
  * turned). */
 #include "testdata.h"
 #include <SDL.h>
+#include <SDL_image.h>
 #include <SDL_ttf.h>
 #include <math.h>
 #include "core/db.h"
@@ -96,7 +97,9 @@ static Ui *ui_for(Render *r, UiScreen screen, Lang lang)
     int w, h;
     render_size(r, &w, &h);
     Ui *ui = ui_create(render_metrics(r), w, h, 96.0);
-    const Content *cs[LANG_COUNT] = { &content[0], &content[1] };
+    const Content *cs[LANG_COUNT];
+    for (int l = 0; l < LANG_COUNT; l++)
+        cs[l] = &content[l];
     ui_set_content(ui, cs, &hours);
     ui_set_time(ui, 1795000000);
     ui_show(ui, screen, lang);
@@ -167,19 +170,28 @@ static void check_size_in(int w, int h, bool large, bool contrast)
                     faults++;
                 }
             }
-            /* the language shown is the lit button of the switch */
-            int lx, ly;
-            assert_int_equal(ui_find_lang_button(ui, (Lang)l, &lx, &ly), 0);
-            int ox, oy;
-            assert_int_equal(ui_find_lang_button(ui, (Lang)(1 - l), &ox, &oy), 0);
-            int tx, ty, tw, th;
-            corner_of(ui, lx, ly, &tx, &ty);
-            if (!large) {       /* in large text the switch is at the top of the body */
-                assert_int_equal(pixel(s, tx, ty), theme_color_in(theme, COLOR_SWITCH_ON_BG));
-                corner_of(ui, ox, oy, &tx, &ty);
-                assert_int_equal(pixel(s, tx, ty), theme_color_in(theme, COLOR_HEADER_BG));
+            /* the header (in large text the top of the body) names the language shown,
+               in its own script, on every screen;
+               the picker lights it among the others */
+            const char *name = i18n_name((Lang)l);
+            bool named = false;
+            for (int i = 0; i < n && !named; i++)
+                named = c[i].kind == UI_TEXT && (large || (!c[i].scrolls && c[i].y < by)) &&
+                        c[i].len == (int)strlen(name) && memcmp(c[i].text, name, c[i].len) == 0;
+            if (!named) {
+                fprintf(stderr, "%s: the header does not name the language\n", ctx);
+                faults++;
             }
-            (void)tw, (void)th;
+            int lx, ly, tx, ty;
+            if (sc == SCREEN_LANGUAGES) {
+                assert_int_equal(ui_find_lang_button(ui, (Lang)l, &lx, &ly), 0);
+                corner_of(ui, lx, ly, &tx, &ty);
+                assert_int_equal(pixel(s, tx, ty), theme_color_in(theme, COLOR_HEADER_BG));
+                assert_int_equal(ui_find_lang_button(ui, (Lang)((l + 1) % LANG_COUNT), &lx, &ly), 0);
+                corner_of(ui, lx, ly, &tx, &ty);
+                assert_int_equal(pixel(s, tx, ty), theme_color_in(theme, COLOR_TILE_BG));
+            } else
+                assert_int_equal(ui_find_button(ui, SCREEN_LANGUAGES, &lx, &ly), 0);
             SDL_FreeSurface(s);
         }
     /* the dialogs of a USB update and of the staff PIN, over a screen */
@@ -662,6 +674,9 @@ static void test_greek_and_english_screens_never_read_the_arabic_or_urdu_fonts(v
     assert_int_equal(render_fonts_read(r, &base_bytes), 3);   /* Noto Sans, bold, icons */
     for (int l = 0; l < 2; l++)
         for (int sc = 0; sc < SCREEN_COUNT; sc++) {
+            if (sc == SCREEN_LANGUAGES)
+                continue;   /* it names every language in its own script: a visitor who
+                               opens it reads those faces (test_render's last test) */
             ui_show(ui, (UiScreen)sc, l ? LANG_EN : LANG_EL);
             int n;
             const UiCmd *c = ui_commands(ui, &n);
@@ -717,6 +732,70 @@ static void test_a_screen_of_arabic_is_drawn_quickly_the_first_time(void **state
     render_destroy(r);
 }
 
+/* a PNG as 32-bit pixels; NULL when it cannot be read */
+static SDL_Surface *load_png(const char *path)
+{
+    SDL_Surface *raw = IMG_Load(path);
+    if (!raw)
+        return NULL;
+    SDL_Surface *s = SDL_ConvertSurfaceFormat(raw, SDL_PIXELFORMAT_ARGB8888, 0);
+    SDL_FreeSurface(raw);
+    return s;
+}
+
+/* A few right-to-left screens against images a person looked at and found right
+ * (tests/golden/README.md): mirrored, shaped, numbers in their own order, nothing
+ * missing. Any pixel that moves fails; KIOSK_GOLDEN_REFRESH=1 writes them anew, to be
+ * looked at again before they are committed. */
+static void test_right_to_left_screens_match_their_reviewed_golden_images(void **state)
+{
+    (void)state;
+    static const struct { UiScreen screen; const char *lang; } shots[] = {
+        { SCREEN_HOME, "ar" }, { SCREEN_HOURS, "fa" }, { SCREEN_CONTACT, "ur" },
+    };
+    bool refresh = getenv("KIOSK_GOLDEN_REFRESH") != NULL;
+    int faults = 0;
+    for (size_t i = 0; i < sizeof shots / sizeof shots[0]; i++) {
+        Lang lang = i18n_from_code(shots[i].lang);
+        assert_int_not_equal(lang, LANG_COUNT);
+        Render *r = text_render(800, 480);
+        Ui *ui = ui_for(r, shots[i].screen, lang);
+        ui_set_time(ui, 1795595400);    /* Wednesday 2026-11-25, 10:30 in Athens */
+        int n;
+        const UiCmd *c = ui_commands(ui, &n);
+        render_draw(r, c, n);
+        char golden[256], got[256];
+        snprintf(golden, sizeof golden, "tests/golden/%s-%s.png", shots[i].lang,
+                 ui_screen_name(shots[i].screen));
+        snprintf(got, sizeof got, "build/tests/%s-%s.png", shots[i].lang,
+                 ui_screen_name(shots[i].screen));
+        assert_int_equal(render_screenshot(r, refresh ? golden : got), 0);
+        assert_int_equal(render_missing_glyphs(r), 0);
+        render_present(r);
+        ui_destroy(ui);
+        render_destroy(r);
+        if (refresh)
+            continue;
+        SDL_Surface *want = load_png(golden), *have = load_png(got);
+        assert_non_null(want);
+        assert_non_null(have);
+        int differ = 0;
+        if (want->w != have->w || want->h != have->h)
+            differ = -1;
+        for (int y = 0; differ >= 0 && y < want->h; y++)
+            for (int x = 0; x < want->w; x++)
+                differ += pixel(want, x, y) != pixel(have, x, y);
+        if (differ) {
+            fprintf(stderr, "%s: %d pixels differ from the reviewed image (%s kept)\n", golden,
+                    differ, got);
+            faults++;
+        }
+        SDL_FreeSurface(want);
+        SDL_FreeSurface(have);
+    }
+    assert_int_equal(faults, 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -739,6 +818,9 @@ int main(void)
         cmocka_unit_test(test_every_language_has_every_glyph_even_mixed_with_numbers_and_names),
         cmocka_unit_test(test_greek_and_english_screens_never_read_the_arabic_or_urdu_fonts),
         cmocka_unit_test(test_a_screen_of_arabic_is_drawn_quickly_the_first_time),
+        cmocka_unit_test(test_right_to_left_screens_match_their_reviewed_golden_images),
     };
+    if (getenv("KIOSK_GOLDEN_REFRESH"))     /* the golden images alone */
+        cmocka_set_test_filter("test_right_to_left_screens_match_their_reviewed_golden_images");
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -41,7 +41,9 @@ static int setup(void **state)
     Fixture *f = calloc(1, sizeof *f);
     test_load_default_content(f->content, &f->hours);
     f->ui = ui_create(&metrics, 800, 480, 133.0);
-    const Content *cs[LANG_COUNT] = { &f->content[0], &f->content[1] };
+    const Content *cs[LANG_COUNT];
+    for (int l = 0; l < LANG_COUNT; l++)
+        cs[l] = &f->content[l];
     ui_set_content(f->ui, cs, &f->hours);
     ui_set_time(f->ui, 1795000000);     /* a Wednesday, 2026-11-18, at 11:46 in Athens */
     *state = f;
@@ -121,19 +123,186 @@ static void test_back_returns_to_the_screen_before(void **state)
     assert_int_equal(ui_screen(f->ui), SCREEN_HOME);
 }
 
+/* the globe of the header, then lang's button on the picker */
+static void switch_language(Ui *ui, Lang lang, uint32_t ms)
+{
+    int x, y;
+    assert_int_equal(ui_find_button(ui, SCREEN_LANGUAGES, &x, &y), 0);
+    tap(ui, x, y, ms);
+    assert_int_equal(ui_screen(ui), SCREEN_LANGUAGES);
+    assert_int_equal(ui_find_lang_button(ui, lang, &x, &y), 0);
+    tap(ui, x, y, ms + 200);
+}
+
 static void test_language_switch_keeps_the_screen(void **state)
 {
     Fixture *f = *state;
     int x, y;
     ui_reset(f->ui, LANG_EL);
     ui_show(f->ui, SCREEN_HOURS, LANG_EL);
-    assert_int_equal(ui_find_lang_button(f->ui, LANG_EN, &x, &y), 0);
-    tap(f->ui, x, y, 100);
+    assert_int_equal(ui_find_lang_button(f->ui, LANG_EN, &x, &y), -1);  /* not in the header */
+    for (int l = 0; l < LANG_COUNT; l++) {
+        switch_language(f->ui, (Lang)(LANG_COUNT - 1 - l), 100 + 1000 * (uint32_t)l);
+        assert_int_equal(ui_screen(f->ui), SCREEN_HOURS);
+        assert_int_equal(ui_lang(f->ui), (Lang)(LANG_COUNT - 1 - l));
+    }
+    /* the globe a second time closes the picker where it was opened */
+    int gx, gy;
+    assert_int_equal(ui_find_button(f->ui, SCREEN_LANGUAGES, &gx, &gy), 0);
+    tap(f->ui, gx, gy, 9000);
+    assert_int_equal(ui_screen(f->ui), SCREEN_LANGUAGES);
+    assert_int_equal(ui_find_button(f->ui, SCREEN_LANGUAGES, &x, &y), -1);
+    tap(f->ui, gx, gy, 9200);
     assert_int_equal(ui_screen(f->ui), SCREEN_HOURS);
-    assert_int_equal(ui_lang(f->ui), LANG_EN);
-    assert_int_equal(ui_find_lang_button(f->ui, LANG_EL, &x, &y), 0);
-    tap(f->ui, x, y, 300);
-    assert_int_equal(ui_lang(f->ui), LANG_EL);
+}
+
+/* the header's globe: the picker's control, one tap from every screen, at the same
+ * place and size on each (for a language), and each language named in its own
+ * script on the picker */
+static void test_the_language_picker_is_one_tap_from_every_screen_and_looks_the_same(void **state)
+{
+    Fixture *f = *state;
+    static const int sizes[][2] = { { 800, 480 }, { 720, 1280 } };
+    for (size_t z = 0; z < sizeof sizes / sizeof sizes[0]; z++) {
+        ui_set_size(f->ui, sizes[z][0], sizes[z][1]);
+        for (int l = 0; l < LANG_COUNT; l++) {
+            int first[4] = { -1 };
+            for (int s = 0; s < SCREEN_VISITOR_COUNT; s++) {
+                if (s == SCREEN_LANGUAGES)
+                    continue;
+                ui_reset(f->ui, (Lang)l);
+                ui_show(f->ui, (UiScreen)s, (Lang)l);
+                int n = ui_target(f->ui, 0, &(int){ 0 }, &(int){ 0 }, &(int){ 0 }, &(int){ 0 });
+                int found = 0;
+                for (int i = 0; i < n; i++) {
+                    const UiButton *b = &f->ui->list.buttons[i];
+                    if (b->kind != BTN_SCREEN || b->target != SCREEN_LANGUAGES)
+                        continue;
+                    found++;
+                    assert_false(b->scrolls);   /* in the header, never scrolled away */
+                    if (first[0] < 0)
+                        first[0] = b->x, first[1] = b->y, first[2] = b->w, first[3] = b->h;
+                    assert_int_equal(b->x, first[0]);
+                    assert_int_equal(b->w, first[2]);
+                    assert_int_equal(b->h, first[3]);
+                    assert_true(b->h >= f->ui->target && b->w >= f->ui->target);
+                }
+                assert_int_equal(found, 1);
+            }
+            /* the picker: every language's button, its own name in it, none off screen */
+            ui_show(f->ui, SCREEN_LANGUAGES, (Lang)l);
+            int n;
+            const UiCmd *c = ui_commands(f->ui, &n);
+            for (int k = 0; k < LANG_COUNT; k++) {
+                int x, y;
+                assert_int_equal(ui_find_lang_button(f->ui, (Lang)k, &x, &y), 0);
+                const char *name = i18n_name((Lang)k);
+                bool shown = false;
+                for (int i = 0; i < n && !shown; i++)
+                    shown = c[i].kind == UI_TEXT && c[i].len == (int)strlen(name) &&
+                            memcmp(c[i].text, name, strlen(name)) == 0 &&
+                            c[i].x <= x && x <= c[i].x + c[i].w + 1;
+                assert_true(shown);
+            }
+        }
+    }
+    ui_set_size(f->ui, 800, 480);
+}
+
+/* the leftmost x of the first text command that reads s */
+static int text_x(Ui *ui, const char *s, int *style)
+{
+    int n;
+    const UiCmd *c = ui_commands(ui, &n);
+    for (int i = 0; i < n; i++)
+        if (c[i].kind == UI_TEXT && c[i].len == (int)strlen(s) &&
+            memcmp(c[i].text, s, strlen(s)) == 0) {
+            if (style)
+                *style = c[i].style;
+            return c[i].x;
+        }
+    return -1;
+}
+
+static void test_a_right_to_left_language_mirrors_the_layout(void **state)
+{
+    Fixture *f = *state;
+    int bx, by, hx, hy, ax, ay, cx, cy;
+    for (int l = 0; l < LANG_COUNT; l++) {
+        bool rtl = i18n_direction((Lang)l) == I18N_RTL;
+        ui_reset(f->ui, (Lang)l);
+        /* the first tile (about) on the reading side, the next one after it */
+        assert_int_equal(ui_find_button(f->ui, SCREEN_ABOUT, &ax, &ay), 0);
+        assert_int_equal(ui_find_button(f->ui, SCREEN_HOURS, &cx, &cy), 0);
+        assert_int_equal(ay, cy);
+        assert_true(rtl ? ax > cx : ax < cx);
+        /* Back on the reading side, the globe at the other end */
+        ui_show(f->ui, SCREEN_HOURS, (Lang)l);
+        assert_int_equal(ui_find_button(f->ui, SCREEN_HOME, &bx, &by), 0);
+        assert_int_equal(ui_find_button(f->ui, SCREEN_LANGUAGES, &hx, &hy), 0);
+        assert_true(rtl ? bx > 400 && hx < 400 : bx < 400 && hx > 400);
+        /* the week: a day's name on the reading side of its hours, its text set right
+           to left (and in Nastaliq for Urdu), ending at the right edge when mirrored */
+        const char *monday = i18n_weekday((Lang)l, 0);
+        int style = 0, mx = text_x(f->ui, monday, &style);
+        int hours_x = text_x(f->ui, "09:00 – 17:00", NULL);
+        assert_true(mx >= 0);
+        if (hours_x >= 0)   /* the hours in Western digits */
+            assert_true(rtl ? mx > hours_x : mx < hours_x);
+        assert_int_equal(!!(style & TEXT_STYLE_RTL), rtl);
+        assert_int_equal(!!(style & TEXT_STYLE_NASTALIQ), strcmp(i18n_code((Lang)l), "ur") == 0);
+        /* the back arrow points the way back */
+        assert_true(text_x(f->ui, rtl ? ICON_FORWARD : ICON_BACK, NULL) >= 0);
+        assert_true(text_x(f->ui, rtl ? ICON_BACK : ICON_FORWARD, NULL) < 0);
+    }
+}
+
+/* issue 11: a text of the centre with no translation in the visitor's language shows
+ * in English under a line, in the visitor's language, that says so */
+static void test_a_text_without_translation_is_shown_marked_in_the_visitors_language(void **state)
+{
+    Fixture *f = *state;
+    for (int l = 0; l < LANG_COUNT; l++) {
+        Content *c = &f->content[l];
+        ContentFellBack saved[CONTENT_MAX_FELL_BACK];
+        int n_saved = c->n_fell_back;
+        memcpy(saved, c->fell_back, sizeof saved);
+        Lang from = l == LANG_EN ? LANG_EL : LANG_EN;
+        c->n_fell_back = 1;
+        c->fell_back[0] = (ContentFellBack){ c->org_description, from };
+        const char *note = i18n_str((Lang)l, from == LANG_EN ? STR_IN_ENGLISH : STR_IN_GREEK);
+        ui_reset(f->ui, (Lang)l);
+        ui_show(f->ui, SCREEN_ABOUT, (Lang)l);
+        ui_set_content(f->ui, (const Content *[LANG_COUNT]){ 0 }, &f->hours);
+        const Content *cs[LANG_COUNT];
+        for (int k = 0; k < LANG_COUNT; k++)
+            cs[k] = &f->content[k];
+        ui_set_content(f->ui, cs, &f->hours);
+        int note_y = -1, text_style = 0, n;
+        const UiCmd *cmd = ui_commands(f->ui, &n);
+        for (int i = 0; i < n; i++) {
+            if (cmd[i].kind != UI_TEXT)
+                continue;
+            if (cmd[i].len == (int)strlen(note) && memcmp(cmd[i].text, note, strlen(note)) == 0)
+                note_y = cmd[i].y;
+            if (cmd[i].text == c->org_description && note_y >= 0) {
+                assert_true(cmd[i].y > note_y);     /* the note comes first */
+                text_style = cmd[i].style;
+            }
+        }
+        assert_true(note_y >= 0);
+        /* set in its own language's direction, not the visitor's */
+        assert_false(text_style & TEXT_STYLE_RTL);
+        /* translated: no note */
+        c->n_fell_back = 0;
+        ui_set_content(f->ui, cs, &f->hours);
+        cmd = ui_commands(f->ui, &n);
+        for (int i = 0; i < n; i++)
+            assert_false(cmd[i].kind == UI_TEXT && cmd[i].len == (int)strlen(note) &&
+                         memcmp(cmd[i].text, note, strlen(note)) == 0);
+        c->n_fell_back = n_saved;
+        memcpy(c->fell_back, saved, sizeof saved);
+    }
 }
 
 static void test_a_drag_scrolls_and_is_not_a_tap(void **state)
@@ -855,6 +1024,9 @@ int main(void)
         cmocka_unit_test(test_every_tile_opens_its_screen_and_back_returns_home),
         cmocka_unit_test(test_back_returns_to_the_screen_before),
         cmocka_unit_test(test_language_switch_keeps_the_screen),
+        cmocka_unit_test(test_the_language_picker_is_one_tap_from_every_screen_and_looks_the_same),
+        cmocka_unit_test(test_a_right_to_left_language_mirrors_the_layout),
+        cmocka_unit_test(test_a_text_without_translation_is_shown_marked_in_the_visitors_language),
         cmocka_unit_test(test_a_drag_scrolls_and_is_not_a_tap),
         cmocka_unit_test(test_a_flick_keeps_moving_then_stops),
         cmocka_unit_test(test_the_body_clip_carries_the_scroll_to_render),

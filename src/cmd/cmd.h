@@ -21,7 +21,7 @@
       "[--config FILE] [--windowed] [--size WxH] [--share DIR] [--data-dir DIR]\n" \
       "             [--package DIR | --db FILE]                 run the kiosk") \
     X(screenshot, "screenshot", \
-      "screenshot --out DIR|FILE.bmp [--size WxH] [--screen NAME] [--lang el|en]\n" \
+      "screenshot --out DIR|FILE.bmp [--size WxH] [--screen NAME] [--lang CODE]\n" \
       "             [--at YYYY-MM-DDTHH:MM] [--package DIR | --db FILE]\n" \
       "             [--large-text] [--high-contrast]") \
     X(check, "check", \

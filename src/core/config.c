@@ -144,7 +144,14 @@ static bool parse_lang(const char *value, void *dst, char *msg)
 {
     Lang l = i18n_from_code(value);
     if (l == LANG_COUNT) {
-        snprintf(msg, CONFIG_MSG_MAX, "default_language must be el or en, not \"%s\"", value);
+        /* the codes of the language table: "el, en, ... or uk" */
+        char codes[CONFIG_MSG_MAX / 2] = "";
+        size_t len = 0;
+        for (int i = 0; i < LANG_COUNT && len < sizeof codes; i++)
+            len += (size_t)snprintf(codes + len, sizeof codes - len, "%s%s",
+                                    i == 0 ? "" : i == LANG_COUNT - 1 ? " or " : ", ",
+                                    i18n_code((Lang)i));
+        snprintf(msg, CONFIG_MSG_MAX, "default_language must be %s, not \"%.40s\"", codes, value);
         return false;
     }
     *(Lang *)dst = l;

@@ -29,3 +29,11 @@ void content_free(Content *c)
     memset(c, 0, sizeof *c);
     c->lang = lang;
 }
+
+Lang content_text_lang(const Content *c, const char *text)
+{
+    for (int i = 0; text && i < c->n_fell_back; i++)
+        if (c->fell_back[i].text == text)
+            return c->fell_back[i].lang;
+    return c->lang;
+}

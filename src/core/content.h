@@ -1,7 +1,9 @@
 /* content.h - what the screens show, in one language, loaded from the database.
  * Every string is owned by the Content and freed by content_free. A text that has no
- * translation in the asked language holds the other language's text; a field that the
- * data does not have at all is "" (never NULL), and the screens leave it out. */
+ * translation in the asked language holds its English text, else the Greek (the base
+ * texts), and is listed in fell_back so that the screens can say which language it
+ * is in; a field that the data does not have at all is "" (never NULL), and the
+ * screens leave it out. */
 #ifndef CONTENT_H
 #define CONTENT_H
 #include <stdbool.h>
@@ -9,11 +11,18 @@
 
 #define CONTENT_MAX_PROGRAMS  32
 #define CONTENT_MAX_LANGUAGES 16
+#define CONTENT_MAX_FELL_BACK 64
 
 typedef struct ContentProgram {
     char *name;
     char *description;          /* "" when the data has none */
 } ContentProgram;
+
+/* a text of the content in another language than the content's */
+typedef struct ContentFellBack {
+    const char *text;
+    Lang lang;
+} ContentFellBack;
 
 typedef struct Content {
     Lang lang;
@@ -48,7 +57,13 @@ typedef struct Content {
     int n_languages;
     ContentProgram programs[CONTENT_MAX_PROGRAMS]; /* committees first, the Forum last */
     int n_programs;
+    /* the visitor texts above that are in another language than lang (names, words and
+       numbers that read the same in every language, such as the phone, are not listed) */
+    ContentFellBack fell_back[CONTENT_MAX_FELL_BACK];
+    int n_fell_back;
 } Content;
 
 void content_free(Content *c);
+/* the language text (one of c's own strings) is in: c->lang unless it fell back */
+Lang content_text_lang(const Content *c, const char *text);
 #endif

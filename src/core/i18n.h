@@ -23,8 +23,10 @@ typedef enum {
     I18N_PLURAL_COUNT
 } I18nPlural;
 
-/* the code point of the zero a language writes numbers with in dates and times */
+/* the code point of the zero a language writes numbers with in dates and times
+ * (phone numbers, for dialling, always keep 0-9) */
 #define I18N_DIGITS_WESTERN 0x0030u     /* 0123456789 */
+#define I18N_DIGITS_PERSIAN 0x06F0u     /* ۰۱۲۳۴۵۶۷۸۹, Extended Arabic-Indic */
 
 /* The languages, one row each; a Lang is the index of its row, the first row is the
  * default (the kiosk returns to it after the idle reset). To add a language: write
@@ -33,9 +35,21 @@ typedef enum {
  * row here. Columns: enum name, code (also the .po's name; an identifier, so "pt_BR"
  * not "pt-BR"), the language's name in itself, text direction, digits in dates and
  * times (say why next to a native choice), plural rule. */
+/* Digits: Arabic keeps 0-9, the digits of the Arabic that refugees in Greece read
+ * from UNHCR and the NGOs, of phones set to Arabic and of every sign, appointment slip
+ * and phone number around them, read alike in the Maghreb and the Mashriq. Persian
+ * writes its own digits: schools, print and clocks in Iran and in Afghanistan use
+ * them (CLDR's default for fa and fa_AF), and readers with few years of school may
+ * know no others. Urdu keeps 0-9, as Pakistan's Urdu press and clocks write them
+ * (CLDR's default for ur). */
 #define I18N_LANGUAGES(X) \
-    X(LANG_EL, el, "Ελληνικά", I18N_LTR, I18N_DIGITS_WESTERN, I18N_PLURAL_ONE) \
-    X(LANG_EN, en, "English",  I18N_LTR, I18N_DIGITS_WESTERN, I18N_PLURAL_ONE)
+    X(LANG_EL, el, "Ελληνικά",   I18N_LTR, I18N_DIGITS_WESTERN, I18N_PLURAL_ONE) \
+    X(LANG_EN, en, "English",    I18N_LTR, I18N_DIGITS_WESTERN, I18N_PLURAL_ONE) \
+    X(LANG_AR, ar, "العربية",    I18N_RTL, I18N_DIGITS_WESTERN, I18N_PLURAL_ARABIC) \
+    X(LANG_FA, fa, "فارسی",      I18N_RTL, I18N_DIGITS_PERSIAN, I18N_PLURAL_ZERO_ONE) \
+    X(LANG_UR, ur, "اردو",       I18N_RTL, I18N_DIGITS_WESTERN, I18N_PLURAL_ONE) \
+    X(LANG_FR, fr, "Français",   I18N_LTR, I18N_DIGITS_WESTERN, I18N_PLURAL_ZERO_ONE) \
+    X(LANG_UK, uk, "Українська", I18N_LTR, I18N_DIGITS_WESTERN, I18N_PLURAL_SLAVIC)
 
 typedef enum {
 #define I18N_LANG_ENUM(id, code, name, dir, digits, plural) id,

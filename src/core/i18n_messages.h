@@ -38,6 +38,9 @@
     X(STR_SCAN_SAVE,             "qr.save") \
     X(STR_SCAN_DIRECTIONS,       "qr.directions") \
     X(STR_NO_EMAIL,              "contact.no_email") \
+    X(STR_LANGUAGE,              "screen.languages") \
+    X(STR_IN_ENGLISH,            "content.in_english") \
+    X(STR_IN_GREEK,              "content.in_greek") \
     X(STR_WEEK,                  "hours.week") \
     X(STR_CLOSURES,              "hours.closures") \
     X(STR_NO_CLOSURES,           "hours.no_closures") \
@@ -57,6 +60,42 @@
     X(STR_COMMITTEES_ADDED,      "update.committees_added") \
     X(STR_COMMITTEES_REMOVED,    "update.committees_removed") \
     X(STR_APPLIES_IN,            "update.applies_in") \
+    /* what became of an update, by UpdateStatus (update/words.c) */ \
+    X(STR_UPDATE_STATUS_OK,       "update_status.ok") \
+    X(STR_UPDATE_STATUS_NEEDS_PIN, "update_status.needs_pin") \
+    X(STR_UPDATE_STATUS_CANCELLED, "update_status.cancelled") \
+    X(STR_UPDATE_STATUS_NO_FOLDER, "update_status.no_folder") \
+    X(STR_UPDATE_STATUS_TOO_MANY_FILES, "update_status.too_many_files") \
+    X(STR_UPDATE_STATUS_FILE_TOO_BIG, "update_status.file_too_big") \
+    X(STR_UPDATE_STATUS_TOO_BIG,  "update_status.too_big") \
+    X(STR_UPDATE_STATUS_TOO_DEEP, "update_status.too_deep") \
+    X(STR_UPDATE_STATUS_SYMLINK,  "update_status.symlink") \
+    X(STR_UPDATE_STATUS_SPECIAL_FILE, "update_status.special_file") \
+    X(STR_UPDATE_STATUS_BAD_NAME, "update_status.bad_name") \
+    X(STR_UPDATE_STATUS_READ_ERROR, "update_status.read_error") \
+    X(STR_UPDATE_STATUS_DISK_FULL, "update_status.disk_full") \
+    X(STR_UPDATE_STATUS_WRITE_ERROR, "update_status.write_error") \
+    X(STR_UPDATE_STATUS_NO_MANIFEST, "update_status.no_manifest") \
+    X(STR_UPDATE_STATUS_BAD_MANIFEST, "update_status.bad_manifest") \
+    X(STR_UPDATE_STATUS_ABSOLUTE_PATH, "update_status.absolute_path") \
+    X(STR_UPDATE_STATUS_PARENT_PATH, "update_status.parent_path") \
+    X(STR_UPDATE_STATUS_MISSING_FILE, "update_status.missing_file") \
+    X(STR_UPDATE_STATUS_UNLISTED_FILE, "update_status.unlisted_file") \
+    X(STR_UPDATE_STATUS_CHECKSUM, "update_status.checksum") \
+    X(STR_UPDATE_STATUS_BAD_SIGNATURE, "update_status.bad_signature") \
+    X(STR_UPDATE_STATUS_UNKNOWN_KEY, "update_status.unknown_key") \
+    X(STR_UPDATE_STATUS_UNSIGNED, "update_status.unsigned") \
+    X(STR_UPDATE_STATUS_PIN_REFUSED, "update_status.pin_refused") \
+    X(STR_UPDATE_STATUS_WRONG_PRODUCT, "update_status.wrong_product") \
+    X(STR_UPDATE_STATUS_NO_VERSION, "update_status.no_version") \
+    X(STR_UPDATE_STATUS_OLD_VERSION, "update_status.old_version") \
+    X(STR_UPDATE_STATUS_DATA_ERRORS, "update_status.data_errors") \
+    X(STR_UPDATE_STATUS_INVALID_DB, "update_status.invalid_db") \
+    X(STR_UPDATE_STATUS_APPLY_FAILED, "update_status.apply_failed") \
+    X(STR_UPDATE_STATUS_EXPORT_FAILED, "update_status.export_failed") \
+    X(STR_UPDATE_UNCHANGED,       "update.unchanged") \
+    X(STR_UPDATE_NO_REPORT,       "update.no_report") \
+    X(STR_UPDATE_EXPORTED,        "update.exported") \
     X(STR_CANCEL,                "button.cancel") \
     X(STR_APPLY_NOW,             "button.apply_now") \
     X(STR_OK,                    "button.ok") \

@@ -105,10 +105,13 @@ static void ui_pin_pad(Ui *ui, int x, int y, int inner, int bh, int key)
     static const char *const keys[12] = { "1", "2", "3", "4", "5", "6", "7", "8", "9",
                                           ICON_BACKSPACE, "0", ICON_CHECK };
     int kx = x + (inner - 3 * key - 2 * ui->gap) / 2;
+    bool mirror = ui->mirror;
+    ui->mirror = false;     /* a keypad reads 1 2 3 from the left in every language */
     for (int i = 0; i < 12; i++) {
         int cx = kx + (i % 3) * (key + ui->gap), cy = y + (i / 3) * (key + ui->gap);
         ui_dialog_button(ui, cx, cy, key, key, keys[i], i == 11, BTN_KEY, i);
     }
+    ui->mirror = mirror;
 }
 
 /* the buttons under the text from y: Cancel and Apply now under the countdown, OK, or
@@ -198,7 +201,11 @@ void ui_layout_night(Ui *ui)
     int y = ui->h / 5;
     y += ui_line(ui, ui->pad, y, w, clock, strlen(clock), cs, COLOR_NIGHT_TEXT, COLOR_NIGHT_BG,
                  ALIGN_CENTER) + ui->pad;
-    for (int l = 0; l < LANG_COUNT; l++) {
+    /* the night comes after the idle reset to Greek: Greek and English, as the words
+       to wake it; seven languages would not fit a small screen */
+    static const Lang night_langs[] = { LANG_DEFAULT, LANG_EN };
+    for (size_t k = 0; k < sizeof night_langs / sizeof night_langs[0]; k++) {
+        Lang l = night_langs[k];
         char date[128], line[320] = "";
         i18n_format_long_date((Lang)l, tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
                               (tm.tm_wday + 6) % 7, date, sizeof date);

@@ -38,17 +38,22 @@ UiCmd *ui_push(Ui *ui, UiCmdKind kind)
     return c;
 }
 
+int ui_mirror_x(const Ui *ui, int x, int w)
+{
+    return ui->mirror ? ui->w - x - w : x;
+}
+
 void ui_rect(Ui *ui, int x, int y, int w, int h, ThemeColor color)
 {
     UiCmd *c = ui_push(ui, UI_RECT);
-    c->x = x, c->y = y, c->w = w, c->h = h;
+    c->x = ui_mirror_x(ui, x, w), c->y = y, c->w = w, c->h = h;
     c->color = ui_color(ui, color);
 }
 
 void ui_clip(Ui *ui, int x, int y, int w, int h)
 {
     UiCmd *c = ui_push(ui, UI_CLIP);
-    c->x = x, c->y = y, c->w = w, c->h = h;
+    c->x = w > 0 ? ui_mirror_x(ui, x, w) : x, c->y = y, c->w = w, c->h = h;
 }
 
 void ui_button(Ui *ui, int x, int y, int w, int h, UiButtonKind kind, int target)
@@ -58,7 +63,7 @@ void ui_button(Ui *ui, int x, int y, int w, int h, UiButtonKind kind, int target
         l->overflows++;
         return;
     }
-    l->buttons[l->n_buttons++] = (UiButton){ x, y, w, h, kind, target, l->in_body };
+    l->buttons[l->n_buttons++] = (UiButton){ ui_mirror_x(ui, x, w), y, w, h, kind, target, l->in_body };
 }
 
 void ui_list_clear(Ui *ui)

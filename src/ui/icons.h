@@ -11,6 +11,9 @@
 #define ICON_HANDSHAKE "\xee\xaf\x8b" /* ebcb handshake */
 #define ICON_BALANCE   "\xee\xa1\x8f" /* e84f account_balance */
 #define ICON_BACK      "\xee\x97\x84" /* e5c4 arrow_back */
+#define ICON_FORWARD   "\xee\x97\x88" /* e5c8 arrow_forward: Back in a right-to-left layout */
+#define ICON_LANGUAGE  "\xee\xa2\x94" /* e894 language: the globe of the language picker */
+#define ICON_TRANSLATE "\xee\xa3\xa2" /* e8e2 translate: a text not in the visitor's language */
 #define ICON_HOME      "\xee\xa2\x8a" /* e88a home */
 #define ICON_EMAIL     "\xee\x82\xbe" /* e0be email */
 #define ICON_PUBLIC    "\xee\xa0\x8b" /* e80b public */

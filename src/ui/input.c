@@ -99,11 +99,11 @@ void ui_tap(Ui *ui, const UiButton *b)
         } else
             ui_show(ui, SCREEN_HOME, ui->lang);
         break;
-    case BTN_LANG:
-        if ((Lang)b->target != ui->lang) {  /* same screen, same place */
-            ui->lang = (Lang)b->target;
-            ui_invalidate(ui);
-        }
+    case BTN_LANG:     /* back to the screen the picker was opened on, in lang */
+        ui->lang = (Lang)b->target;
+        ui->screen = ui->n_history > 0 ? ui->history[--ui->n_history] : SCREEN_HOME;
+        ui->in.scroll = 0;
+        ui_invalidate(ui);
         break;
     case BTN_ACTION:
         ui->action = (UiAction)b->target;

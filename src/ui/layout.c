@@ -1,7 +1,7 @@
 /* layout.c - one layout of the current state into the draw list: the header (back,
- * home, the clock, the language switch), the screen's body from the screen table, the
- * footer with the mode switches, the date of the content and the scroll buttons, the
- * scroll bar, and a dialog over them, or the
+ * home, the clock, the mode switches, Listen and the language picker's globe), the
+ * screen's body from the screen table, the footer with the date of the content and the
+ * scroll buttons, the scroll bar, and a dialog over them, or the
  * night screen instead. The body is laid out in body coordinates, moved under the
  * header and put after a UI_CLIP; scrolling only changes that clip's scroll, so a
  * scrolling frame costs no layout. Sizes derive from one unit, a 44th of the window's shorter side, and from the
@@ -10,6 +10,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
+#include "core/text.h"
 
 int ui_mm(const Ui *ui, double mm)
 {
@@ -38,6 +39,17 @@ static void ui_measure_sizes(Ui *ui, float k)
     ui->s_bar_icon = (int)lroundf(fmaxf(22.0f, 2.4f * ui->u));
 }
 
+/* a label style of size that fits a header button bh high: smaller for a script whose
+ * lines are tall (Nastaliq's 2.5 em) */
+static int ui_header_style(Ui *ui, int size, int bh)
+{
+    int style = size | UI_STYLE_BOLD;
+    int lh = ui_line_height(ui, style);
+    if (lh > bh - 4)
+        style = (size * (bh - 4) / lh) | UI_STYLE_BOLD;
+    return style;
+}
+
 /* the header's left part: the centre's short name at home, else back and home, back
  * without its word when the header has no room up to limit; returns where the clock
  * may start */
@@ -47,7 +59,9 @@ static int ui_header_nav(Ui *ui, int hh, int by, int bh, int limit)
     if (ui->screen == SCREEN_HOME) {
         const Content *c = ui->content[ui->lang];
         const char *name = c && *c->org_short ? c->org_short : "";
-        int style = ui->s_h2 | UI_STYLE_BOLD;
+        /* a Latin short name ("ACCMR") keeps its size in an Urdu header */
+        int style = text_is_rtl(name, strlen(name)) ? ui_header_style(ui, ui->s_h2, bh)
+                                                    : ui->s_h2 | UI_STYLE_BOLD | TEXT_STYLE_LTR;
         int lh = ui_line_height(ui, style);
         int w = ui_width(ui, name, strlen(name), style);
         ui_line(ui, x + ui->pad / 2, (hh - lh) / 2, w, name, strlen(name), style,
@@ -55,7 +69,7 @@ static int ui_header_nav(Ui *ui, int hh, int by, int bh, int limit)
         return x + w + ui->pad;
     }
     const char *back = i18n_str(ui->lang, STR_BACK);
-    int style = ui->s_body | UI_STYLE_BOLD;
+    int style = ui_header_style(ui, ui->s_body, bh);
     int tw = ui_width(ui, back, strlen(back), style);
     int iw = ui->s_icon + ui->gap;
     int hw = bh > ui->target ? bh : ui->target;
@@ -64,8 +78,9 @@ static int ui_header_nav(Ui *ui, int hh, int by, int bh, int limit)
     int bw = iw + tw + ui->pad;
     if (bw < ui->target)
         bw = ui->target;
-    ui_icon(ui, x + ui->gap / 2, by, iw, bh, ICON_BACK, ui->s_icon, COLOR_HEADER_TEXT,
-            COLOR_HEADER_BG);
+    /* the arrow points the way the visitor reads back: left, or right when mirrored */
+    ui_icon(ui, x + ui->gap / 2, by, iw, bh, ui->mirror ? ICON_FORWARD : ICON_BACK, ui->s_icon,
+            COLOR_HEADER_TEXT, COLOR_HEADER_BG);
     int lh = ui_line_height(ui, style);
     if (tw)
         ui_line(ui, x + iw + ui->gap / 2, by + (bh - lh) / 2, tw, back, strlen(back), style,
@@ -103,23 +118,46 @@ static void ui_header_switch(Ui *ui, int bx, int by, int bw, int bh, const char 
     ui_button(ui, bx, by, bw, bh, kind, target);
 }
 
-/* the language switch, right-aligned: every name always shown, the current one lit;
- * returns its left edge */
-static int ui_header_langs(Ui *ui, int by, int bh)
+/* The language picker's control, at the end of the header on every screen and the
+ * same everywhere: a globe and the current language's name in its own script, framed
+ * as a button (lit while the picker is open). It opens SCREEN_LANGUAGES, where every
+ * language is a big button; a second tap there goes back. Returns its left edge. */
+static int ui_header_picker_width(Ui *ui, int bh)
 {
-    int style = ui->s_body | UI_STYLE_BOLD;
-    int right = ui->w - ui->pad / 2;
-    for (int l = LANG_COUNT - 1; l >= 0; l--) {
-        const char *name = i18n_name((Lang)l);
-        int tw = ui_width(ui, name, strlen(name), style);
-        int bw = tw + 2 * ui->pad;
-        if (bw < ui->target)
-            bw = ui->target;
-        int bx = right - bw;
-        ui_header_switch(ui, bx, by, bw, bh, name, style, (Lang)l == ui->lang, BTN_LANG, l);
-        right = bx - ui->gap / 2;
+    const char *name = i18n_name(ui->lang);
+    int tw = ui_width(ui, name, strlen(name), ui_header_style(ui, ui->s_body, bh));
+    int bw = ui->gap + ui->s_icon + ui->gap + tw + ui->pad;
+    return bw < ui->target ? ui->target : bw;
+}
+
+static int ui_header_picker(Ui *ui, int by, int bh)
+{
+    const char *name = i18n_name(ui->lang);
+    int style = ui_header_style(ui, ui->s_body, bh);
+    int tw = ui_width(ui, name, strlen(name), style);
+    int is = ui->s_icon;
+    int bw = ui_header_picker_width(ui, bh);
+    int bx = ui->w - ui->pad / 2 - bw;
+    bool open = ui->screen == SCREEN_LANGUAGES;
+    ThemeColor bg = open ? COLOR_SWITCH_ON_BG : COLOR_HEADER_BG;
+    ThemeColor ink = open ? COLOR_SWITCH_ON_TEXT : COLOR_HEADER_TEXT;
+    if (open)
+        ui_rect(ui, bx, by, bw, bh, COLOR_SWITCH_ON_BG);
+    else {
+        ui_rect(ui, bx, by, bw, 2, COLOR_TILE_BG);
+        ui_rect(ui, bx, by + bh - 2, bw, 2, COLOR_TILE_BG);
+        ui_rect(ui, bx, by, 2, bh, COLOR_TILE_BG);
+        ui_rect(ui, bx + bw - 2, by, 2, bh, COLOR_TILE_BG);
     }
-    return right;
+    ui_icon(ui, bx + ui->gap, by, is, bh, ICON_LANGUAGE, is, ink, bg);
+    int lh = ui_line_height(ui, style);
+    ui_line(ui, bx + 2 * ui->gap + is, by + (bh - lh) / 2, tw, name, strlen(name), style, ink,
+            bg, ALIGN_LEFT);
+    if (open)
+        ui_button(ui, bx, by, bw, bh, BTN_BACK, SCREEN_HOME);
+    else
+        ui_button(ui, bx, by, bw, bh, BTN_SCREEN, SCREEN_LANGUAGES);
+    return bx - ui->gap / 2;
 }
 
 /* large text and high contrast, left of the language switch, the same size in both
@@ -158,11 +196,7 @@ static bool ui_listen_in_header(Ui *ui, int bh)
 {
     int right = ui->w - ui->pad / 2;
     if (!ui->large_text)
-        for (int l = 0; l < LANG_COUNT; l++) {
-            const char *name = i18n_name((Lang)l);
-            int bw = ui_width(ui, name, strlen(name), ui->s_body | UI_STYLE_BOLD) + 2 * ui->pad;
-            right -= (bw < ui->target ? ui->target : bw) + ui->gap / 2;
-        }
+        right -= ui_header_picker_width(ui, bh) + ui->gap / 2;
     int side = bh > ui->target ? bh : ui->target;
     right -= 2 * (ui->gap / 2 + side) + ui->gap / 2;
     int listen = ui->s_icon + 2 * ui->gap;
@@ -177,7 +211,7 @@ static void ui_header(Ui *ui, int hh)
     ui_rect(ui, 0, 0, ui->w, hh, COLOR_HEADER_BG);
     int bh = hh - ui->gap;
     int by = (hh - bh) / 2;
-    int right = ui->large_text ? ui->w - ui->pad / 2 : ui_header_langs(ui, by, bh);
+    int right = ui->large_text ? ui->w - ui->pad / 2 : ui_header_picker(ui, by, bh);
     right = ui_header_modes(ui, right, by, bh);
     /* Listen, with its word when there is room beside the narrowest left part; on a
      * header too narrow for it, at the footer's start */
@@ -186,8 +220,10 @@ static void ui_header(Ui *ui, int hh)
     int x = ui_header_nav(ui, hh, by, bh, right);
     struct tm tm;
     localtime_r(&ui->now, &tm);
-    const char *clock = ui_printf(ui, "%02d:%02d", tm.tm_hour, tm.tm_min);
-    int cs = ui->s_h2 | UI_STYLE_BOLD;
+    char hm[32];
+    i18n_format_time(ui->lang, tm.tm_hour * 60 + tm.tm_min, hm, sizeof hm);
+    const char *clock = ui_printf(ui, "%s", hm);
+    int cs = ui->s_h2 | UI_STYLE_BOLD | TEXT_STYLE_LTR;  /* digits: the line of digits */
     int cw = ui_width(ui, clock, strlen(clock), cs);
     int room = right - ui->gap - x;
     if (room >= cw) {
@@ -204,7 +240,7 @@ static const char *ui_footer_text(Ui *ui)
     const Content *c = ui->content[ui->lang];
     int y, m, d;
     char date[64];
-    if (ui->screen == SCREEN_HOME || !c || !*c->last_updated ||
+    if (ui->screen == SCREEN_HOME || ui->screen == SCREEN_LANGUAGES || !c || !*c->last_updated ||
         sscanf(c->last_updated, "%4d-%2d-%2d", &y, &m, &d) != 3)
         return NULL;
     i18n_format_date(ui->lang, y, m, d, date, sizeof date);
@@ -283,31 +319,34 @@ static int ui_layout_body(Ui *ui)
     return def->layout(ui, x, y, w);
 }
 
-/* large text: the language switch at the top of the body, as the header has no room
- * for it at that size; returns the height used */
+/* large text: the language picker's control at the top of the body, as the header has
+ * no room for it at that size: the globe and the language's own name, opening
+ * SCREEN_LANGUAGES like the header's; returns the height used */
 static int ui_body_langs(Ui *ui, int x, int y, int w)
 {
-    int style = ui->s_body | UI_STYLE_BOLD, lh = ui_line_height(ui, style);
+    int style = ui->s_body | UI_STYLE_BOLD | ui->lang_style, lh = ui_line_height(ui, style);
     int bh = lh + ui->gap > ui->target ? lh + ui->gap : ui->target;
-    int bx = x, row = 0;
-    for (int l = 0; l < LANG_COUNT; l++) {
-        const char *name = i18n_name((Lang)l);
-        int bw = ui_width(ui, name, strlen(name), style) + 2 * ui->pad;
-        if (bw > w)
-            bw = w;
-        if (bx > x && bx + bw > x + w)      /* the next row */
-            bx = x, row++;
-        int by = y + row * (bh + ui->gap);
-        bool on = (Lang)l == ui->lang;
-        ThemeColor bg = on ? COLOR_SWITCH_ON_BG : COLOR_TILE_BG;
-        ui_rect(ui, bx, by, bw, bh, on ? COLOR_ACCENT : COLOR_TILE_BG);
-        ui_rect(ui, bx + 2, by + 2, bw - 4, bh - 4, bg);
-        ui_line(ui, bx + 2, by + (bh - lh) / 2, bw - 4, name, strlen(name), style,
-                on ? COLOR_SWITCH_ON_TEXT : COLOR_TILE_TEXT, bg, ALIGN_CENTER);
-        ui_button(ui, bx, by, bw, bh, BTN_LANG, l);
-        bx += bw + ui->gap;
-    }
-    return (row + 1) * (bh + ui->gap);
+    const char *name = i18n_name(ui->lang);
+    int is = ui->s_icon;
+    int bw = ui->gap + is + ui->gap + ui_width(ui, name, strlen(name), style) + ui->pad;
+    if (bw > w)
+        bw = w;
+    if (bw < ui->target)
+        bw = ui->target;
+    int bx = x;                 /* the primitives mirror it for a right-to-left language */
+    bool open = ui->screen == SCREEN_LANGUAGES;
+    ThemeColor bg = open ? COLOR_SWITCH_ON_BG : COLOR_TILE_BG;
+    ThemeColor ink = open ? COLOR_SWITCH_ON_TEXT : COLOR_TILE_TEXT;
+    ui_rect(ui, bx, y, bw, bh, open ? COLOR_ACCENT : COLOR_TILE_BG);
+    ui_rect(ui, bx + 2, y + 2, bw - 4, bh - 4, bg);
+    ui_icon(ui, bx + ui->gap, y, is, bh, ICON_LANGUAGE, is, ink, bg);
+    ui_line(ui, bx + 2 * ui->gap + is, y + (bh - lh) / 2, bw - 3 * ui->gap - is, name,
+            strlen(name), style, ink, bg, ALIGN_LEFT);
+    if (open)
+        ui_button(ui, bx, y, bw, bh, BTN_BACK, SCREEN_HOME);
+    else
+        ui_button(ui, bx, y, bw, bh, BTN_SCREEN, SCREEN_LANGUAGES);
+    return bh + ui->gap;
 }
 
 /* large text: the date of the content under the body that ends at y; the bottom */
@@ -416,6 +455,8 @@ void ui_layout(Ui *ui)
     if (!ui->need_layout)
         return;
     ui_list_clear(ui);
+    ui->mirror = i18n_direction(ui->lang) == I18N_RTL;
+    ui->lang_style = ui_lang_style(ui->lang);
     ui_measure_sizes(ui, 1.0f);
     if (!ui->night)     /* the night screen shows only when idle, after the reset */
         ui_measure_sizes(ui, ui_text_scale(ui));

@@ -59,7 +59,8 @@ static void ui_qr(Ui *ui, int x, int y, const char *payload, int min_px)
         return;
     UiCmd *c = ui_push(ui, UI_QR);
     c->module = ui_qr_module(q, min_px);
-    c->x = x, c->y = y, c->w = c->h = (q->width + 8) * c->module;
+    c->w = c->h = (q->width + 8) * c->module;
+    c->x = ui_mirror_x(ui, x, c->w), c->y = y;
     c->qr = q;
     c->color = ui_color(ui, COLOR_QR_DARK), c->bg = ui_color(ui, COLOR_QR_LIGHT);
 }

@@ -17,6 +17,7 @@
 typedef enum {
     SCREEN_HOME, SCREEN_ABOUT, SCREEN_COMMITTEES, SCREEN_HOURS, SCREEN_CONTACT,
     SCREEN_LOCATION, SCREEN_JOIN, SCREEN_FUNDING,
+    SCREEN_LANGUAGES,           /* the language picker: the header's globe on every screen */
     SCREEN_STAFF,               /* hidden: a 3-second hold on the top-left corner, then the PIN */
     SCREEN_COUNT
 } UiScreen;
@@ -143,6 +144,7 @@ bool ui_keypad(const Ui *ui);
 /* the focused control's label and its rectangle in window pixels; NULL when none */
 const char *ui_focus(Ui *ui, int *x, int *y, int *w, int *h);
 
-/* the centre of the language button for lang: 0, or -1 */
+/* the centre of lang's button on the language picker (SCREEN_LANGUAGES, opened by
+ * ui_find_button's SCREEN_LANGUAGES, the header's globe): 0, or -1 elsewhere */
 int ui_find_lang_button(Ui *ui, Lang lang, int *x, int *y);
 #endif

@@ -108,6 +108,8 @@ struct Ui {
     UiScreen screen;
     Lang lang;
     bool night;
+    bool mirror;                /* a right-to-left language: x runs from the right */
+    int lang_style;             /* its texts' direction and face bits (core/text.h) */
     UiScreen history[UI_HISTORY];
     int n_history;
     UiAction action;            /* decided, not yet taken */
@@ -186,6 +188,13 @@ void ui_layout(Ui *ui);
 
 /* ---- drawlist.c ---- */
 
+/* Mirroring: screens lay out as if every language read left to right; in a
+ * right-to-left one the commands and targets are mirrored as they are added (x
+ * counted from the right, text aligned to the right), so Back, arrows, tiles and
+ * tables read from the right with no screen knowing. */
+/* the left edge of a box x .. x + w as drawn */
+int ui_mirror_x(const Ui *ui, int x, int w);
+
 /* a copy of a formatted string that lives until the next layout; "" (counted) when
  * the arena is full */
 const char *ui_printf(Ui *ui, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -204,6 +213,15 @@ void ui_list_clear(Ui *ui);
 
 typedef enum { ALIGN_LEFT, ALIGN_CENTER, ALIGN_RIGHT } UiAlign;
 
+/* the direction and face bits (core/text.h) of texts in lang: TEXT_STYLE_RTL for
+ * Arabic script, with TEXT_STYLE_NASTALIQ for Urdu; 0 for a left-to-right language */
+int ui_lang_style(Lang lang);
+/* style with the current language's bits, unless it has its own direction or is an
+ * icon: measuring and drawing must agree */
+int ui_style(const Ui *ui, int style);
+/* the language of a text of the current content: the content's, or the one it fell
+ * back to (core/content.h) */
+Lang ui_text_lang(const Ui *ui, const char *text);
 int ui_width(Ui *ui, const char *s, size_t len, int style);
 int ui_line_height(Ui *ui, int style);
 /* one line of text at (x, y) in a box of width w; returns its height */
@@ -215,6 +233,13 @@ int ui_text(Ui *ui, int x, int y, int w, const char *s, int style, ThemeColor in
             ThemeColor bg, UiAlign align, int max_lines);
 /* ui_text of body text: the body size, the text colour, on the background */
 int ui_paragraph(Ui *ui, int x, int y, int w, const char *s);
+/* ui_text of a text of the content: one that has no translation in the visitor's
+ * language is set in its own language's direction under a line saying which
+ * language it is in ("This text is in English"); returns the height used */
+int ui_content_text(Ui *ui, int x, int y, int w, const char *s, int style, ThemeColor ink,
+                    ThemeColor bg);
+/* ui_content_text of body text */
+int ui_content_paragraph(Ui *ui, int x, int y, int w, const char *s);
 /* how many lines s needs in width w */
 int ui_count_lines(Ui *ui, const char *s, int w, int style);
 /* an icon glyph centred in a box */

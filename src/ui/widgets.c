@@ -5,26 +5,66 @@
 #include <string.h>
 #include "core/text.h"
 
+/* Faces a language's script needs beyond its direction, by code: Urdu reads in
+ * Nastaliq. To add one: a row (a language of another script needs its face in
+ * render.c's table first). */
+static const struct { const char *code; int style; } ui_lang_faces[] = {
+    { "ur", TEXT_STYLE_NASTALIQ },
+};
+
+int ui_lang_style(Lang lang)
+{
+    if (i18n_direction(lang) != I18N_RTL)
+        return 0;
+    int style = TEXT_STYLE_RTL;
+    for (size_t i = 0; i < sizeof ui_lang_faces / sizeof ui_lang_faces[0]; i++)
+        if (strcmp(i18n_code(lang), ui_lang_faces[i].code) == 0)
+            style |= ui_lang_faces[i].style;
+    return style;
+}
+
+int ui_style(const Ui *ui, int style)
+{
+    if (style & (UI_STYLE_ICON | TEXT_STYLE_RTL | TEXT_STYLE_LTR))
+        return style;
+    return style | ui->lang_style;
+}
+
+Lang ui_text_lang(const Ui *ui, const char *text)
+{
+    const Content *c = ui->content[ui->lang];
+    return c ? content_text_lang(c, text) : ui->lang;
+}
+
 /* the width of s[0..len) in style, from render's fonts (or a test's fake) */
 int ui_width(Ui *ui, const char *s, size_t len, int style)
 {
-    return ui->m.measure(ui->m.ctx, s, len, style);
+    return ui->m.measure(ui->m.ctx, s, len, ui_style(ui, style));
 }
 
 /* the height of a line in style */
 int ui_line_height(Ui *ui, int style)
 {
-    return ui->m.line_height(ui->m.ctx, style);
+    return ui->m.line_height(ui->m.ctx, ui_style(ui, style));
 }
 
 /* one line of text at (x, y) in a box of width w; returns its height */
 int ui_line(Ui *ui, int x, int y, int w, const char *s, size_t len, int style,
             ThemeColor ink, ThemeColor bg, UiAlign align)
 {
+    style = ui_style(ui, style);
     int full = ui_width(ui, s, len, style), tw = full;
     int lh = ui_line_height(ui, style);
     if (tw > w)
         tw = w;     /* a caller laid out too little room: the test of clipping sees it */
+    if (ui->mirror) {   /* the box from the right; a text starts at the right edge of
+                           its box, unless it is a left-to-right one of its own */
+        x = ui_mirror_x(ui, x, w);
+        if (!(style & TEXT_STYLE_LTR) || align == ALIGN_CENTER)
+            align = align == ALIGN_LEFT ? ALIGN_RIGHT
+                  : align == ALIGN_RIGHT ? ALIGN_LEFT : ALIGN_CENTER;
+    } else if (style & TEXT_STYLE_RTL && align == ALIGN_LEFT)
+        align = ALIGN_RIGHT;    /* a right-to-left text in a left-to-right layout */
     UiCmd *c = ui_push(ui, UI_TEXT);
     c->x = x, c->y = y, c->w = w, c->h = lh;
     if (align == ALIGN_CENTER)
@@ -44,6 +84,7 @@ int ui_text(Ui *ui, int x, int y, int w, const char *s, int style, ThemeColor in
     TextLine lines[UI_MAX_LINES];
     if (!s || !*s)
         return 0;
+    style = ui_style(ui, style);
     int n = text_wrap(s, w, (TextMeasureFn)ui->m.measure, ui->m.ctx, style, lines, UI_MAX_LINES);
     if (n > UI_MAX_LINES) {
         n = UI_MAX_LINES;
@@ -75,7 +116,32 @@ int ui_paragraph(Ui *ui, int x, int y, int w, const char *s)
 int ui_count_lines(Ui *ui, const char *s, int w, int style)
 {
     TextLine lines[UI_MAX_LINES];
-    return text_wrap(s, w, (TextMeasureFn)ui->m.measure, ui->m.ctx, style, lines, UI_MAX_LINES);
+    return text_wrap(s, w, (TextMeasureFn)ui->m.measure, ui->m.ctx, ui_style(ui, style), lines,
+                     UI_MAX_LINES);
+}
+
+int ui_content_text(Ui *ui, int x, int y, int w, const char *s, int style, ThemeColor ink,
+                    ThemeColor bg)
+{
+    Lang from = ui_text_lang(ui, s);
+    if (!s || !*s || from == ui->lang)
+        return ui_text(ui, x, y, w, s, style, ink, bg, ALIGN_LEFT, 0);
+    int own = ui_lang_style(from);
+    const char *note = i18n_str(ui->lang, from == LANG_EL ? STR_IN_GREEK : STR_IN_ENGLISH);
+    int ns = ui->s_small, is = ns * 5 / 4;
+    int lh = ui_line_height(ui, ns);
+    ui_icon(ui, x, y, is, lh, ICON_TRANSLATE, is, COLOR_MUTED, bg);
+    int h = ui_text(ui, x + is + ui->gap / 2, y, w - is - ui->gap / 2, note, ns, COLOR_MUTED, bg,
+                    ALIGN_LEFT, 0);
+    if (h < lh)
+        h = lh;
+    return h + ui_text(ui, x, y + h, w, s, style | (own ? own : TEXT_STYLE_LTR), ink, bg,
+                       ALIGN_LEFT, 0);
+}
+
+int ui_content_paragraph(Ui *ui, int x, int y, int w, const char *s)
+{
+    return ui_content_text(ui, x, y, w, s, ui->s_body, COLOR_TEXT, COLOR_BG);
 }
 
 /* an icon glyph centred in a box */
@@ -108,7 +174,7 @@ int ui_field(Ui *ui, int x, int y, int w, StrId label, const char *value)
         return 0;
     int h = ui_text(ui, x, y, w, i18n_str(ui->lang, label), ui->s_small | UI_STYLE_BOLD,
                     COLOR_MUTED, COLOR_BG, ALIGN_LEFT, 0);
-    h += ui_paragraph(ui, x, y + h, w, value);
+    h += ui_content_paragraph(ui, x, y + h, w, value);
     return h + ui->gap;
 }
 

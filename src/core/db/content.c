@@ -43,6 +43,19 @@ static char *term_text(Db *db, const char *code, const char *service_id, const c
     return s;
 }
 
+/* a text of c in code through db_field_text (joined: db_joined_text was just called),
+ * listed in c's fell_back when it is in another language */
+static char *noted(Db *db, const char *code, Content *c, char *t)
+{
+    if (t && *t && strcasecmp(db->text_lang, code) != 0 &&
+        c->n_fell_back < CONTENT_MAX_FELL_BACK) {
+        Lang l = i18n_from_code(db->text_lang);
+        if (l != LANG_COUNT)
+            c->fell_back[c->n_fell_back++] = (ContentFellBack){ t, l };
+    }
+    return t;
+}
+
 /* Fills the organisation part: names, parent body and department from the
  * parent_organization_id chain (bounded, so a cycle in the data ends it). */
 static int load_organization(Db *db, const char *code, const char *org, Content *c)
@@ -66,13 +79,15 @@ static int load_organization(Db *db, const char *code, const char *org, Content 
         at = p;
     }
     const char *root = depth ? chain[depth - 1] : "";
-    c->org_name = db_field_text(db, code, "organization", "name", org);
+    c->org_name = noted(db, code, c, db_field_text(db, code, "organization", "name", org));
     c->org_short = db_field_text(db, code, "organization", "alternate_name", org);
-    c->org_description = db_field_text(db, code, "organization", "description", org);
-    c->parent_name = db_field_text(db, code, "organization", "name", root);
+    c->org_description =
+        noted(db, code, c, db_field_text(db, code, "organization", "description", org));
+    c->parent_name = noted(db, code, c, db_field_text(db, code, "organization", "name", root));
     c->parent_type = db_field_text(db, code, "organization", "legal_status", root);
     c->department =
-        depth >= 2 ? db_field_text(db, code, "organization", "name", chain[0]) : strdup("");
+        depth >= 2 ? noted(db, code, c, db_field_text(db, code, "organization", "name", chain[0]))
+                   : strdup("");
     db_free_ids(chain, depth);
     return 0;
 }
@@ -133,11 +148,11 @@ static void load_contact(Db *db, const char *code, const char *svc, const char *
                             loc, NULL)
             : NULL;
     const char *a = addr ? addr : "";
-    c->address = db_field_text(db, code, "address", "address_1", a);
+    c->address = noted(db, code, c, db_field_text(db, code, "address", "address_1", a));
     c->city = db_field_text(db, code, "address", "city", a);
     c->postal_code = db_field_text(db, code, "address", "postal_code", a);
     c->country = db_field_text(db, code, "address", "country", a);
-    c->community = db_field_text(db, code, "address", "region", a);
+    c->community = noted(db, code, c, db_field_text(db, code, "address", "region", a));
     char *lat =
         loc ? db_query_text(db, "SELECT latitude FROM location WHERE id = ?1", loc, NULL) : NULL;
     char *lon =
@@ -161,13 +176,15 @@ static void load_lists(Db *db, const char *code, const char *svc, const char *or
     int n = db_query_ids(db, "SELECT id FROM funding WHERE service_id = ?1"
                           " OR (?2 <> '' AND organization_id = ?2) ORDER BY rowid",
                          svc, org, ids, CONTENT_MAX_PROGRAMS);
-    c->funding = n >= 0 ? db_joined_text(db, code, "funding", "source", ids, n, "\n\n") : NULL;
+    c->funding =
+        n >= 0 ? noted(db, code, c, db_joined_text(db, code, "funding", "source", ids, n, "\n\n"))
+               : NULL;
     db_free_ids(ids, n > 0 ? n : 0);
 
     n = db_query_ids(db, "SELECT id FROM language WHERE service_id = ?1 ORDER BY rowid", svc, NULL,
                      ids, CONTENT_MAX_LANGUAGES);
     for (int i = 0; i < n; i++) {
-        char *name = db_field_text(db, code, "language", "name", ids[i]);
+        char *name = noted(db, code, c, db_field_text(db, code, "language", "name", ids[i]));
         if (name && *name)
             c->languages[c->n_languages++] = name;
         else
@@ -180,8 +197,9 @@ static void load_lists(Db *db, const char *code, const char *svc, const char *or
              : 0;
     for (int i = 0; i < n; i++) {
         ContentProgram *p = &c->programs[c->n_programs++];
-        p->name = db_field_text(db, code, "program", "name", ids[i]);
-        p->description = db_field_text(db, code, "program", "description", ids[i]);
+        p->name = noted(db, code, c, db_field_text(db, code, "program", "name", ids[i]));
+        p->description =
+            noted(db, code, c, db_field_text(db, code, "program", "description", ids[i]));
     }
     db_free_ids(ids, n > 0 ? n : 0);
 }
@@ -230,10 +248,12 @@ static int load_content(Db *db, Lang lang, Content *out)
     }
     load_organization(db, code, org, out);
     out->service_name = db_field_text(db, code, "service", "name", svc);
-    out->service_description = db_field_text(db, code, "service", "description", svc);
-    out->application_process = db_field_text(db, code, "service", "application_process", svc);
-    out->category = term_text(db, code, svc, "category");
-    out->audience = term_text(db, code, svc, "audience");
+    out->service_description =
+        noted(db, code, out, db_field_text(db, code, "service", "description", svc));
+    out->application_process =
+        noted(db, code, out, db_field_text(db, code, "service", "application_process", svc));
+    out->category = noted(db, code, out, term_text(db, code, svc, "category"));
+    out->audience = noted(db, code, out, term_text(db, code, svc, "audience"));
     char *modified =
         db_query_text(db, "SELECT last_modified FROM service WHERE id = ?1", svc, NULL);
     if (modified) {

@@ -22,6 +22,7 @@ struct Db {
     sqlite3 *h;
     char err[256];
     char lang[16];                      /* language code of the base texts */
+    char text_lang[16];                 /* the language db_field_text's last text is in */
     sqlite3_stmt *insert[DB_MAX_TABLES]; /* prepared on first use while building */
     /* the reading queries, prepared once: loading the content asks ~160 of them */
     struct { char *sql; sqlite3_stmt *st; } cached[DB_CACHED];
@@ -51,7 +52,8 @@ void db_query_done(Db *db, sqlite3_stmt *st);
 /* a copy of the first column of the first row, "" when there is none; NULL on error */
 char *db_query_text(Db *db, const char *sql, const char *p1, const char *p2);
 /* the text of field in record id of table, in language code, with the fallback of
- * db_load_content (free it); NULL on error */
+ * db_load_content (free it), and in db->text_lang the code of the language it is in;
+ * NULL on error */
 char *db_field_text(Db *db, const char *code, const char *table, const char *field,
                     const char *id);
 /* the ids a query returns, at most max, into ids[] (free each); the count, -1 on error */

@@ -62,10 +62,37 @@ char *db_query_text(Db *db, const char *sql, const char *p1, const char *p2)
     return out;
 }
 
+/* the translation of field in the record id of table into code (any language when
+ * code is NULL: the first one stored), its code in db->text_lang; NULL when there is
+ * none or on an error */
+static char *db_translation(Db *db, const char *code, const char *table, const char *field,
+                            const char *id)
+{
+    sqlite3_stmt *st = code
+        ? db_query(db, "SELECT value, language FROM translation WHERE resource = ?1"
+                       " AND record_id = ?2 AND field = ?3 AND language = ?4 AND value <> ''",
+                   table, id)
+        : db_query(db, "SELECT value, language FROM translation WHERE resource = ?1"
+                       " AND record_id = ?2 AND field = ?3 AND value <> ''"
+                       " ORDER BY rowid LIMIT 1", table, id);
+    if (!st)
+        return NULL;
+    sqlite3_bind_text(st, 3, field, -1, SQLITE_STATIC);
+    if (code)
+        sqlite3_bind_text(st, 4, code, -1, SQLITE_STATIC);
+    char *t = NULL;
+    if (sqlite3_step(st) == SQLITE_ROW && (t = strdup(db_col_text(st, 0))) != NULL)
+        snprintf(db->text_lang, sizeof db->text_lang, "%s", db_col_text(st, 1));
+    db_query_done(db, st);
+    return t;
+}
+
 /* The text of field in the record id of table, in language code: the base text when
  * code is the base language, else its translation. A missing translation gives the
- * base text; an empty base text gives the first translation in any language, so a
- * box is never empty while some language has the text. NULL on a database error. */
+ * English one, then the base text (the centre writes in Greek, and more visitors
+ * read English than Greek); an empty base text gives the first translation in any
+ * language, so a box is never empty while some language has the text. The language
+ * the text is in goes to db->text_lang. NULL on a database error. */
 char *db_field_text(Db *db, const char *code, const char *table, const char *field,
                         const char *id)
 {
@@ -74,41 +101,26 @@ char *db_field_text(Db *db, const char *code, const char *table, const char *fie
     char *base = db_query_text(db, sql, id, NULL);
     if (!base)
         return NULL;
-    sqlite3_stmt *st = NULL;
-    bool base_lang = strcasecmp(code, db->lang) == 0;
-    if (!base_lang) {
-        st = db_query(db, "SELECT value FROM translation WHERE resource = ?1 AND record_id = ?2"
-                       " AND field = ?3 AND language = ?4 AND value <> ''", table, id);
-        if (!st) {
-            free(base);
-            return NULL;
-        }
-        sqlite3_bind_text(st, 3, field, -1, SQLITE_STATIC);
-        sqlite3_bind_text(st, 4, code, -1, SQLITE_STATIC);
-        if (sqlite3_step(st) == SQLITE_ROW) {
-            char *t = strdup(db_col_text(st, 0));
-            db_query_done(db, st);
-            if (t)
-                free(base);
-            return t ? t : base;
-        }
-        db_query_done(db, st);
-    }
-    if (*base)
-        return base;
-    st = db_query(db, "SELECT value FROM translation WHERE resource = ?1 AND record_id = ?2"
-                   " AND field = ?3 AND value <> '' ORDER BY rowid LIMIT 1", table, id);
-    if (!st)
-        return base;
-    sqlite3_bind_text(st, 3, field, -1, SQLITE_STATIC);
-    if (sqlite3_step(st) == SQLITE_ROW) {
-        char *t = strdup(db_col_text(st, 0));
+    const char *chain[] = { code, "en" };
+    for (size_t i = 0; i < sizeof chain / sizeof chain[0]; i++) {
+        if (strcasecmp(chain[i], db->lang) == 0)
+            break;      /* the base text is the next to try */
+        if (i > 0 && strcasecmp(chain[i], code) == 0)
+            continue;
+        char *t = db_translation(db, chain[i], table, field, id);
         if (t) {
             free(base);
-            base = t;
+            return t;
         }
     }
-    db_query_done(db, st);
+    snprintf(db->text_lang, sizeof db->text_lang, "%s", db->lang);
+    if (*base)
+        return base;
+    char *t = db_translation(db, NULL, table, field, id);
+    if (t) {
+        free(base);
+        return t;
+    }
     return base;
 }
 
@@ -133,20 +145,26 @@ void db_free_ids(char **ids, int n)
         free(ids[i]);
 }
 
-/* the texts of field in the rows ids of table, joined by sep, empty ones left out */
+/* the texts of field in the rows ids of table, joined by sep, empty ones left out;
+ * db->text_lang is the language of the first that is not in code, else code */
 char *db_joined_text(Db *db, const char *code, const char *table, const char *field,
                          char **ids, int n, const char *sep)
 {
     char *s = strdup("");
     size_t len = 0, cap = 1;
+    char from[sizeof db->text_lang];
+    snprintf(from, sizeof from, "%s", code);
     for (int i = 0; s && i < n; i++) {
         char *t = db_field_text(db, code, table, field, ids[i]);
+        if (t && *t && strcasecmp(from, code) == 0)
+            snprintf(from, sizeof from, "%s", db->text_lang);
         if (t && *t && !db_sb_add(&s, &len, &cap, "%s%s", len ? sep : "", t)) {
             free(s);
             s = NULL;
         }
         free(t);
     }
+    snprintf(db->text_lang, sizeof db->text_lang, "%s", from);
     return s;
 }
 

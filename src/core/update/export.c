@@ -52,7 +52,7 @@ UpdateStatus update_export(const char *dir, const char *data_dir, bool outbox, L
     UpdateStatus s = u.status;
     char screen[1024], report[sizeof u.log + 2048], path[PATH_MAX + 16];
     if (s == UPDATE_OK)
-        snprintf(screen, sizeof screen, "%s", update_exported_words[u.lang]);
+        snprintf(screen, sizeof screen, "%s", i18n_str(u.lang, STR_UPDATE_EXPORTED));
     else
         update_with_detail(update_status_text(s, u.lang), u.detail, "", screen, sizeof screen);
     update_report_compose(&u, screen, report, sizeof report);

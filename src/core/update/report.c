@@ -127,8 +127,8 @@ void update_finish(Update *u, char *out, size_t n)
         snprintf(screen, sizeof screen, "%s %s%s", update_status_text(UPDATE_OK, l),
                  u->changes, u->changes[0] ? "." : "");
     else
-        update_with_detail(update_status_text(u->status, l), u->detail, update_unchanged_words[l],
-                           screen, sizeof screen);
+        update_with_detail(update_status_text(u->status, l), u->detail,
+                           i18n_str(l, STR_UPDATE_UNCHANGED), screen, sizeof screen);
     update_report_compose(u, screen, report, sizeof report);
     char kiosk[PATH_MAX];
     bool on_stick;
@@ -142,7 +142,7 @@ void update_finish(Update *u, char *out, size_t n)
     }
     if (!on_stick) {
         size_t len = strlen(screen);
-        snprintf(screen + len, sizeof screen - len, " %s", update_no_report_words[l]);
+        snprintf(screen + len, sizeof screen - len, " %s", i18n_str(l, STR_UPDATE_NO_REPORT));
     }
     char mine[PATH_MAX];
     if (store_path(u->data_dir, STORE_REPORT, mine, sizeof mine) == 0) {

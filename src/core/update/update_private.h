@@ -41,11 +41,6 @@ struct Update {
 /* the steps an attempt has passed, in Update.step */
 enum { UPDATE_STEP_NONE, UPDATE_STEP_STAGED, UPDATE_STEP_VERIFIED, UPDATE_STEP_APPLIED };
 
-/* ---- words.c ---- */
-extern const char *const update_unchanged_words[LANG_COUNT];
-extern const char *const update_no_report_words[LANG_COUNT];
-extern const char *const update_exported_words[LANG_COUNT];
-
 /* ---- report.c ---- */
 /* appends one line to the attempt's log (cut when the log is full) */
 void update_note(Update *u, const char *fmt, ...);

@@ -1,80 +1,51 @@
-/* words.c - what the update screen says of each status, in every language. */
+/* words.c - what the update screen says of each status, in every language: the
+ * sentences are i18n messages ("update_status.*" in assets/locale/<code>.po), so a
+ * language added to the kiosk needs nothing here. */
 #include "core/update/update_private.h"
 
+#include <assert.h>
 
-/* the plain words of each status, Greek then English; keep in UpdateStatus order */
-static const char *const status_words[UPDATE_STATUS_COUNT][LANG_COUNT] = {
-    [UPDATE_OK] = { "Η ενημέρωση ολοκληρώθηκε.", "The update is done." },
-    [UPDATE_NEEDS_PIN] = { "Το πακέτο δεν είναι υπογεγραμμένο: χρειάζεται ο κωδικός του προσωπικού.",
-                           "The package is not signed: it needs the staff PIN." },
-    [UPDATE_CANCELLED] = { "Η ενημέρωση ακυρώθηκε.", "The update was cancelled." },
-    [UPDATE_NO_FOLDER] = { "Δεν βρέθηκε φάκελος KIOSK στο USB.",
-                           "No KIOSK folder was found on the USB stick." },
-    [UPDATE_TOO_MANY_FILES] = { "Ο φάκελος KIOSK έχει πάρα πολλά αρχεία (έως 200).",
-                                "The KIOSK folder has too many files (200 at most)." },
-    [UPDATE_FILE_TOO_BIG] = { "Ένα αρχείο είναι πολύ μεγάλο (έως 64 MiB).",
-                              "A file is too large (64 MiB at most)." },
-    [UPDATE_TOO_BIG] = { "Τα αρχεία είναι συνολικά πολύ μεγάλα (έως 256 MiB).",
-                         "The files are too large in total (256 MiB at most)." },
-    [UPDATE_TOO_DEEP] = { "Ο φάκελος KIOSK έχει πάρα πολλά επίπεδα υποφακέλων.",
-                          "The KIOSK folder has too many levels of subfolders." },
-    [UPDATE_SYMLINK] = { "Το πακέτο περιέχει συντόμευση (symbolic link), που δεν επιτρέπεται.",
-                         "The package contains a symbolic link, which is not allowed." },
-    [UPDATE_SPECIAL_FILE] = { "Το πακέτο περιέχει ειδικό αρχείο (συσκευή ή σωλήνα).",
-                              "The package contains a special file (a device or a pipe)." },
-    [UPDATE_BAD_NAME] = { "Ένα όνομα αρχείου έχει χαρακτήρες που δεν επιτρέπονται.",
-                          "A file name has characters that are not allowed." },
-    [UPDATE_READ_ERROR] = { "Το USB δεν διαβάστηκε: αφαιρέθηκε ή είναι χαλασμένο.",
-                            "The USB stick could not be read: it was removed or is damaged." },
-    [UPDATE_DISK_FULL] = { "Ο εσωτερικός χώρος αποθήκευσης είναι γεμάτος.",
-                           "The internal storage is full." },
-    [UPDATE_WRITE_ERROR] = { "Ο εσωτερικός χώρος αποθήκευσης δεν γράφεται.",
-                             "The internal storage could not be written." },
-    [UPDATE_NO_MANIFEST] = { "Λείπει το αρχείο SHA256SUMS.", "The SHA256SUMS file is missing." },
-    [UPDATE_BAD_MANIFEST] = { "Το αρχείο SHA256SUMS δεν είναι έγκυρο.",
-                              "The SHA256SUMS file is not valid." },
-    [UPDATE_ABSOLUTE_PATH] = { "Το SHA256SUMS αναφέρει απόλυτη διαδρομή.",
-                               "SHA256SUMS names an absolute path." },
-    [UPDATE_PARENT_PATH] = { "Το SHA256SUMS αναφέρει διαδρομή έξω από τον φάκελο (..).",
-                             "SHA256SUMS names a path outside the folder (..)." },
-    [UPDATE_MISSING_FILE] = { "Λείπει αρχείο που αναφέρει το SHA256SUMS.",
-                              "A file listed in SHA256SUMS is missing." },
-    [UPDATE_UNLISTED_FILE] = { "Υπάρχει αρχείο που δεν αναφέρει το SHA256SUMS.",
-                               "There is a file that SHA256SUMS does not list." },
-    [UPDATE_CHECKSUM] = { "Ένα αρχείο έχει αλλοιωθεί: το άθροισμα ελέγχου δεν ταιριάζει.",
-                          "A file has been altered: its checksum does not match." },
-    [UPDATE_BAD_SIGNATURE] = { "Η υπογραφή δεν είναι έγκυρη.", "The signature is not valid." },
-    [UPDATE_UNKNOWN_KEY] = { "Η υπογραφή είναι από κλειδί που το περίπτερο δεν εμπιστεύεται.",
-                             "The signature is by a key this kiosk does not trust." },
-    [UPDATE_UNSIGNED] = { "Το πακέτο δεν είναι υπογεγραμμένο.", "The package is not signed." },
-    [UPDATE_PIN_REFUSED] = { "Ο κωδικός του προσωπικού δεν έγινε δεκτός.",
-                             "The staff PIN was not accepted." },
-    [UPDATE_WRONG_PRODUCT] = { "Το πακέτο είναι για άλλο προϊόν.",
-                               "The package is for another product." },
-    [UPDATE_NO_VERSION] = { "Το datapackage.json δεν δίνει έγκυρη έκδοση (π.χ. 2026.2.1).",
-                            "datapackage.json gives no valid version (like 2026.2.1)." },
-    [UPDATE_OLD_VERSION] = { "Η έκδοση του πακέτου δεν είναι νεότερη από την εγκατεστημένη.",
-                             "The package's version is not newer than the installed one." },
-    [UPDATE_DATA_ERRORS] = { "Τα δεδομένα έχουν λάθη.", "The data has errors." },
-    [UPDATE_INVALID_DB] = { "Το νέο περιεχόμενο δεν πέρασε τους ελέγχους.",
-                            "The new content failed its checks." },
-    [UPDATE_APPLY_FAILED] = { "Το νέο περιεχόμενο δεν μπήκε στη θέση του.",
-                              "The new content could not be put in place." },
-    [UPDATE_EXPORT_FAILED] = { "Η εξαγωγή απέτυχε.", "The export failed." },
+/* the message of each status; keep in UpdateStatus order, one for every status */
+static const StrId status_words[UPDATE_STATUS_COUNT] = {
+    [UPDATE_OK] = STR_UPDATE_STATUS_OK,
+    [UPDATE_NEEDS_PIN] = STR_UPDATE_STATUS_NEEDS_PIN,
+    [UPDATE_CANCELLED] = STR_UPDATE_STATUS_CANCELLED,
+    [UPDATE_NO_FOLDER] = STR_UPDATE_STATUS_NO_FOLDER,
+    [UPDATE_TOO_MANY_FILES] = STR_UPDATE_STATUS_TOO_MANY_FILES,
+    [UPDATE_FILE_TOO_BIG] = STR_UPDATE_STATUS_FILE_TOO_BIG,
+    [UPDATE_TOO_BIG] = STR_UPDATE_STATUS_TOO_BIG,
+    [UPDATE_TOO_DEEP] = STR_UPDATE_STATUS_TOO_DEEP,
+    [UPDATE_SYMLINK] = STR_UPDATE_STATUS_SYMLINK,
+    [UPDATE_SPECIAL_FILE] = STR_UPDATE_STATUS_SPECIAL_FILE,
+    [UPDATE_BAD_NAME] = STR_UPDATE_STATUS_BAD_NAME,
+    [UPDATE_READ_ERROR] = STR_UPDATE_STATUS_READ_ERROR,
+    [UPDATE_DISK_FULL] = STR_UPDATE_STATUS_DISK_FULL,
+    [UPDATE_WRITE_ERROR] = STR_UPDATE_STATUS_WRITE_ERROR,
+    [UPDATE_NO_MANIFEST] = STR_UPDATE_STATUS_NO_MANIFEST,
+    [UPDATE_BAD_MANIFEST] = STR_UPDATE_STATUS_BAD_MANIFEST,
+    [UPDATE_ABSOLUTE_PATH] = STR_UPDATE_STATUS_ABSOLUTE_PATH,
+    [UPDATE_PARENT_PATH] = STR_UPDATE_STATUS_PARENT_PATH,
+    [UPDATE_MISSING_FILE] = STR_UPDATE_STATUS_MISSING_FILE,
+    [UPDATE_UNLISTED_FILE] = STR_UPDATE_STATUS_UNLISTED_FILE,
+    [UPDATE_CHECKSUM] = STR_UPDATE_STATUS_CHECKSUM,
+    [UPDATE_BAD_SIGNATURE] = STR_UPDATE_STATUS_BAD_SIGNATURE,
+    [UPDATE_UNKNOWN_KEY] = STR_UPDATE_STATUS_UNKNOWN_KEY,
+    [UPDATE_UNSIGNED] = STR_UPDATE_STATUS_UNSIGNED,
+    [UPDATE_PIN_REFUSED] = STR_UPDATE_STATUS_PIN_REFUSED,
+    [UPDATE_WRONG_PRODUCT] = STR_UPDATE_STATUS_WRONG_PRODUCT,
+    [UPDATE_NO_VERSION] = STR_UPDATE_STATUS_NO_VERSION,
+    [UPDATE_OLD_VERSION] = STR_UPDATE_STATUS_OLD_VERSION,
+    [UPDATE_DATA_ERRORS] = STR_UPDATE_STATUS_DATA_ERRORS,
+    [UPDATE_INVALID_DB] = STR_UPDATE_STATUS_INVALID_DB,
+    [UPDATE_APPLY_FAILED] = STR_UPDATE_STATUS_APPLY_FAILED,
+    [UPDATE_EXPORT_FAILED] = STR_UPDATE_STATUS_EXPORT_FAILED,
 };
 
-const char *const update_unchanged_words[LANG_COUNT] = {
-    "Το περιεχόμενο δεν άλλαξε.", "The content is unchanged." };
-const char *const update_no_report_words[LANG_COUNT] = {
-    "Η αναφορά δεν γράφτηκε στο USB (μόνο για ανάγνωση).",
-    "The report could not be written to the USB stick (read-only)." };
-const char *const update_exported_words[LANG_COUNT] = {
-    "Το περιεχόμενο αντιγράφηκε στο USB, στον φάκελο KIOSK/export.",
-    "The content was copied to the USB stick, in the folder KIOSK/export." };
-
+/* the sentence for s in lang; "?" for an unknown status or language */
 const char *update_status_text(UpdateStatus s, Lang lang)
 {
     if ((unsigned)s >= UPDATE_STATUS_COUNT || (unsigned)lang >= LANG_COUNT)
         return "?";
-    return status_words[s][lang];
+    assert(s == UPDATE_OK || status_words[s] != status_words[UPDATE_OK]);  /* a row missing */
+    return i18n_str(lang, status_words[s]);
 }

@@ -38,10 +38,10 @@ UI_SCREEN_LAYOUT(screen_home)
 {
     const Content *c = ui->content[ui->lang];
     int name_size = ui->h >= 600 ? ui->s_h1 : ui->s_h2;   /* short screens: room for the tiles */
-    y += ui_text(ui, x, y, w, c->org_name, name_size | UI_STYLE_BOLD, COLOR_TEXT, COLOR_BG,
-                 ALIGN_LEFT, 0);
+    y += ui_content_text(ui, x, y, w, c->org_name, name_size | UI_STYLE_BOLD, COLOR_TEXT,
+                         COLOR_BG);
     const char *parent = *c->parent_name ? c->parent_name : c->department;
-    y += ui_text(ui, x, y, w, parent, ui->s_body, COLOR_MUTED, COLOR_BG, ALIGN_LEFT, 0);
+    y += ui_content_text(ui, x, y, w, parent, ui->s_body, COLOR_MUTED, COLOR_BG);
     y += ui->gap;
     y += ui_status(ui, x, y, w, ui->s_body);
     struct tm tm;

@@ -4,6 +4,16 @@
 #include <stdio.h>
 #include <string.h>
 
+/* "09:00 – 17:00" in the language's digits */
+static const char *hours_span(Ui *ui, int opens, int closes, char *out, size_t n)
+{
+    char a[32], b[32];
+    i18n_format_time(ui->lang, opens, a, sizeof a);
+    i18n_format_time(ui->lang, closes, b, sizeof b);
+    snprintf(out, n, "%s – %s", a, b);
+    return out;
+}
+
 /* day's hours as "09:00 – 17:00, ...", or "Closed: <holiday>", or "" if unknown */
 static const char *hours_of_day(Ui *ui, const struct tm *day)
 {
@@ -12,11 +22,12 @@ static const char *hours_of_day(Ui *ui, const struct tm *day)
     if (ui->hours && hours_day(ui->hours, day->tm_year + 1900, day->tm_mon + 1, day->tm_mday,
                                &hd) == 0) {
         size_t len = 0;
-        for (int s = 0; s < hd.n_spans && len < sizeof hours - 32; s++)
-            len += (size_t)snprintf(hours + len, sizeof hours - len, "%s%02d:%02d – %02d:%02d",
-                                    s ? ", " : "", hd.spans[s].opens_min / 60,
-                                    hd.spans[s].opens_min % 60, hd.spans[s].closes_min / 60,
-                                    hd.spans[s].closes_min % 60);
+        for (int s = 0; s < hd.n_spans && len < sizeof hours - 32; s++) {
+            char span[96];
+            len += (size_t)snprintf(hours + len, sizeof hours - len, "%s%s", s ? ", " : "",
+                                    hours_span(ui, hd.spans[s].opens_min,
+                                               hd.spans[s].closes_min, span, sizeof span));
+        }
         if (hd.n_spans == 0)
             snprintf(hours, sizeof hours, "%s%s%s", i18n_str(ui->lang, STR_CLOSED),
                      *hd.name[ui->lang] ? ": " : "", hd.name[ui->lang]);
@@ -73,8 +84,9 @@ static int hours_languages(Ui *ui, int x, int y, int w)
         return 0;
     char langs[512] = "";
     size_t len = 0;
+    const char *sep = ui->mirror ? "\xd8\x8c " : ", ";     /* Arabic script's comma, U+060C */
     for (int i = 0; i < c->n_languages && len < sizeof langs; i++)
-        len += (size_t)snprintf(langs + len, sizeof langs - len, "%s%s", i ? ", " : "",
+        len += (size_t)snprintf(langs + len, sizeof langs - len, "%s%s", i ? sep : "",
                                 c->languages[i]);
     int h = ui_heading(ui, x, y, w, i18n_str(ui->lang, STR_LANGUAGES), ui->s_body);
     return h + ui_paragraph(ui, x, y + h, w, ui_printf(ui, "%s", langs)) + ui->pad;
@@ -90,9 +102,10 @@ static int hours_closure(Ui *ui, int x, int y, int w, const HoursClosing *cl)
     i18n_format_date(ui->lang, cl->to / 10000, cl->to / 100 % 100, cl->to % 100, to, sizeof to);
     const char *when = cl->from == cl->to ? ui_printf(ui, "%s", from)
                                           : ui_printf(ui, "%s – %s", from, to);
+    char span[96];
     const char *what = cl->reason == HOURS_SPECIAL
-        ? ui_printf(ui, "%s (%02d:%02d – %02d:%02d)", cl->name[ui->lang], cl->opens_min / 60,
-                    cl->opens_min % 60, cl->closes_min / 60, cl->closes_min % 60)
+        ? ui_printf(ui, "%s (%s)", cl->name[ui->lang],
+                    hours_span(ui, cl->opens_min, cl->closes_min, span, sizeof span))
         : ui_printf(ui, "%s", cl->name[ui->lang]);
     int lw = w / 2 > (int)(16 * ui->u) && !ui->large_text ? w / 2 : w;
     int h1 = ui_text(ui, x, y, lw, when, ui->s_body | UI_STYLE_BOLD, COLOR_TEXT, COLOR_BG,

@@ -16,6 +16,7 @@ UI_SCREEN_LAYOUT(screen_contact);
 UI_SCREEN_LAYOUT(screen_location);
 UI_SCREEN_LAYOUT(screen_join);
 UI_SCREEN_LAYOUT(screen_funding);
+UI_SCREEN_LAYOUT(screen_languages);
 UI_SCREEN_LAYOUT(screen_staff);
 
 /* home's related screens are its tiles, in the order they are shown */
@@ -37,6 +38,7 @@ static const UiScreenDef screens[SCREEN_COUNT] = {
                       { SCREEN_COMMITTEES, SCREEN_CONTACT } },
     [SCREEN_FUNDING] = { "funding", STR_FUNDING, ICON_BALANCE, screen_funding,
                          { SCREEN_ABOUT, SCREEN_COMMITTEES } },
+    [SCREEN_LANGUAGES] = { "languages", STR_LANGUAGE, ICON_LANGUAGE, screen_languages, { 0 } },
     [SCREEN_STAFF] = { "staff", STR_STAFF, ICON_LOCK, screen_staff,
                        .hidden = true },
 };

@@ -67,6 +67,12 @@ $(BUILD)/tests/%: tests/%.c tests/testutil.h tests/testdata.h $(BUILD)/libkiosk.
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -Itests $< $(BUILD)/libkiosk.a -o $@ $(LDFLAGS) $(LDLIBS) -lcmocka
 
+# the tests' LD_PRELOAD library (storage faults, slow sticks): never sanitized, so
+# one build serves the kiosk of build/ and of build-san/
+build/tests/faultio.so: tests/faultio.c
+	@mkdir -p $(dir $@)
+	$(CC) -O2 -g -std=c11 -Wall -Wextra -Werror -fPIC -shared $< -o $@ -ldl
+
 deps:
 	@tools/deps.sh
 	@$(if $(filter arm64,$(ARCH)),tools/deps-arm64.sh,:)

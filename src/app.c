@@ -603,9 +603,9 @@ int app_sleep_ms(App *a, time_t now, unsigned ms)
     }
     if (ui_pressing(a->ui) && wait > 250)
         wait = 250;             /* the staff gesture is a hold */
-    uint64_t wd = sdnotify_watchdog_usec();
-    if (wd && (long)(wd / 1000) < wait)
-        wait = (long)(wd / 1000);
+    long beat = sdnotify_watchdog_due_ms();  /* never a whole interval after a late wake-up */
+    if (beat >= 0 && beat < wait)
+        wait = beat;
     return wait > INT_MAX ? INT_MAX : (int)wait;
 }
 

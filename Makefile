@@ -83,11 +83,11 @@ run: deps
 
 # every test binary and every tests/*.sh, then the unit tests again under ASan + UBSan
 test: deps
-	@$(MAKE) --no-print-directory all $(TESTS)
+	@$(MAKE) --no-print-directory all $(TESTS) build/tests/faultio.so
 	@$(MAKE) --no-print-directory SAN=1 all $(TESTS:build/%=build-san/%)
 	@tools/test.sh
 
-unit: all $(TESTS)
+unit: all $(TESTS) build/tests/faultio.so
 	@tools/test.sh --quick
 
 bench: deps all $(BUILD)/bench/bench_app

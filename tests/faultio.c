@@ -13,6 +13,9 @@
  * Slow stick (FAULTIO_SLOW_DIR set): a read from a file opened under it takes as
  * long as FAULTIO_SLOW_BPS bytes a second allow (8 MB/s when unset), in the thread
  * that reads; other threads go on.
+ * Frames (FAULTIO_FRAMES set): the monotonic time of every SDL_UpdateWindowSurface,
+ * one line each ("12.345678"), appended to that file, for tests that measure the
+ * longest time the screen stood still.
  * Under ASan the library comes first in the list of loaded libraries: run with
  * ASAN_OPTIONS=verify_asan_link_order=0 (its interceptors are then the "next"
  * functions this library calls). Built without sanitizers, as a shared object. */
@@ -44,6 +47,7 @@ static int fail_errno = EIO;
 static double slow_bps = 8e6;
 static long calls;              /* atomic */
 static int trace_fd = -1;       /* FAULTIO_TRACE: every counted call, one a line */
+static int frames_fd = -1;      /* FAULTIO_FRAMES: the time of every frame */
 static char failed[PATH_MAX + 64];
 static unsigned char fd_kind[MAX_FDS];  /* atomic bytes */
 
@@ -79,6 +83,10 @@ __attribute__((constructor)) static void faultio_init(void)
     if (v && *v)
         trace_fd = (int)syscall(SYS_openat, AT_FDCWD, v, O_WRONLY | O_CREAT | O_TRUNC | O_APPEND |
                                 O_CLOEXEC, 0644);
+    v = getenv("FAULTIO_FRAMES");
+    if (v && *v)
+        frames_fd = (int)syscall(SYS_openat, AT_FDCWD, v, O_WRONLY | O_CREAT | O_TRUNC | O_APPEND |
+                                 O_CLOEXEC, 0644);
     v = getenv("FAULTIO_LOG");
     snprintf(log_path, sizeof log_path, "%s", v ? v : "");
 }
@@ -462,4 +470,21 @@ ssize_t pread64(int fd, void *buf, size_t n, off_t off)
         errno = e;
     }
     return r;
+}
+
+/* ---- frames ---- */
+
+int SDL_UpdateWindowSurface(void *window)
+{
+    REAL(int, SDL_UpdateWindowSurface, void *);
+    int rc = real_SDL_UpdateWindowSurface(window);
+    if (frames_fd >= 0) {
+        struct timespec t;
+        clock_gettime(CLOCK_MONOTONIC, &t);
+        char line[64];
+        int len = snprintf(line, sizeof line, "%ld.%06ld\n", (long)t.tv_sec, t.tv_nsec / 1000);
+        if (syscall(SYS_write, frames_fd, line, (size_t)len) < 0)
+            frames_fd = -1;
+    }
+    return rc;
 }

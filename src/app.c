@@ -388,7 +388,7 @@ void app_usb(App *a, const char *usb_dir, time_t now, unsigned ms)
 /* the staff screen's facts */
 static void app_staff_info(App *a, time_t now)
 {
-    char info[4096], product[64] = "", version[32] = "", live[PATH_MAX], line[256] = "";
+    char info[4096], line[256] = "";
     Lang l = ui_lang(a->ui);
     size_t len = 0;
 #define ADD(label, ...) \
@@ -397,11 +397,15 @@ static void app_staff_info(App *a, time_t now)
     len += (size_t)snprintf(info + len, len < sizeof info ? sizeof info - len : 0, __VA_ARGS__); \
     len += (size_t)snprintf(info + len, len < sizeof info ? sizeof info - len : 0, "\n")
     ADD(STR_SOFTWARE, "kiosk %s", KIOSK_VERSION);
-    if (store_path(a->data_dir, STORE_LIVE, live, sizeof live) == 0)
-        store_package_of(live, product, sizeof product, version, sizeof version);
+    /* what is shown, from the open database: the built-in content has no live file */
+    char *product = a->db ? db_package_get(a->db, "name") : NULL;
+    char *version = a->db ? db_package_get(a->db, "version") : NULL;
     char *imported = a->db ? db_package_get(a->db, "imported_at") : NULL;
-    ADD(STR_DATA, "%s %s, %s%s(%s)", product, version, imported ? imported : "",
-        imported && *imported ? " " : "", a->live ? a->data_dir : "built-in");
+    ADD(STR_DATA, "%s %s, %s%s(%s)", product ? product : "", version ? version : "",
+        imported ? imported : "", imported && *imported ? " " : "",
+        a->live ? a->data_dir : "built-in");
+    free(product);
+    free(version);
     free(imported);
     struct statvfs vfs;
     if (statvfs(a->data_dir, &vfs) == 0) {

@@ -115,6 +115,18 @@ static void type_pin(Fixture *f, const char *pin)
     tap_target(f, 11);
 }
 
+/* true when a line of text on screen starts with text */
+static bool on_screen(Fixture *f, const char *text)
+{
+    int n;
+    const UiCmd *c = ui_commands(app_ui(f->app), &n);
+    for (int i = 0; i < n; i++)
+        if (c[i].kind == UI_TEXT && c[i].len >= (int)strlen(text) &&
+            !memcmp(c[i].text, text, strlen(text)))
+            return true;
+    return false;
+}
+
 static void test_a_signed_update_counts_down_and_applies(void **state)
 {
     Fixture *f = *state;
@@ -209,6 +221,25 @@ static void test_a_corner_hold_and_the_pin_open_the_staff_screen(void **state)
     type_pin(f, "2468");
     assert_int_equal(ui_dialog_kind(app_ui(f->app)), UI_DIALOG_NONE);
     assert_int_equal(ui_screen(app_ui(f->app)), SCREEN_STAFF);
+    assert_true(on_screen(f, "accmr-kiosk 2023.2.24, "));
+}
+
+/* regression: without a data folder (screenshots, --package) the staff screen's
+ * Content line lacked the built-in package's name and version: ", 2026-... (built-in)" */
+static void test_the_staff_screen_names_the_built_in_package(void **state)
+{
+    Fixture *f = *state;
+    AppOptions o = { .share_dir = "." };
+    App *builtin = app_create(&o, true, 800, 480);
+    assert_non_null(builtin);
+    App *live = f->app;
+    f->app = builtin;
+    ui_show(app_ui(builtin), SCREEN_STAFF, LANG_EN);
+    app_step(builtin, f->now, f->ms);
+    bool named = on_screen(f, "accmr-kiosk 2023.2.24, ");
+    f->app = live;
+    app_destroy(builtin);
+    assert_true(named);
 }
 
 static void test_a_short_corner_tap_does_not_open_anything(void **state)
@@ -256,6 +287,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_a_tampered_stick_is_refused_and_changes_nothing, setup, teardown),
         cmocka_unit_test_setup_teardown(test_an_unsigned_stick_needs_the_staff_pin, setup, teardown),
         cmocka_unit_test_setup_teardown(test_a_corner_hold_and_the_pin_open_the_staff_screen, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_the_staff_screen_names_the_built_in_package, setup,
+                                        teardown),
         cmocka_unit_test_setup_teardown(test_a_short_corner_tap_does_not_open_anything, setup, teardown),
         cmocka_unit_test_setup_teardown(test_night_mode_follows_the_opening_hours, setup, teardown),
     };

@@ -111,7 +111,7 @@ int cmd_rollback(int argc, char **argv)
         fprintf(stderr, "rollback: %s\n", why);
         return 1;
     }
-    printf("rollback: the previous content is live again\n");
+    printf("rollback: the previous content is live again%s%s\n", why[0] ? "; " : "", why);
     return 0;
 }
 

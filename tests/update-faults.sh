@@ -129,7 +129,7 @@ w="$tmp/count" && mkdir -p "$w"
 for mode in update rollback; do
     run_mode $mode 0 EIO || { echo "update-faults.sh: $mode without faults failed: $(cat "$w/out")"; exit 1; }
     c=$(sed -n 's/^calls //p' "$w/log")
-    [ "${c:-0}" -ge 3 ] || { echo "update-faults.sh: $mode: ${c:-0} calls counted: no $shim?"; exit 1; }
+    [ "${c:-0}" -ge 1 ] || { echo "update-faults.sh: $mode: ${c:-0} calls counted: no $shim?"; exit 1; }
     eval "count_$mode=$c"
 done
 # every call of both, once with EIO and once with ENOSPC, the two side by side

@@ -3,7 +3,7 @@
  * watchdog) or until input arrives, handles the input, and draws a frame only when
  * something changed. Where the video driver cannot wait (KMSDRM, offscreen) it waits
  * with poll(2) on the input devices and the USB watch. */
-#include "app.h"
+#include "app_private.h"
 #include <errno.h>
 #include <fcntl.h>
 #include <glob.h>
@@ -14,61 +14,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sodium.h>
 #include <sys/stat.h>
-#include <sys/statvfs.h>
 #include <unistd.h>
-#include "core/config.h"
-#include "core/db.h"
-#include "core/hours.h"
 #include "core/hsds.h"
 #include "core/store.h"
-#include "core/update.h"
 #include "platform/inputcheck.h"
-#include "platform/journal.h"
 #include "platform/sdnotify.h"
-#include "platform/usbwatch.h"
-#include "render/render.h"
-#include "ui/ui.h"
-
-#define APP_MAX_FDS 16
-#define APP_COUNTDOWN_S 10      /* a signed update applies after this unless cancelled */
-#define APP_RESULT_MS 15000     /* an update's result stays on screen this long */
-
-/* where the USB flow is */
-typedef enum {
-    FLOW_IDLE,
-    FLOW_CONFIRM,               /* a signed update, counting down */
-    FLOW_UPDATE_PIN,            /* an unsigned update, waiting for the staff PIN */
-    FLOW_STAFF_PIN,             /* the hidden gesture, waiting for the staff PIN */
-    FLOW_RESULT                 /* a message, until OK or APP_RESULT_MS */
-} AppFlow;
-
-struct App {
-    Config cfg;
-    char data_dir[PATH_MAX];
-    Render *render;
-    Ui *ui;
-    Db *db;
-    Content content[LANG_COUNT];
-    HoursTable hours;
-    UsbWatch *usb;
-    int input_fds[APP_MAX_FDS];
-    int n_input_fds;
-    unsigned last_input_ms;
-    bool live;                  /* showing data_dir's database, so updates apply */
-    bool running;
-    bool animating;
-    /* the USB flow */
-    AppFlow flow;
-    Update update;
-    unsigned flow_ms;           /* when the countdown or the result ends */
-    bool stick_seen;            /* this stick's folder was handled: wait for a new one */
-    time_t started;
-    char journal[1200];         /* the staff screen's log tail */
-    long staff_key;             /* minute and language of the staff screen's facts */
-    time_t journal_minute;
-};
 
 /* ---- content ---- */
 
@@ -199,7 +150,7 @@ static Db *app_open_db(App *a, const AppOptions *o, bool live, char *why, size_t
 }
 
 /* the live database again, after an update or a rollback; false with a message */
-static bool app_reload(App *a, char *why, size_t n)
+bool app_reload(App *a, char *why, size_t n)
 {
     char live[PATH_MAX];
     if (store_path(a->data_dir, STORE_LIVE, live, sizeof live) != 0) {
@@ -274,8 +225,7 @@ void app_destroy(App *a)
 {
     if (!a)
         return;
-    if (a->flow == FLOW_CONFIRM || a->flow == FLOW_UPDATE_PIN)
-        update_cancel(&a->update);  /* the staged copy goes; the live content stays */
+    app_usb_stop(a);            /* a job ends; a staged update goes; the live content stays */
     ui_destroy(a->ui);
     for (int l = 0; l < LANG_COUNT; l++)
         content_free(&a->content[l]);
@@ -292,7 +242,7 @@ void app_destroy(App *a)
 
 Ui *app_ui(App *a) { return a->ui; }
 
-static void app_draw(App *a)
+void app_draw(App *a)
 {
     int n, bx, by, bw, bh, scroll;
     const UiCmd *cmds = ui_commands(a->ui, &n);
@@ -306,258 +256,6 @@ int app_save(App *a, const char *path)
     int rc = render_screenshot(a->render, path);
     render_present(a->render);
     return rc;
-}
-
-/* ---- the USB flow and the staff screen ---- */
-
-/* shows a result for APP_RESULT_MS */
-static void app_result(App *a, StrId title, const char *text, unsigned ms)
-{
-    a->flow = FLOW_RESULT;
-    a->flow_ms = ms + APP_RESULT_MS;
-    ui_dialog(a->ui, UI_DIALOG_MESSAGE, i18n_str(ui_lang(a->ui), title), text, 0);
-}
-
-/* the update's end: the report written, the result shown, the content reloaded */
-static void app_update_done(App *a, unsigned ms)
-{
-    char text[1024], why[256];
-    update_finish(&a->update, text, sizeof text);
-    sdnotify_status(text);      /* systemctl status kiosk shows the last update's result */
-    if (a->update.status == UPDATE_OK && !app_reload(a, why, sizeof why))
-        fprintf(stderr, "kiosk: the new content cannot be shown: %s\n", why);
-    app_result(a, STR_UPDATE_TITLE, text, ms);
-}
-
-static void app_update_apply(App *a, unsigned ms)
-{
-    update_apply(&a->update);
-    app_update_done(a, ms);
-}
-
-/* a new stick with a KIOSK/ folder: export, or check the update and ask */
-void app_usb(App *a, const char *usb_dir, time_t now, unsigned ms)
-{
-    (void)now;
-    char kiosk[PATH_MAX + 8];
-    snprintf(kiosk, sizeof kiosk, "%s/KIOSK", usb_dir);
-    struct stat st;
-    bool present = stat(kiosk, &st) == 0 && S_ISDIR(st.st_mode);
-    if (!present) {
-        a->stick_seen = false;  /* pulled out: the next stick is new */
-        return;
-    }
-    if (a->stick_seen || a->flow != FLOW_IDLE || !a->live)
-        return;
-    a->stick_seen = true;
-    a->last_input_ms = ms;      /* the screen stays awake for the staff member */
-    ui_set_night(a->ui, false);
-    Lang lang = ui_lang(a->ui);
-    struct statvfs vfs;
-    bool read_only = statvfs(usb_dir, &vfs) == 0 && (vfs.f_flag & ST_RDONLY);
-    if (update_wants_export(usb_dir)) {
-        char text[1024];
-        update_export(usb_dir, a->data_dir, read_only, lang, text, sizeof text);
-        app_result(a, STR_EXPORT_TITLE, text, ms);
-        return;
-    }
-    ui_dialog(a->ui, UI_DIALOG_BUSY, i18n_str(lang, STR_UPDATE_TITLE),
-              i18n_str(lang, STR_UPDATE_CHECKING), 0);
-    app_draw(a);                /* say so before the copy and the checks take their time */
-    render_present(a->render);
-    Update *u = &a->update;
-    update_begin(u, usb_dir, a->data_dir, a->cfg.trusted_keys, a->cfg.staff_approval, lang);
-    u->outbox = read_only;
-    UpdateStatus s = update_stage(u);
-    if (s == UPDATE_OK)
-        s = update_verify(u);
-    if (s == UPDATE_OK) {
-        a->flow = FLOW_CONFIRM;
-        a->flow_ms = ms + APP_COUNTDOWN_S * 1000u;
-        ui_dialog(a->ui, UI_DIALOG_CONFIRM, i18n_str(lang, STR_UPDATE_TITLE), u->changes,
-                  APP_COUNTDOWN_S);
-    } else if (s == UPDATE_NEEDS_PIN) {
-        a->flow = FLOW_UPDATE_PIN;
-        char text[1024];
-        snprintf(text, sizeof text, "%s\n%s", u->changes, i18n_str(lang, STR_ENTER_PIN));
-        ui_dialog(a->ui, UI_DIALOG_PIN, i18n_str(lang, STR_UPDATE_TITLE), text, 0);
-    } else
-        app_update_done(a, ms);
-}
-
-/* the staff screen's facts */
-static void app_staff_info(App *a, time_t now)
-{
-    char info[4096], line[256] = "";
-    Lang l = ui_lang(a->ui);
-    size_t len = 0;
-#define ADD(label, ...) \
-    len += (size_t)snprintf(info + len, len < sizeof info ? sizeof info - len : 0, "%s\t", \
-                            i18n_str(l, label)); \
-    len += (size_t)snprintf(info + len, len < sizeof info ? sizeof info - len : 0, __VA_ARGS__); \
-    len += (size_t)snprintf(info + len, len < sizeof info ? sizeof info - len : 0, "\n")
-    ADD(STR_SOFTWARE, "kiosk %s", KIOSK_VERSION);
-    /* what is shown, from the open database: the built-in content has no live file */
-    char *product = a->db ? db_package_get(a->db, "name") : NULL;
-    char *version = a->db ? db_package_get(a->db, "version") : NULL;
-    char *imported = a->db ? db_package_get(a->db, "imported_at") : NULL;
-    ADD(STR_DATA, "%s %s, %s%s(%s)", product ? product : "", version ? version : "",
-        imported ? imported : "", imported && *imported ? " " : "",
-        a->live ? a->data_dir : "built-in");
-    free(product);
-    free(version);
-    free(imported);
-    struct statvfs vfs;
-    if (statvfs(a->data_dir, &vfs) == 0) {
-        ADD(STR_DISK, "%.0f MiB", (double)vfs.f_bavail * (double)vfs.f_frsize / 1048576.0);
-    }
-    long up = (long)(now - a->started);
-    ADD(STR_UPTIME, "%ldd %02ldh %02ldm", up / 86400, up / 3600 % 24, up / 60 % 60);
-    char why[256] = "";
-    int inputs = inputcheck_scan(why, sizeof why);
-    if (inputs > 0) {
-        ADD(STR_INPUT, "%d /dev/input/event*", inputs);
-    } else {
-        ADD(STR_INPUT, "%s", why);
-    }
-    char path[PATH_MAX];
-    FILE *f = store_path(a->data_dir, STORE_REPORT, path, sizeof path) == 0
-        ? fopen(path, "r") : NULL;
-    if (f) {    /* the last report, a few lines */
-        for (int i = 0; i < 6 && fgets(line, sizeof line, f); i++) {
-            line[strcspn(line, "\n")] = '\0';
-            if (i == 0) {
-                ADD(STR_LAST_REPORT, "%s", line);
-            } else if (len < sizeof info)   /* more of the report, under the same label */
-                len += (size_t)snprintf(info + len, sizeof info - len, "\t%s\n", line);
-        }
-        fclose(f);
-    }
-    /* the kiosk's last journal lines, read once a minute at most */
-    if (now / 60 != a->journal_minute) {
-        a->journal_minute = now / 60;
-        journal_tail("kiosk.service", 6, a->journal, sizeof a->journal);
-    }
-    for (const char *p = a->journal; *p;) {
-        size_t k = strcspn(p, "\n");
-        if (p == a->journal) {
-            ADD(STR_LOG, "%.*s", (int)k, p);
-        } else if (len < sizeof info)
-            len += (size_t)snprintf(info + len, sizeof info - len, "\t%.*s\n", (int)k, p);
-        p += k + (p[k] ? 1 : 0);
-    }
-#undef ADD
-    ui_set_staff_info(a->ui, info);
-}
-
-/* the staff screen's actions */
-static void app_staff_action(App *a, UiAction act, time_t now, unsigned ms)
-{
-    char why[512] = "";
-    Lang l = ui_lang(a->ui);
-    switch (act) {
-    case UI_ACTION_ROLLBACK:
-        if (store_rollback(a->data_dir, why, sizeof why) == 0 && app_reload(a, why, sizeof why))
-            snprintf(why, sizeof why, "%s", l == LANG_EL ? "Το προηγούμενο περιεχόμενο επανήλθε."
-                                                         : "The previous content is back.");
-        app_result(a, STR_ROLLBACK, why, ms);
-        break;
-    case UI_ACTION_EXPORT:
-        a->stick_seen = false;  /* export to the stick that is in now */
-        app_usb(a, a->cfg.usb_dir, now, ms);
-        if (a->flow == FLOW_IDLE)
-            app_result(a, STR_EXPORT_TITLE, l == LANG_EL ? "Δεν βρέθηκε USB στικ με φάκελο KIOSK."
-                                                         : "No USB stick with a KIOSK folder.", ms);
-        break;
-    case UI_ACTION_RESTART:     /* systemd starts the kiosk again (Restart=always) */
-        a->running = false;
-        break;
-    default:
-        break;
-    }
-}
-
-/* a PIN typed on the keypad, for an unsigned update or the staff screen */
-static void app_pin(App *a, const char *pin, time_t now, unsigned ms)
-{
-    Lang l = ui_lang(a->ui);
-    PinResult r;
-    if (a->flow == FLOW_UPDATE_PIN) {
-        r = update_approve(&a->update, a->cfg.staff_pin_hash, pin, now);
-        if (r == PIN_OK) {
-            a->flow = FLOW_IDLE;
-            app_update_apply(a, ms);
-            return;
-        }
-    } else {
-        char state[PATH_MAX];
-        if (store_path(a->data_dir, STORE_PIN_STATE, state, sizeof state) != 0)
-            return;
-        r = pin_verify(a->cfg.staff_pin_hash, pin, state, now);
-        if (r == PIN_OK) {
-            a->flow = FLOW_IDLE;
-            ui_dialog(a->ui, UI_DIALOG_NONE, NULL, NULL, 0);
-            app_staff_info(a, now);
-            ui_show(a->ui, SCREEN_STAFF, l);
-            return;
-        }
-    }
-    if (r == PIN_WRONG) {
-        ui_dialog(a->ui, UI_DIALOG_NONE, NULL, NULL, 0);   /* clears the digits */
-        ui_dialog(a->ui, UI_DIALOG_PIN, i18n_str(l, STR_ENTER_PIN), i18n_str(l, STR_PIN_WRONG), 0);
-        return;
-    }
-    char text[256];
-    if (r == PIN_LOCKED)
-        snprintf(text, sizeof text, i18n_str(l, STR_PIN_LOCKED), PIN_LOCK_S / 60);
-    else
-        snprintf(text, sizeof text, "%s", l == LANG_EL ? "Δεν έχει οριστεί κωδικός προσωπικού."
-                                                       : "No staff PIN is set.");
-    if (a->flow == FLOW_UPDATE_PIN) {
-        update_cancel(&a->update);
-        app_update_done(a, ms);
-    } else
-        app_result(a, STR_STAFF, text, ms);
-}
-
-/* what a dialog or the hidden gesture asked for */
-static void app_act(App *a, time_t now, unsigned ms)
-{
-    char pin[24] = "";
-    UiAction act = ui_take_action(a->ui, pin, sizeof pin);
-    switch (act) {
-    case UI_ACTION_NONE:
-        return;
-    case UI_ACTION_STAFF:
-        if (a->flow == FLOW_IDLE && a->live) {
-            a->flow = FLOW_STAFF_PIN;
-            ui_dialog(a->ui, UI_DIALOG_PIN, i18n_str(ui_lang(a->ui), STR_STAFF),
-                      i18n_str(ui_lang(a->ui), STR_ENTER_PIN), 0);
-        }
-        break;
-    case UI_ACTION_PIN:
-        app_pin(a, pin, now, ms);
-        break;
-    case UI_ACTION_CONFIRM:
-        if (a->flow == FLOW_CONFIRM) {
-            a->flow = FLOW_IDLE;
-            app_update_apply(a, ms);
-        }
-        break;
-    case UI_ACTION_CANCEL:
-        if (a->flow == FLOW_CONFIRM || a->flow == FLOW_UPDATE_PIN) {
-            update_cancel(&a->update);
-            app_update_done(a, ms);
-        } else {
-            a->flow = FLOW_IDLE;
-            ui_dialog(a->ui, UI_DIALOG_NONE, NULL, NULL, 0);
-        }
-        break;
-    default:
-        app_staff_action(a, act, now, ms);
-        break;
-    }
-    sodium_memzero(pin, sizeof pin);
 }
 
 /* ---- the loop ---- */
@@ -605,6 +303,8 @@ int app_sleep_ms(App *a, time_t now, unsigned ms)
         if (tick < wait)
             wait = tick < 0 ? 0 : tick;
     }
+    if (a->flow == FLOW_BUSY && wait > 100)
+        wait = 100;             /* a job's progress */
     if (ui_pressing(a->ui) && wait > 250)
         wait = 250;             /* the staff gesture is a hold */
     long beat = sdnotify_watchdog_due_ms();  /* never a whole interval after a late wake-up */
@@ -649,22 +349,12 @@ bool app_step(App *a, time_t now, unsigned ms)
 {
     ui_set_time(a->ui, now);
     ui_hold(a->ui, ms);
-    app_act(a, now, ms);
+    app_usb_act(a, now, ms);
+    app_usb_step(a, now, ms);
     bool idle = ms - a->last_input_ms >= (unsigned)a->cfg.idle_timeout_s * 1000u;
-    if (a->flow == FLOW_CONFIRM) {
-        int left = (int)((long)(a->flow_ms - ms) + 999) / 1000;
-        if (left <= 0) {
-            a->flow = FLOW_IDLE;
-            app_update_apply(a, ms);
-        } else
-            ui_dialog(a->ui, UI_DIALOG_CONFIRM, i18n_str(ui_lang(a->ui), STR_UPDATE_TITLE),
-                      a->update.changes, left);
-    } else if (a->flow == FLOW_RESULT && (int)(ms - a->flow_ms) >= 0) {
-        a->flow = FLOW_IDLE;
-        ui_dialog(a->ui, UI_DIALOG_NONE, NULL, NULL, 0);
-    } else if (a->flow == FLOW_RESULT && ui_dialog_kind(a->ui) == UI_DIALOG_NONE)
-        a->flow = FLOW_IDLE;
-    else if (a->flow == FLOW_STAFF_PIN && idle) {
+    if (a->flow == FLOW_BUSY)
+        a->last_input_ms = ms;  /* the screen stays awake while a job runs */
+    if (a->flow == FLOW_STAFF_PIN && idle) {
         a->flow = FLOW_IDLE;    /* nobody typed: the keypad goes */
         ui_dialog(a->ui, UI_DIALOG_NONE, NULL, NULL, 0);
     }
@@ -675,7 +365,7 @@ bool app_step(App *a, time_t now, unsigned ms)
     long key = (long)(now / 60) * LANG_COUNT + (long)ui_lang(a->ui);
     if (ui_screen(a->ui) == SCREEN_STAFF && key != a->staff_key) {
         a->staff_key = key;
-        app_staff_info(a, now);
+        app_usb_staff_info(a, now);
     }
     a->animating = ui_animate(a->ui, ms);
     if (!ui_dirty(a->ui))
@@ -698,8 +388,8 @@ int app_run(const AppOptions *o)
     a->running = true;
     a->last_input_ms = render_ticks();
     sdnotify_ready();
-    if (a->usb && usbwatch_check(a->usb))   /* a stick left in at power-on */
-        app_usb(a, a->cfg.usb_dir, time(NULL), render_ticks());
+    /* a stick left in at power-on: looked at after the first frame and heartbeat */
+    bool stick_at_start = a->usb && usbwatch_check(a->usb);
     while (a->running) {
         RenderEvent e;
         while (render_next_event(a->render, &e))
@@ -710,12 +400,17 @@ int app_run(const AppOptions *o)
         unsigned ms = render_ticks();
         app_step(a, now, ms);
         sdnotify_watchdog();    /* only from here: a hung loop stops the heartbeat */
+        if (stick_at_start) {
+            stick_at_start = false;
+            app_usb_stick_changed(a, a->cfg.usb_dir, time(NULL), render_ticks());
+            continue;
+        }
         int timeout = app_sleep_ms(a, now, ms);
         if (render_wait(a->render, timeout)) {  /* a desktop window: look at the stick too */
             struct pollfd u = { .fd = a->usb ? usbwatch_fd(a->usb) : -1, .events = POLLIN };
             if (a->usb && poll(&u, 1, 0) > 0) {
                 usbwatch_check(a->usb);
-                app_usb(a, a->cfg.usb_dir, time(NULL), render_ticks());
+                app_usb_stick_changed(a, a->cfg.usb_dir, time(NULL), render_ticks());
             }
             continue;
         }
@@ -727,7 +422,7 @@ int app_run(const AppOptions *o)
             fds[n++] = (struct pollfd){ .fd = usbwatch_fd(a->usb), .events = POLLIN };
         if (poll(fds, (nfds_t)n, timeout) > 0 && a->usb && (fds[n - 1].revents & POLLIN)) {
             usbwatch_check(a->usb);
-            app_usb(a, a->cfg.usb_dir, time(NULL), render_ticks());
+            app_usb_stick_changed(a, a->cfg.usb_dir, time(NULL), render_ticks());
         }
     }
     app_destroy(a);
@@ -754,7 +449,7 @@ static int app_shot(App *a, UiScreen s, Lang l, const char *path)
 {
     ui_show(a->ui, s, l);
     if (s == SCREEN_STAFF)
-        app_staff_info(a, a->started);
+        app_usb_staff_info(a, a->started);
     app_draw(a);
     if (render_screenshot(a->render, path) != 0)
         return -1;

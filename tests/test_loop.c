@@ -189,7 +189,7 @@ static void test_a_slow_stick_in_at_start_up_stops_neither_the_heartbeat_nor_the
     assert_true(n_frames > 0);
     assert_true(frame_gap <= 1.5);
     /* the first screen and the first heartbeat come before the stick is read */
-    double copying = status_time(&r, "Copying");
+    double copying = status_time(&r, "copying");
     assert_true(copying > 0);
     assert_true(r.beats[0] <= copying && f[0] <= copying);
     /* the 10 s to cancel start once the package is checked */

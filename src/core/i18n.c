@@ -67,6 +67,16 @@ static const char *const strings[STR_COUNT][LANG_COUNT] = {
     [STR_UPTIME]          = { "Σε λειτουργία", "Running for" },
     [STR_INPUT]           = { "Οθόνη αφής", "Touch input" },
     [STR_LOG]             = { "Καταγραφή", "Log" },
+    [STR_UPDATE_COPYING]  = { "Αντιγραφή από το USB: %lld από %lld MB",
+                              "Copying from the USB stick: %lld of %lld MB" },
+    [STR_UPDATE_VERIFYING] = { "Έλεγχος του πακέτου…", "Checking the package…" },
+    [STR_UPDATE_IMPORTING] = { "Εισαγωγή του περιεχομένου…", "Importing the content…" },
+    [STR_UPDATE_APPLYING] = { "Εγκατάσταση του νέου περιεχομένου…",
+                              "Putting the new content in place…" },
+    [STR_UPDATE_CANCELLING] = { "Ακύρωση…", "Cancelling…" },
+    [STR_EXPORTING]       = { "Αντιγραφή του περιεχομένου στο USB…",
+                              "Copying the content to the USB stick…" },
+    [STR_ROLLED_BACK]     = { "Το προηγούμενο περιεχόμενο επανήλθε.", "The previous content is back." },
 };
 
 /* Monday first, as the week is printed in Greece */

@@ -10,6 +10,7 @@
 #ifndef UPDATE_H
 #define UPDATE_H
 #include <limits.h>
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <time.h>
@@ -121,6 +122,20 @@ bool update_wants_export(const char *dir);
  * the screen text goes to out */
 UpdateStatus update_export(const char *dir, const char *data_dir, bool outbox, Lang lang,
                            char *out, size_t n);
+
+/* ---- progress, for a screen in another thread ---- */
+typedef enum {
+    UPDATE_STAGE_NONE, UPDATE_STAGE_COPYING, UPDATE_STAGE_CHECKING, UPDATE_STAGE_IMPORTING,
+    UPDATE_STAGE_APPLYING, UPDATE_STAGE_EXPORTING
+} UpdateStage;
+
+/* written by the steps of an attempt (which may run in a worker thread), read by the
+ * screen; cancel is set by the screen and honoured between chunks of work */
+typedef struct UpdateProgress {
+    atomic_int stage;           /* UpdateStage */
+    atomic_llong done, total;   /* bytes copied from the stick so far, of all */
+    atomic_bool cancel;
+} UpdateProgress;
 
 /* ---- the pieces, for tests and fuzzing ---- */
 typedef struct UpdateManifestEntry {

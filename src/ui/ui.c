@@ -978,6 +978,8 @@ static void ui_layout_dialog(Ui *ui)
         h += ui->gap + ui_line_height(ui, ui->s_body | UI_STYLE_BOLD) + ui->gap + bh;
     else if (ui->dialog == UI_DIALOG_MESSAGE)
         h += ui->gap + bh;
+    else if (ui->dialog == UI_DIALOG_PROGRESS)
+        h += 2 * ui->gap + ui->gap + bh;
     h += ui->pad;
     int y = (ui->h - h) / 2;
     if (y < 0)
@@ -1010,6 +1012,18 @@ static void ui_layout_dialog(Ui *ui)
         ui_dialog_button(ui, x + inner - half, y, half, bh, i18n_str(ui->lang, STR_OK), true,
                          BTN_ACTION, UI_ACTION_CANCEL);
         break;
+    case UI_DIALOG_PROGRESS: {
+        /* the bar: the part done, or an empty track while the size is not known */
+        y += ui->gap;
+        int done = ui->countdown < 0 ? 0 : ui->countdown > 1000 ? 1000 : ui->countdown;
+        ui_rect(ui, x, y, inner, ui->gap, COLOR_TILE_BG);
+        if (done > 0)
+            ui_rect(ui, x, y, (int)((long)inner * done / 1000), ui->gap, COLOR_ACCENT);
+        y += 2 * ui->gap;
+        ui_dialog_button(ui, x, y, half, bh, i18n_str(ui->lang, STR_CANCEL), false, BTN_ACTION,
+                         UI_ACTION_CANCEL);
+        break;
+    }
     case UI_DIALOG_PIN: {
         /* the digits typed so far, as dots */
         char dots[3 * 24 + 1] = "";
@@ -1255,13 +1269,17 @@ bool ui_night(const Ui *ui) { return ui->night; }
 
 void ui_dialog(Ui *ui, UiDialogKind kind, const char *title, const char *text, int countdown)
 {
+    if (kind == ui->dialog && countdown == ui->countdown &&
+        !strcmp(title ? title : "", ui->dialog_title) && !strcmp(text ? text : "", ui->dialog_text))
+        return;                 /* the same again: nothing to draw */
     snprintf(ui->dialog_title, sizeof ui->dialog_title, "%s", title ? title : "");
     snprintf(ui->dialog_text, sizeof ui->dialog_text, "%s", text ? text : "");
-    if (kind != ui->dialog)
+    if (kind != ui->dialog) {
         ui->pin[0] = '\0';
+        ui->pressing = ui->dragging = false;
+    }
     ui->dialog = kind;
     ui->countdown = countdown;
-    ui->pressing = ui->dragging = false;
     ui->need_layout = ui->dirty = true;
 }
 

@@ -749,6 +749,26 @@ static void test_the_usb_watch_sees_the_mount_point_and_the_kiosk_folder_appear(
 }
 
 /* the command line: exit 0 when applied, 1 with the reason when refused */
+/* regression (issue 15): `kiosk export DIR` failed when DIR did not exist yet, and on
+ * a data folder never started said "no live content" although the kiosk would show
+ * the built-in content */
+static void test_export_makes_its_folder_and_exports_the_built_in_content_before_the_first_start(
+    void **state)
+{
+    Fx *f = *state;
+    char out[600], never[600], orgs[700];
+    snprintf(out, sizeof out, "%s/new/stick", f->root);
+    snprintf(never, sizeof never, "%s/never-started", f->root);
+    char *argv[] = { "export", out, "--data-dir", never, "--default-data", f->base, NULL };
+    assert_int_equal(cmd_export(6, argv), 0);
+    snprintf(orgs, sizeof orgs, "%s/export/organizations.csv", out);
+    size_t len;
+    const char *csv = slurp(orgs, &len);
+    assert_non_null(strstr(csv, "accmr"));
+    /* the data folder is left as it was: nothing started */
+    assert_int_not_equal(access(never, F_OK), 0);
+}
+
 static void test_the_update_command_exits_by_its_outcome(void **state)
 {
     Fx *f = *state;
@@ -798,6 +818,7 @@ int main(void)
         T(test_manifest_lines_are_read_and_unsafe_paths_refused),
         T(test_the_usb_watch_sees_the_mount_point_and_the_kiosk_folder_appear),
         T(test_the_update_command_exits_by_its_outcome),
+        T(test_export_makes_its_folder_and_exports_the_built_in_content_before_the_first_start),
 #undef T
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

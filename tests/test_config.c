@@ -55,6 +55,7 @@ static void assert_defaults(const Config *c)
     assert_string_equal(c->trusted_keys, "/etc/kiosk/trusted-keys");
     assert_false(c->staff_approval);
     assert_string_equal(c->staff_pin_hash, "");
+    assert_string_equal(c->organization, "");
 }
 
 static void test_defaults_need_no_file(void **state)
@@ -109,7 +110,8 @@ static void test_every_key_is_read(void **state)
         "usb_dir = /media/usb0\r\n"
         "trusted_keys = /etc/kiosk/keys.d\r\n"
         "staff_approval = yes\r\n"
-        "staff_pin_hash = $argon2id$v=19$m=65536,t=2,p=1$c2FsdHNhbHQ$aGFzaGhhc2g\r\n";
+        "staff_pin_hash = $argon2id$v=19$m=65536,t=2,p=1$c2FsdHNhbHQ$aGFzaGhhc2g\r\n"
+        "organization = accmr\r\n";
     int rc = config_load(&c, write_conf(f, text), err, sizeof err);
     if (rc != 0) fail_msg("%s", err);
     assert_int_equal(c.width, 800);
@@ -129,6 +131,7 @@ static void test_every_key_is_read(void **state)
     assert_string_equal(c.trusted_keys, "/etc/kiosk/keys.d");
     assert_true(c.staff_approval);
     assert_string_equal(c.staff_pin_hash, "$argon2id$v=19$m=65536,t=2,p=1$c2FsdHNhbHQ$aGFzaGhhc2g");
+    assert_string_equal(c.organization, "accmr");
 }
 
 static void test_keys_not_in_the_file_keep_their_defaults(void **state)
@@ -174,6 +177,7 @@ static void test_bad_values_name_the_file_and_line(void **state)
     expect_error(f, "[display]\nwidth = -800\n", 2, "size");
     expect_error(f, "[hours]\ncity_holiday = maybe\n", 2, "true or false");
     expect_error(f, "[update]\nstaff_pin_hash = 1234\n", 2, "Argon2");
+    expect_error(f, "[update]\norganization = city of athens\n", 2, "record id");
 }
 
 static void test_unknown_keys_and_sections_are_errors(void **state)

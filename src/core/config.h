@@ -26,6 +26,9 @@ typedef struct Config {
     char trusted_keys[256];     /* /etc/kiosk/trusted-keys */
     bool staff_approval;        /* unsigned packages with the staff PIN; default false */
     char staff_pin_hash[160];   /* Argon2 (crypto_pwhash_str), "" = no PIN set */
+    char organization[64];      /* the id of the organization the kiosk is about: an
+                                   update without it is refused; "" = the one the live
+                                   content is about (the built-in one at first) */
 } Config;
 
 /* fills *c with the defaults */

@@ -403,11 +403,11 @@ static void app_staff_action(App *a, UiAction act, time_t now, unsigned ms)
     Lang l = ui_lang(a->ui);
     switch (act) {
     case UI_ACTION_ROLLBACK: {
-        char warning[512] = "";
+        char warning[400] = "";
         if (store_rollback(a->data_dir, warning, sizeof warning) != 0)
             snprintf(why, sizeof why, "%s", warning);
         else if (app_reload(a, why, sizeof why))
-            snprintf(why, sizeof why, "%s%s%s", i18n_str(l, STR_ROLLED_BACK),
+            snprintf(why, sizeof why, "%.100s%s%s", i18n_str(l, STR_ROLLED_BACK),
                      warning[0] ? " " : "", warning);
         app_result(a, STR_ROLLBACK, why, ms);
         break;

@@ -178,6 +178,8 @@ App *app_create(const AppOptions *o, bool hidden, int w, int h)
     App *a = calloc(1, sizeof *a);
     if (!a)
         return NULL;
+    if (!(a->update = update_create()))
+        goto fail;
     config_defaults(&a->cfg);
     if (o->config_path && config_load(&a->cfg, o->config_path, err, sizeof err) != 0) {
         fprintf(stderr, "kiosk: %s\n", err);
@@ -237,6 +239,7 @@ void app_destroy(App *a)
         usbwatch_close(a->usb);
     if (a->render)
         render_destroy(a->render);
+    update_destroy(a->update);
     free(a);
 }
 

@@ -50,6 +50,7 @@ typedef struct AppJob {
     char text[1024];            /* the result for the screen */
     char usb_dir[PATH_MAX];     /* JOB_EXPORT */
     bool read_only;             /* JOB_EXPORT: the stick is mounted read-only */
+    Lang lang;                  /* JOB_EXPORT: of the screen text */
     int shown_stage;            /* the stage last told to systemd */
 } AppJob;
 
@@ -70,7 +71,7 @@ struct App {
     bool animating;
     /* the USB flow (app_usb.c) */
     AppFlow flow;
-    Update update;
+    Update *update;             /* the attempt of the stick in the slot */
     AppJob job;
     unsigned flow_ms;           /* when the countdown or the result ends */
     bool stick_seen;            /* this stick's folder was handled: wait for a new one */

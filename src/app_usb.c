@@ -34,7 +34,7 @@ static void *app_job_run(void *arg)
 {
     App *a = arg;
     AppJob *j = &a->job;
-    Update *u = &a->update;
+    Update *u = a->update;
     UpdateProgress *p = &j->progress;
     j->text[0] = '\0';
     switch (j->kind) {
@@ -65,7 +65,7 @@ static void *app_job_run(void *arg)
         break;
     case JOB_EXPORT:
         atomic_store(&p->stage, UPDATE_STAGE_EXPORTING);
-        j->result = update_export(j->usb_dir, a->data_dir, j->read_only, u->lang, j->text,
+        j->result = update_export(j->usb_dir, a->data_dir, j->read_only, j->lang, j->text,
                                   sizeof j->text);
         break;
     case JOB_NONE:
@@ -188,7 +188,7 @@ void app_usb_stop(App *a)
         app_job_join(a);
     }
     if (a->flow == FLOW_CONFIRM || a->flow == FLOW_UPDATE_PIN)
-        update_cancel(&a->update);  /* the staged copy goes; the live content stays */
+        update_cancel(a->update);  /* the staged copy goes; the live content stays */
 }
 
 /* ---- the flow ---- */
@@ -229,7 +229,7 @@ static void app_job_end(App *a, unsigned ms)
             a->flow = FLOW_CONFIRM;
             a->flow_ms = ms + APP_COUNTDOWN_S * 1000u;
             ui_dialog(a->ui, UI_DIALOG_CONFIRM, i18n_str(lang, STR_UPDATE_TITLE),
-                      a->update.changes, APP_COUNTDOWN_S);
+                      update_changes(a->update), APP_COUNTDOWN_S);
             char status[600];
             snprintf(status, sizeof status, "Content update: ready, applies in %d s unless "
                      "cancelled", APP_COUNTDOWN_S);
@@ -237,7 +237,8 @@ static void app_job_end(App *a, unsigned ms)
         } else if (j->result == UPDATE_NEEDS_PIN) {
             a->flow = FLOW_UPDATE_PIN;
             char text[1024];
-            snprintf(text, sizeof text, "%s\n%s", a->update.changes, i18n_str(lang, STR_ENTER_PIN));
+            snprintf(text, sizeof text, "%s\n%s", update_changes(a->update),
+                     i18n_str(lang, STR_ENTER_PIN));
             ui_dialog(a->ui, UI_DIALOG_PIN, i18n_str(lang, STR_UPDATE_TITLE), text, 0);
             sdnotify_status("Content update: waiting for the staff PIN");
         } else {
@@ -262,10 +263,10 @@ static void app_job_end(App *a, unsigned ms)
 static void app_update_apply(App *a, unsigned ms)
 {
     if (!app_job_start(a, JOB_APPLY)) {
-        update_apply(&a->update);   /* no thread: here, as before */
+        update_apply(a->update);   /* no thread: here, as before */
         char text[1024];
-        update_finish(&a->update, text, sizeof text);
-        app_update_done(a, text, a->update.step == 3, ms);
+        update_finish(a->update, text, sizeof text);
+        app_update_done(a, text, update_applied(a->update), ms);
     }
 }
 
@@ -273,9 +274,9 @@ static void app_update_apply(App *a, unsigned ms)
 static void app_update_cancel(App *a, unsigned ms)
 {
     if (!app_job_start(a, JOB_CANCEL)) {
-        update_cancel(&a->update);
+        update_cancel(a->update);
         char text[1024];
-        update_finish(&a->update, text, sizeof text);
+        update_finish(a->update, text, sizeof text);
         app_update_done(a, text, false, ms);
     }
 }
@@ -302,7 +303,7 @@ void app_usb_stick_changed(App *a, const char *usb_dir, time_t now, unsigned ms)
     if (update_wants_export(usb_dir)) {
         snprintf(a->job.usb_dir, sizeof a->job.usb_dir, "%s", usb_dir);
         a->job.read_only = read_only;
-        a->update.lang = lang;
+        a->job.lang = lang;
         if (!app_job_start(a, JOB_EXPORT)) {
             char text[1024];
             update_export(usb_dir, a->data_dir, read_only, lang, text, sizeof text);
@@ -310,9 +311,9 @@ void app_usb_stick_changed(App *a, const char *usb_dir, time_t now, unsigned ms)
         }
         return;
     }
-    Update *u = &a->update;
+    Update *u = a->update;
     update_begin(u, usb_dir, a->data_dir, a->cfg.trusted_keys, a->cfg.staff_approval, lang);
-    u->outbox = read_only;
+    update_set_outbox(u, read_only);
     if (!app_job_start(a, JOB_CHECK)) {
         char text[1024];
         update_finish(u, text, sizeof text);
@@ -433,7 +434,7 @@ static void app_pin(App *a, const char *pin, time_t now, unsigned ms)
     Lang l = ui_lang(a->ui);
     PinResult r;
     if (a->flow == FLOW_UPDATE_PIN) {
-        r = update_approve(&a->update, a->cfg.staff_pin_hash, pin, now);
+        r = update_approve(a->update, a->cfg.staff_pin_hash, pin, now);
         if (r == PIN_OK) {
             a->flow = FLOW_IDLE;
             app_update_apply(a, ms);
@@ -526,7 +527,7 @@ void app_usb_step(App *a, time_t now, unsigned ms)
             app_update_apply(a, ms);
         } else
             ui_dialog(a->ui, UI_DIALOG_CONFIRM, i18n_str(ui_lang(a->ui), STR_UPDATE_TITLE),
-                      a->update.changes, left);
+                      update_changes(a->update), left);
     } else if (a->flow == FLOW_RESULT && (int)(ms - a->flow_ms) >= 0) {
         a->flow = FLOW_IDLE;
         ui_dialog(a->ui, UI_DIALOG_NONE, NULL, NULL, 0);

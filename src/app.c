@@ -302,7 +302,8 @@ int app_sleep_ms(App *a, time_t now, unsigned ms)
         wait = idle;
     if (a->flow == FLOW_CONFIRM || a->flow == FLOW_RESULT) {
         long left = (long)(a->flow_ms - ms);
-        long tick = a->flow == FLOW_CONFIRM ? 1000 - (long)(ms % 1000) : left;
+        /* the countdown's number changes each whole second before its end */
+        long tick = a->flow == FLOW_CONFIRM ? (left % 1000 ? left % 1000 : 1000) : left;
         if (tick < wait)
             wait = tick < 0 ? 0 : tick;
     }

@@ -58,18 +58,22 @@ static double status_time(const Run *r, const char *text)
     return -1;
 }
 
-/* the longest gap between the times in t[0..n) and between from, to and them */
-static double longest_gap(const double *t, int n, double from, double to)
+/* the longest gap between the times in t[0..n) and between from, to and them; *at
+ * is where it starts */
+static double longest_gap(const double *t, int n, double from, double to, double *at)
 {
     double prev = from, gap = 0;
+    *at = from;
     for (int i = 0; i < n; i++) {
         if (t[i] < from || t[i] > to)
             continue;
         if (t[i] - prev > gap)
-            gap = t[i] - prev;
+            gap = t[i] - prev, *at = prev;
         prev = t[i];
     }
-    return to - prev > gap ? to - prev : gap;
+    if (to - prev > gap)
+        gap = to - prev, *at = prev;
+    return gap;
 }
 
 static void test_a_slow_stick_in_at_start_up_stops_neither_the_heartbeat_nor_the_screen(void **state)
@@ -173,10 +177,12 @@ static void test_a_slow_stick_in_at_start_up_stops_neither_the_heartbeat_nor_the
         fclose(ff);
     if (r.ready < 0 || done < 0)
         fail_msg("no READY=1 or no result within 120 s (exit status %d)", st);
-    double beat_gap = longest_gap(r.beats, r.n_beats, r.ready, done);
-    double frame_gap = n_frames ? longest_gap(f, n_frames, f[0], done) : done - start;
-    printf("    %d heartbeats, longest gap %.2f s (at most %.2f s allowed); %d frames, "
-           "longest gap %.2f s\n", r.n_beats, beat_gap, WATCHDOG_US / 2e6, n_frames, frame_gap);
+    double beat_at, frame_at = start;
+    double beat_gap = longest_gap(r.beats, r.n_beats, r.ready, done, &beat_at);
+    double frame_gap = n_frames ? longest_gap(f, n_frames, f[0], done, &frame_at) : done - start;
+    printf("    %d heartbeats, longest gap %.2f s from %.2f s (at most %.2f s allowed); %d frames, "
+           "longest gap %.2f s from %.2f s\n", r.n_beats, beat_gap, beat_at - start,
+           WATCHDOG_US / 2e6, n_frames, frame_gap, frame_at - start);
     assert_non_null(strstr(r.status[r.n_status - 1], "The update is done"));
     char live[700], product[64], version[32];
     snprintf(live, sizeof live, "%s/" STORE_LIVE, data);

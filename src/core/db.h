@@ -13,10 +13,14 @@ typedef struct Db Db;
 /* opens an existing database read-only and checks its schema version; NULL on failure
  * (err, if not NULL, receives why, up to n bytes) */
 Db *db_open(const char *path, char *err, size_t n);
-/* creates a new empty database with the schema at path (which must not exist) */
+/* creates a new empty database with the schema at path (which must not exist); NULL
+ * with err, and errno the storage's error (EIO, ENOSPC) or 0 */
 Db *db_create(const char *path, char *err, size_t n);
 void db_close(Db *db);
 const char *db_error(const Db *db);
+/* the OS error behind the last failure when the storage failed (EIO, ENOSPC, ...),
+ * 0 when something else did (the data, a query) */
+int db_storage_errno(const Db *db);
 
 /* the content of the database's first service (ORDER BY rowid) and its organisation,
  * in lang: every text through the translation table, falling back to the base text

@@ -28,6 +28,8 @@ typedef struct HsdsReport {
     char product[64];           /* datapackage.json "name" */
     char version[32];           /* datapackage.json "version" */
     char language[16];          /* datapackage.json "language": the base texts' code */
+    int storage_errno;          /* import: the storage's error (EIO, ENOSPC) when the new
+                                   database could not be written, else 0 */
 } HsdsReport;
 
 void hsds_report_free(HsdsReport *r);

@@ -344,20 +344,26 @@ int store_build(const char *data_dir, const char *pkg_dir, HsdsReport *r, char *
         return -1;
     }
     unlink(path);
-    int rc = 0;
+    int rc = 0, e = 0;
     if (hsds_import(pkg_dir, path, r) != 0) {
-        say(why, n, "the package cannot be imported (%d errors)", r->n_errors);
+        e = r->storage_errno;
+        if (e)
+            say(why, n, "the new database cannot be written: %s", strerror(e));
+        else
+            say(why, n, "the package cannot be imported (%d errors)", r->n_errors);
         rc = -1;
     } else if (store_validate(path, why, n) != 0) {
         rc = -1;
     } else if (store_sync(path) != 0) {
-        say(why, n, "%s: %s", path, strerror(errno));
+        e = errno;
+        say(why, n, "%s: %s", path, strerror(e));
         rc = -1;
     }
     if (rc != 0)
         unlink(path);
     if (r == &own)
         hsds_report_free(&own);
+    errno = e;
     return rc;
 }
 

@@ -27,7 +27,8 @@ int store_path(const char *data_dir, const char *name, char *out, size_t n);
 int store_validate(const char *db_path, char *why, size_t n);
 /* builds data_dir/content.db.new from the package in pkg_dir (hsds_import), checks
  * it with store_validate and records which package it came from. 0, or -1 with the
- * import problems in r (when not NULL), why, and no content.db.new left. */
+ * import problems in r (when not NULL), why, no content.db.new left, and errno the
+ * storage's error (EIO, ENOSPC) when writing failed, 0 when the package did. */
 int store_build(const char *data_dir, const char *pkg_dir, HsdsReport *r, char *why, size_t n);
 /* makes content.db.new live: fsync, an atomic exchange with the live one, which
  * becomes content.db.prev, fsync of the folder. 0: the new content is live (why is

@@ -134,6 +134,11 @@ typedef struct UpdateProgress {
     atomic_bool cancel;
 } UpdateProgress;
 
+/* attaches p to the attempt (after update_begin): the steps report their stage and
+ * the bytes copied to it, and stop with UPDATE_CANCELLED soon after p->cancel is set.
+ * p must outlive the attempt's steps; NULL detaches. */
+void update_set_progress(Update *u, UpdateProgress *p);
+
 /* ---- the pieces, for tests and fuzzing ---- */
 typedef struct UpdateManifestEntry {
     char path[UPDATE_PATH_MAX];

@@ -21,6 +21,7 @@
 struct Db {
     sqlite3 *h;
     char err[256];
+    int os_errno;                       /* of the last failure, when it was the storage's */
     char lang[16];                      /* language code of the base texts */
     sqlite3_stmt *insert[DB_MAX_TABLES]; /* prepared on first use while building */
     /* the reading queries, prepared once: loading the content asks ~160 of them */

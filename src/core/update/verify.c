@@ -41,8 +41,8 @@ static char *read_small(int dfd, const char *name, size_t max, size_t *len)
     return buf;
 }
 
-/* SHA-256 of dfd/rel; -1 when it cannot be read */
-static int staged_sha256(int dfd, const char *rel, unsigned char out[32])
+/* SHA-256 of dfd/rel; -1 when it cannot be read, -2 when the attempt was cancelled */
+static int staged_sha256(Update *u, int dfd, const char *rel, unsigned char out[32])
 {
     int fd = openat(dfd, rel, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
     if (fd < 0)
@@ -51,10 +51,13 @@ static int staged_sha256(int dfd, const char *rel, unsigned char out[32])
     crypto_hash_sha256_init(&st);
     unsigned char *buf = malloc(65536);
     ssize_t r = -1;
-    while (buf && (r = read(fd, buf, 65536)) > 0)
+    bool cancelled = false;
+    while (buf && !(cancelled = update_progress_cancelled(u)) && (r = read(fd, buf, 65536)) > 0)
         crypto_hash_sha256_update(&st, buf, (unsigned long long)r);
     free(buf);
     close(fd);
+    if (cancelled)
+        return -2;
     if (r < 0)
         return -1;
     crypto_hash_sha256_final(&st, out);
@@ -120,11 +123,13 @@ static UpdateStatus check_files(Update *u, int dfd, const UpdateManifest *m)
     }
     for (int k = 0; s == UPDATE_OK && k < m->n; k++) {
         unsigned char h[32];
+        int rc;
         struct stat st;
         if (fstatat(dfd, m->entries[k].path, &st, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISREG(st.st_mode))
             s = update_refuse(u, UPDATE_MISSING_FILE, "%s", m->entries[k].path);
-        else if (staged_sha256(dfd, m->entries[k].path, h) != 0)
-            s = update_refuse(u, UPDATE_READ_ERROR, "%s", m->entries[k].path);
+        else if ((rc = staged_sha256(u, dfd, m->entries[k].path, h)) != 0)
+            s = rc == -2 ? UPDATE_CANCELLED : update_refuse(u, UPDATE_READ_ERROR, "%s",
+                                                            m->entries[k].path);
         else if (sodium_memcmp(h, m->entries[k].sha256, 32) != 0)
             s = update_refuse(u, UPDATE_CHECKSUM, "%s", m->entries[k].path);
     }
@@ -260,7 +265,7 @@ static UpdateStatus check_data(Update *u, const char *staging)
 }
 
 /* builds the new database beside the live one (store_build); a refusal says whether
- * the data, the disk or the checks of the new file failed */
+ * the storage (full, an I/O error), the data or the checks of the new file failed */
 static UpdateStatus build_database(Update *u, const char *staging)
 {
     char why[512] = "";
@@ -268,10 +273,10 @@ static UpdateStatus build_database(Update *u, const char *staging)
     memset(&r, 0, sizeof r);
     UpdateStatus s = UPDATE_OK;
     if (store_build(u->data_dir, staging, &r, why, sizeof why) != 0) {
-        int e = errno;
-        s = r.n_errors ? update_refuse(u, UPDATE_DATA_ERRORS, "%s", why)
-            : e == ENOSPC ? update_refuse(u, UPDATE_DISK_FULL, "%s", why)
-                          : update_refuse(u, UPDATE_INVALID_DB, "%s", why);
+        int e = errno;  /* store_build: 0 when the package or the new file is at fault */
+        s = e ? update_refuse(u, update_write_status(e), "%s", why)
+            : r.n_errors ? update_refuse(u, UPDATE_DATA_ERRORS, "%s", why)
+                         : update_refuse(u, UPDATE_INVALID_DB, "%s", why);
     }
     hsds_report_free(&r);
     return s;
@@ -290,12 +295,21 @@ UpdateStatus update_verify(Update *u)
     int dfd = open(staging, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
     if (dfd < 0)
         return update_refuse(u, UPDATE_READ_ERROR, "%s: %s", staging, strerror(errno));
+    update_progress_stage(u, UPDATE_STAGE_CHECKING);
     UpdateStatus s = check_signed_files(u, dfd);
     close(dfd);
+    if (s == UPDATE_OK && update_progress_cancelled(u))
+        s = UPDATE_CANCELLED;
     if (s == UPDATE_OK)
         s = check_data(u, staging);
-    if (s == UPDATE_OK)
+    if (s == UPDATE_OK && update_progress_cancelled(u))
+        s = UPDATE_CANCELLED;
+    if (s == UPDATE_OK) {
+        update_progress_stage(u, UPDATE_STAGE_IMPORTING);
         s = build_database(u, staging);
+    }
+    if (s == UPDATE_OK && update_progress_cancelled(u))
+        s = UPDATE_CANCELLED;
     if (s == UPDATE_OK) {
         update_note(u, "new database: built and checked (integrity, every language, QR codes)");
         note_untranslated(u, fresh);
@@ -335,11 +349,14 @@ UpdateStatus update_apply(Update *u)
         update_cancel(u);
         return update_refuse(u, u->staff_approval ? UPDATE_PIN_REFUSED : UPDATE_UNSIGNED, NULL);
     }
+    update_progress_stage(u, UPDATE_STAGE_APPLYING);
     if (store_install(u->data_dir, why, sizeof why) != 0) {
-        int e = errno;
+        int e = errno;  /* the live content and the one before are unchanged */
         update_cancel(u);
-        return update_refuse(u, e == ENOSPC ? UPDATE_DISK_FULL : UPDATE_APPLY_FAILED, "%s", why);
+        return update_refuse(u, e ? update_write_status(e) : UPDATE_APPLY_FAILED, "%s", why);
     }
+    if (why[0])         /* live, but the folder was not synced or the one before not kept */
+        update_note(u, "warning: %s", why);
     if (store_path(u->data_dir, STORE_STAGING, staging, sizeof staging) == 0)
         store_remove_tree(staging);
     u->step = UPDATE_STEP_APPLIED;

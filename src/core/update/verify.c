@@ -17,6 +17,7 @@
 #include "core/db.h"
 #include "core/hsds.h"
 #include "core/store.h"
+#include "core/text.h"
 
 /* reads a whole small file at dfd/name; NULL when missing (errno ENOENT), unreadable
  * or over max bytes (errno EFBIG) */
@@ -143,8 +144,9 @@ static UpdateStatus check_files(Update *u, int dfd, const UpdateManifest *m)
 static UpdateStatus check_identity(Update *u, const HsdsReport *r)
 {
     char live[PATH_MAX], old_product[64] = "";
-    snprintf(u->product, sizeof u->product, "%s", r->product);
-    snprintf(u->version, sizeof u->version, "%s", r->version);
+    /* from the stick: escaped, as they go to the journal */
+    text_escape(r->product, strlen(r->product), u->product, sizeof u->product);
+    text_escape(r->version, strlen(r->version), u->version, sizeof u->version);
     if (store_path(u->data_dir, STORE_LIVE, live, sizeof live) == 0)
         store_package_of(live, old_product, sizeof old_product, u->old_version,
                          sizeof u->old_version);
@@ -234,19 +236,32 @@ out:
     return s;
 }
 
-/* the data of the staged copy (hsds_check), its product and version; every problem
- * goes to the log, the first error to the refusal */
+#define UPDATE_LOG_ERRORS 20     /* errors in the report of a refused package, first */
+#define UPDATE_LOG_WARNINGS 10   /* and warnings after them */
+
+/* the data of the staged copy (hsds_check), its product and version; the errors
+ * and the first warnings go to the log, the first error to the refusal */
 static UpdateStatus check_data(Update *u, const char *staging)
 {
     HsdsReport r;
     memset(&r, 0, sizeof r);
     UpdateStatus s = UPDATE_OK;
     if (hsds_check(staging, &r) != 0) {
-        for (int i = 0; i < r.n_problems; i++) {
-            const HsdsProblem *p = &r.problems[i];
-            update_note(u, "%s:%d:%d: %s: %s", p->file, p->line, p->column,
-                        p->severity == HSDS_ERROR ? "error" : "warning", p->message);
-        }
+        /* every error first, then a few warnings: the log has room for a few dozen lines */
+        int shown[2] = { 0, 0 }, most[2] = { UPDATE_LOG_ERRORS, UPDATE_LOG_WARNINGS };
+        for (int pass = 0; pass < 2; pass++)
+            for (int i = 0; i < r.n_problems; i++) {
+                const HsdsProblem *p = &r.problems[i];
+                if ((p->severity == HSDS_ERROR) != (pass == 0) || p->severity == HSDS_NOTE ||
+                    ++shown[pass] > most[pass])
+                    continue;
+                update_note(u, "%s:%d:%d: %s: %s", p->file, p->line, p->column,
+                            p->severity == HSDS_ERROR ? "error" : "warning", p->message);
+            }
+        if (r.n_errors > UPDATE_LOG_ERRORS || r.n_warnings > UPDATE_LOG_WARNINGS)
+            update_note(u, "... and %d more errors, %d more warnings (kiosk check lists them)",
+                        r.n_errors > UPDATE_LOG_ERRORS ? r.n_errors - UPDATE_LOG_ERRORS : 0,
+                        r.n_warnings > UPDATE_LOG_WARNINGS ? r.n_warnings - UPDATE_LOG_WARNINGS : 0);
         const HsdsProblem *first = NULL;
         for (int i = 0; i < r.n_problems && !first; i++)
             if (r.problems[i].severity == HSDS_ERROR)

@@ -315,6 +315,7 @@ void app_usb_stick_changed(App *a, const char *usb_dir, time_t now, unsigned ms)
     update_begin(u, usb_dir, a->data_dir, a->cfg.trusted_keys, a->cfg.staff_approval, lang);
     update_set_outbox(u, read_only);
     update_set_progress(u, &a->job.progress);  /* bytes, stages, and Cancel */
+    update_set_organization(u, a->cfg.organization);
     if (!app_job_start(a, JOB_CHECK)) {
         char text[1024];
         update_finish(u, text, sizeof text);

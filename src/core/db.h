@@ -27,6 +27,10 @@ int db_storage_errno(const Db *db);
  * and then to any other language. -1 when there is no service; *out is then empty
  * (all strings NULL, content_free() safe) */
 int db_load_content(Db *db, Lang lang, Content *out);
+/* the id of the organization db_load_content shows: its first service's, or the
+ * first organization when that names none (free it); "" when the database has no
+ * service, NULL on error */
+char *db_content_org_id(Db *db);
 /* how many visitor texts (names, descriptions, addresses, funding, languages, terms,
  * closure reasons) have a base text but no translation into lang, which then shows
  * the base text; the first one ("organization accmr description") goes to first.

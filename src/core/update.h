@@ -62,6 +62,7 @@ typedef enum {
     UPDATE_INVALID_DB,
     UPDATE_APPLY_FAILED,
     UPDATE_EXPORT_FAILED,
+    UPDATE_NO_ORGANIZATION,  /* the package lacks the organization the kiosk is about */
     UPDATE_STATUS_COUNT
 } UpdateStatus;
 
@@ -79,6 +80,10 @@ void update_begin(Update *u, const char *dir, const char *data_dir, const char *
 /* the stick is mounted read-only (the installed kiosk): the report goes to
  * data_dir/usb-outbox/KIOSK/ for kiosk-usb-write.service to copy. Call after update_begin. */
 void update_set_outbox(Update *u, bool outbox);
+/* the id of the organization the kiosk is about (kiosk.conf's organization); a
+ * package whose content is about another one is refused. "" or NULL: the one the
+ * live content is about. Call after update_begin. */
+void update_set_organization(Update *u, const char *id);
 /* bounds-checks KIOSK/ (files, sizes, names, no links or devices) and copies it to
  * data_dir/staging/; nothing is used from the stick after this */
 UpdateStatus update_stage(Update *u);

@@ -31,6 +31,12 @@ void update_begin(Update *u, const char *dir, const char *data_dir, const char *
     u->status = UPDATE_OK;
 }
 
+/* the organization the kiosk is about; see update.h */
+void update_set_organization(Update *u, const char *id)
+{
+    snprintf(u->organization, sizeof u->organization, "%s", id ? id : "");
+}
+
 /* where the steps report how far they are; see update.h */
 void update_set_progress(Update *u, UpdateProgress *p)
 {

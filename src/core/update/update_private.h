@@ -37,6 +37,7 @@ struct Update {
     char log[8192];             /* what was checked, one line each, for the report */
     size_t log_len;
     UpdateProgress *progress;   /* NULL, or where the steps say how far they are */
+    char organization[64];      /* the kiosk's organization id; "": the live content's */
 };
 
 /* ---- attempt.c ---- */

@@ -279,6 +279,34 @@ static UpdateStatus check_data(Update *u, const char *staging)
     return s;
 }
 
+/* the organization the content of the database at path is about (free it); NULL
+ * when it cannot be read */
+static char *content_org(const char *path)
+{
+    Db *db = db_open(path, NULL, 0);
+    char *org = db ? db_content_org_id(db) : NULL;
+    db_close(db);
+    return org;
+}
+
+/* the new content must be about the kiosk's own organization: the configured one, or
+ * the one the live content is about (issue 15: a signed package without the centre's
+ * row made a city department the centre on the home screen) */
+static UpdateStatus check_organization(Update *u, const char *live, const char *fresh)
+{
+    char *want = u->organization[0] ? strdup(u->organization) : content_org(live);
+    char *got = content_org(fresh);
+    UpdateStatus s = UPDATE_OK;
+    if (want && *want && (!got || strcmp(want, got) != 0))
+        s = update_refuse(u, UPDATE_NO_ORGANIZATION, "\"%s\"; the content would be about \"%s\"",
+                          want, got ? got : "?");
+    else if (want && *want)
+        update_note(u, "organization: %s, as before", want);
+    free(want);
+    free(got);
+    return s;
+}
+
 /* builds the new database beside the live one (store_build); a refusal says whether
  * the storage (full, an I/O error), the data or the checks of the new file failed */
 static UpdateStatus build_database(Update *u, const char *staging)
@@ -323,6 +351,8 @@ UpdateStatus update_verify(Update *u)
         update_progress_stage(u, UPDATE_STAGE_IMPORTING);
         s = build_database(u, staging);
     }
+    if (s == UPDATE_OK)
+        s = check_organization(u, live, fresh);
     if (s == UPDATE_OK && update_progress_cancelled(u))
         s = UPDATE_CANCELLED;
     if (s == UPDATE_OK) {

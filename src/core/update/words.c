@@ -61,6 +61,8 @@ static const char *const status_words[UPDATE_STATUS_COUNT][LANG_COUNT] = {
     [UPDATE_APPLY_FAILED] = { "Το νέο περιεχόμενο δεν μπήκε στη θέση του.",
                               "The new content could not be put in place." },
     [UPDATE_EXPORT_FAILED] = { "Η εξαγωγή απέτυχε.", "The export failed." },
+    [UPDATE_NO_ORGANIZATION] = { "Στο πακέτο λείπει ο φορέας για τον οποίο είναι το περίπτερο.",
+                                 "The package lacks the organization this kiosk is about." },
 };
 
 const char *const update_unchanged_words[LANG_COUNT] = {

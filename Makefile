@@ -6,7 +6,8 @@
 #   make bench      figures against the floor program (issue: speed and memory)
 #   make soak DURATION=4h   the endurance monkey for that long: RSS, fds, frame times
 
-PKGS    := sdl2 SDL2_ttf SDL2_image sqlite3 libqrencode libsodium inih libcjson libsystemd
+PKGS    := sdl2 SDL2_ttf SDL2_image sqlite3 libqrencode libsodium inih libcjson libsystemd \
+           fribidi libunibreak
 VERSION := 1.0.0
 PKG_CONFIG ?= pkg-config
 # ARCH=arm64: cross-build for the Raspberry Pi with Debian multiarch into build-arm64/
@@ -38,12 +39,14 @@ CFLAGS  += -std=c11 -Wall -Wextra -Werror -D_DEFAULT_SOURCE -D_GNU_SOURCE -DKIOS
 LDLIBS  += $(PKG_LIBS) -lm -pthread
 LDFLAGS += $(SANFLAGS)
 
-SRC      := $(wildcard src/core/*.c src/core/*/*.c src/ui/*.c src/render/*.c src/platform/*.c src/app.c src/app_*.c src/cmd_*.c)
-OBJ      := $(SRC:src/%.c=$(BUILD)/%.o)
+SRC      := $(wildcard src/core/*.c src/core/*/*.c src/ui/*.c src/ui/screens/*.c src/render/*.c src/platform/*.c src/app.c src/app_*.c src/cmd_*.c)
+# the interface's words: one gettext catalogue per language, built into the program
+LOCALE_PO := $(wildcard assets/locale/*.po)
+OBJ      := $(SRC:src/%.c=$(BUILD)/%.o) $(BUILD)/locale/catalogues.o
 TEST_SRC := $(wildcard tests/test_*.c)
 TESTS    := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
 
-.PHONY: all deps run test check unit bench soak clean screenshots fuzz deb test-arm64
+.PHONY: all deps run test check unit bench soak clean screenshots fuzz deb test-arm64 po-update
 all: $(BUILD)/kiosk $(if $(ARCH),,$(BUILD)/data.db)
 
 # the built-in content as a database, made by the kiosk's own importer from data/:
@@ -55,6 +58,21 @@ $(BUILD)/data.db: $(BUILD)/kiosk $(wildcard data/*)
 $(BUILD)/%.o: src/%.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -c $< -o $@
+
+# msgfmt --check validates each .po (placeholders as in English, the header), then
+# the compiled catalogues become byte arrays that src/core/i18n.c reads
+$(BUILD)/locale/catalogues.c: $(LOCALE_PO) tools/po2c.sh
+	@mkdir -p $(dir $@)
+	tools/po2c.sh $@ $(LOCALE_PO)
+
+$(BUILD)/locale/catalogues.o: $(BUILD)/locale/catalogues.c
+	$(CC) $(CFLAGS) -c $< -o $@
+
+# after a message is added to or changed in en.po: every other .po gets it (empty, or
+# marked fuzzy with a guess) for its translators; test_i18n fails until it is translated
+po-update:
+	@for po in $(filter-out assets/locale/en.po,$(LOCALE_PO)); do \
+	    msgmerge --quiet --update --backup=none --no-wrap $$po assets/locale/en.po || exit 1; done
 
 $(BUILD)/libkiosk.a: $(OBJ)
 	@rm -f $@

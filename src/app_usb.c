@@ -410,7 +410,7 @@ static void app_staff_action(App *a, UiAction act, time_t now, unsigned ms)
         if (store_rollback(a->data_dir, warning, sizeof warning) != 0)
             snprintf(why, sizeof why, "%s", warning);
         else if (app_reload(a, why, sizeof why))
-            snprintf(why, sizeof why, "%.100s%s%s", i18n_str(l, STR_ROLLED_BACK),
+            snprintf(why, sizeof why, "%.100s%s%s", i18n_str(l, STR_ROLLBACK_DONE),
                      warning[0] ? " " : "", warning);
         app_result(a, STR_ROLLBACK, why, ms);
         break;
@@ -419,8 +419,7 @@ static void app_staff_action(App *a, UiAction act, time_t now, unsigned ms)
         a->stick_seen = false;  /* export to the stick that is in now */
         app_usb_stick_changed(a, a->cfg.usb_dir, now, ms);
         if (a->flow == FLOW_IDLE)
-            app_result(a, STR_EXPORT_TITLE, l == LANG_EL ? "Δεν βρέθηκε USB στικ με φάκελο KIOSK."
-                                                         : "No USB stick with a KIOSK folder.", ms);
+            app_result(a, STR_EXPORT_TITLE, i18n_str(l, STR_NO_EXPORT_STICK), ms);
         break;
     case UI_ACTION_RESTART:     /* systemd starts the kiosk again (Restart=always) */
         a->running = false;
@@ -464,8 +463,7 @@ static void app_pin(App *a, const char *pin, time_t now, unsigned ms)
     if (r == PIN_LOCKED)
         snprintf(text, sizeof text, i18n_str(l, STR_PIN_LOCKED), PIN_LOCK_S / 60);
     else
-        snprintf(text, sizeof text, "%s", l == LANG_EL ? "Δεν έχει οριστεί κωδικός προσωπικού."
-                                                       : "No staff PIN is set.");
+        snprintf(text, sizeof text, "%s", i18n_str(l, STR_PIN_NOT_SET));
     if (a->flow == FLOW_UPDATE_PIN)
         app_update_cancel(a, ms);
     else

@@ -9,20 +9,25 @@ cd "$(dirname "$0")/.."
 secs=${1:-60}
 out=build/fuzz
 mkdir -p "$out"
-PKGS="sqlite3 libqrencode libsodium inih libcjson"
+PKGS="sqlite3 libqrencode libsodium inih libcjson fribidi libunibreak"
 CFLAGS="-std=c11 -g -O1 -D_DEFAULT_SOURCE -D_GNU_SOURCE -Isrc -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all $(pkg-config --cflags $PKGS)"
 LIBS="$(pkg-config --libs $PKGS) -lm"
 # the core once, as objects without libFuzzer's main
 mkdir -p "$out/obj"
 objs=""
 for c in src/core/*.c src/core/*/*.c; do
-    o="$out/obj/$(echo "${c#src/core/}" | tr / _ | sed 's/\.c$//').o"
-    if [ ! -f "$o" ] || [ "$c" -nt "$o" ] || [ -n "$(find src/core -name "*.h" -newer "$o" | head -n 1)" ]; then
+    o="$out/obj/$(echo "${c#src/core/}" | sed 's|/|_|g; s|\.c$||').o"  # db/hours.c: db_hours.o
+    if [ ! -f "$o" ] || [ "$c" -nt "$o" ] || [ "$(dirname "$c")" -nt "$o" ]; then
         # shellcheck disable=SC2086
         clang $CFLAGS -fsanitize=fuzzer-no-link -c "$c" -o "$o"
     fi
     objs="$objs $o"
 done
+# the interface's catalogues, which src/core/i18n.c reads (as the Makefile builds them)
+tools/po2c.sh "$out/catalogues.c" assets/locale/*.po
+# shellcheck disable=SC2086
+clang $CFLAGS -fsanitize=fuzzer-no-link -c "$out/catalogues.c" -o "$out/obj/catalogues.o"
+objs="$objs $out/obj/catalogues.o"
 # seeds: tests/fuzz/seeds-NAME/ (inputs that once found a fault stay there), and
 # the default package's CSVs for the CSV reader
 mkdir -p "$out/seed-csv"

@@ -1,14 +1,17 @@
 /* db.h - the content database: SQLite in the HSDS 3.0 shape with a translation table.
- * Only the files of src/core/db/ include sqlite3.h. Every function returns 0 on success and -1
- * on failure with a message in db_error(); a failed call leaves the file unchanged. */
+ * Only the files of src/core/db/ include sqlite3.h. Every function returns 0 on
+ * success and -1 on failure with a message in db_error(); a failed call leaves the
+ * file unchanged. */
 #ifndef DB_H
 #define DB_H
 #include "core/content.h"
 #include "core/hours.h"
 
-#define DB_SCHEMA_VERSION 1
-
 typedef struct Db Db;
+
+/* the schema version (PRAGMA user_version) this kiosk writes, and the only one it
+ * opens; db/tables.c keeps it beside the tables */
+int db_schema_version(void);
 
 /* opens an existing database read-only and checks its schema version; NULL on failure
  * (err, if not NULL, receives why, up to n bytes) */

@@ -135,7 +135,7 @@ static int create_schema(Db *db)
     ok = ok && db_sb_add(&sql, &len, &cap,
                          /* the package: name, version, language, imported_at, descriptor */
                          "CREATE TABLE package (key TEXT PRIMARY KEY, value TEXT NOT NULL);\n"
-                         "PRAGMA user_version = %d;\nCOMMIT;\n", DB_SCHEMA_VERSION);
+                         "PRAGMA user_version = %d;\nCOMMIT;\n", db_schema_version());
     int rc = ok ? db_exec(db, sql) : db_fail(db, "out of memory");
     free(sql);
     return rc;
@@ -222,9 +222,9 @@ static int check_file(Db *db, const char *path)
                        sqlite3_errcode(db->h) == SQLITE_CORRUPT ? "damaged"
                                                                 : "not a kiosk database",
                        sqlite3_errmsg(db->h));
-    if (version != DB_SCHEMA_VERSION)
+    if (version != db_schema_version())
         return db_fail(db, "%s has database schema version %d; this kiosk reads version %d", path,
-                       version, DB_SCHEMA_VERSION);
+                       version, db_schema_version());
     sqlite3_stmt *st = NULL;
     int rc = sqlite3_prepare_v2(db->h, "PRAGMA quick_check(1)", -1, &st, NULL);
     if (rc == SQLITE_OK)

@@ -12,9 +12,11 @@
  * name, its CSV file, the key column, the columns in CSV order, the columns looked up
  * by, the columns of a key of several columns or NULL, and the import rules of its
  * rows: DbRule flags in db.h, 0 for the schema's types alone), describe it in
- * data/datapackage.json, bump DB_SCHEMA_VERSION in db.h, and read it in
+ * data/datapackage.json, bump SCHEMA_VERSION below, and read it in
  * db_load_content() (db/content.c). A new column is the same: add it, bump the
  * version. */
+#define SCHEMA_VERSION 1
+
 static const DbTable db_tables[] = {
     { "organization", "organizations.csv", "id",
       COLS("id", "name", "alternate_name", "description", "email", "website", "tax_status",
@@ -84,6 +86,12 @@ static const DbTable db_tables[] = {
 };
 #define N_TABLES ((int)(sizeof db_tables / sizeof db_tables[0]))
 _Static_assert(N_TABLES <= DB_MAX_TABLES, "DB_MAX_TABLES in db.h is too small");
+
+/* the version of the schema that db_tables[] makes */
+int db_schema_version(void)
+{
+    return SCHEMA_VERSION;
+}
 
 /* the number of tables in db_tables[] */
 int db_table_count(void)

@@ -69,8 +69,8 @@ typedef struct Pkg {
     char language[16];
     Resource *res;
     int n_res;
-    int of_table[DB_MAX_TABLES];   /* the resource of each table, -1 when absent */
-    IdSet translations;         /* resource, record, field, language of each translation */
+    int of_table[DB_MAX_TABLES]; /* the resource of each table, -1 when absent */
+    IdSet translations;         /* the keys of the translations taken (DB_RULE_TRANSLATION) */
     int pass;                   /* 1 or 2 */
     int today;                  /* yyyymmdd */
     Db *db;                     /* NULL when only checking */
@@ -138,4 +138,7 @@ bool hsds_rules_check_row(Pkg *p, Resource *res, const Header *h, Row *row);
 /* the links of a taken row in pass 2: a dangling one is dropped (reported), or the
  * row is not taken when its table says so; false then */
 bool hsds_rules_check_links(Pkg *p, Resource *res, const Header *h, Row *row);
+/* the first column that a rule of table i (in db/tables.c) reads, or one of its key
+ * columns, that the table lacks; NULL when the table has them all (a test asks) */
+const char *hsds_rules_missing_column(int i);
 #endif

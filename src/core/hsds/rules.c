@@ -389,6 +389,8 @@ static bool entity_links(Pkg *p, Resource *res, const Header *h, Row *row)
     return true;
 }
 
+#define COLS(...) ((const char *const[]){ __VA_ARGS__, NULL })
+
 /* a check of a row: false when the row is not taken */
 typedef bool (*RuleFn)(Pkg *p, Resource *res, const Header *h, Row *row);
 
@@ -401,14 +403,20 @@ static const struct {
     RuleFn links;               /* pass 2, once the ids of every table are known */
     bool own_types;             /* the rule checks its values itself, not the schema types */
     bool dangling_skips;        /* a dangling link skips the row instead of being dropped */
+    const char *const *reads;   /* the columns it reads: a table with the flag has them */
 } rules[] = {
-    { DB_RULE_SCHEDULE, check_schedule, NULL, true, false },
-    { DB_RULE_CLOSURE, check_closure, NULL, true, true },
-    { DB_RULE_QUOTED_NUMBER, unquote_number, NULL, false, false },
-    { DB_RULE_EMAIL, check_email, NULL, false, false },
-    { DB_RULE_COORDINATES, check_coordinates, NULL, false, false },
-    { DB_RULE_TRANSLATION, check_translation, translation_links, false, false },
-    { DB_RULE_LINK_ENTITY, NULL, entity_links, false, false },
+    { DB_RULE_SCHEDULE, check_schedule, NULL, true, false,
+      COLS("freq", "byday", "opens_at", "closes_at", "valid_from", "valid_to", "timezone",
+           "until", "count", "interval", "byweekno", "bymonthday", "byyearday") },
+    { DB_RULE_CLOSURE, check_closure, NULL, true, true,
+      COLS("start_date", "end_date", "closed", "opens_at", "closes_at") },
+    { DB_RULE_QUOTED_NUMBER, unquote_number, NULL, false, false, COLS("number") },
+    { DB_RULE_EMAIL, check_email, NULL, false, false, COLS("email") },
+    { DB_RULE_COORDINATES, check_coordinates, NULL, false, false,
+      COLS("latitude", "longitude") },
+    { DB_RULE_TRANSLATION, check_translation, translation_links, false, false,
+      COLS("resource", "record_id", "field", "language", "value") },
+    { DB_RULE_LINK_ENTITY, NULL, entity_links, false, false, COLS("link_entity", "link_id") },
 };
 #define N_RULES (sizeof rules / sizeof rules[0])
 
@@ -458,4 +466,18 @@ bool hsds_rules_check_links(Pkg *p, Resource *res, const Header *h, Row *row)
         if ((t->rules & rules[i].flag) && rules[i].links && !rules[i].links(p, res, h, row))
             return false;
     return true;
+}
+
+/* the first column that a rule of table i reads and the table lacks, NULL when none */
+const char *hsds_rules_missing_column(int i)
+{
+    const DbTable *t = db_table(i);
+    for (size_t r = 0; r < N_RULES; r++)
+        for (int c = 0; (t->rules & rules[r].flag) && rules[r].reads[c]; c++)
+            if (db_table_column(i, rules[r].reads[c]) < 0)
+                return rules[r].reads[c];
+    for (int c = 0; t->unique && t->unique[c]; c++)
+        if (db_table_column(i, t->unique[c]) < 0)
+            return t->unique[c];
+    return NULL;
 }

@@ -352,7 +352,7 @@ void app_usb_staff_info(App *a, time_t now)
     char *imported = a->db ? db_package_get(a->db, "imported_at") : NULL;
     ADD(STR_DATA, "%s %s, %s%s(%s)", product ? product : "", version ? version : "",
         imported ? imported : "", imported && *imported ? " " : "",
-        a->live ? a->data_dir : "built-in");
+        a->live ? a->data_dir : i18n_str(l, STR_BUILT_IN));
     free(product);
     free(version);
     free(imported);
@@ -361,7 +361,10 @@ void app_usb_staff_info(App *a, time_t now)
         ADD(STR_DISK, "%.0f MiB", (double)vfs.f_bavail * (double)vfs.f_frsize / 1048576.0);
     }
     long up = (long)(now - a->started);
-    ADD(STR_UPTIME, "%ldd %02ldh %02ldm", up / 86400, up / 3600 % 24, up / 60 % 60);
+    char span[64];
+    i18n_format(l, span, sizeof span, STR_UPTIME_SPAN, (int)(up / 86400), (int)(up / 3600 % 24),
+                (int)(up / 60 % 60));
+    ADD(STR_UPTIME, "%s", span);
     char why[256] = "";
     int inputs = inputcheck_scan(why, sizeof why);
     if (inputs > 0) {
@@ -461,7 +464,7 @@ static void app_pin(App *a, const char *pin, time_t now, unsigned ms)
     }
     char text[256];
     if (r == PIN_LOCKED)
-        snprintf(text, sizeof text, i18n_str(l, STR_PIN_LOCKED), PIN_LOCK_S / 60);
+        i18n_format(l, text, sizeof text, STR_PIN_LOCKED, PIN_LOCK_S / 60);
     else
         snprintf(text, sizeof text, "%s", i18n_str(l, STR_PIN_NOT_SET));
     if (a->flow == FLOW_UPDATE_PIN)

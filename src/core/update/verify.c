@@ -16,6 +16,7 @@
 
 #include "core/db.h"
 #include "core/hsds.h"
+#include "core/sheet.h"
 #include "core/store.h"
 #include "core/text.h"
 
@@ -236,32 +237,43 @@ out:
     return s;
 }
 
-#define UPDATE_LOG_ERRORS 20     /* errors in the report of a refused package, first */
-#define UPDATE_LOG_WARNINGS 10   /* and warnings after them */
+#define UPDATE_LOG_ERRORS 20     /* errors in the report of a package, listed first */
+#define UPDATE_LOG_OTHERS 40     /* warnings and notes after them */
 
-/* the data of the staged copy (hsds_check), its product and version; the errors
- * and the first warnings go to the log, the first error to the refusal */
+/* the problems of r into the log: every error first (up to UPDATE_LOG_ERRORS: the log
+ * has room for a few dozen lines, and no warning may push an error out), then the
+ * warnings and notes; and how to open the files in a spreadsheet when a spreadsheet
+ * changed them */
+static void note_problems(Update *u, const HsdsReport *r)
+{
+    int shown[2] = { 0, 0 }, most[2] = { UPDATE_LOG_ERRORS, UPDATE_LOG_OTHERS };
+    for (int pass = 0; pass < 2; pass++)
+        for (int i = 0; i < r->n_problems; i++) {
+            const HsdsProblem *p = &r->problems[i];
+            if ((p->severity == HSDS_ERROR) != (pass == 0) || ++shown[pass] > most[pass])
+                continue;
+            update_note(u, "%s:%d:%d: %s: %s", p->file, p->line, p->column,
+                        p->severity == HSDS_ERROR ? "error"
+                        : p->severity == HSDS_NOTE ? "note" : "warning", p->message);
+        }
+    int more = (shown[0] > most[0] ? shown[0] - most[0] : 0) +
+               (shown[1] > most[1] ? shown[1] - most[1] : 0) + r->n_unlisted;
+    if (more > 0)
+        update_note(u, "... and %d more problems (kiosk check lists them, errors first)", more);
+    if (r->n_sheet > 0)
+        update_note(u, "%s", SHEET_HINT);
+}
+
+/* the data of the staged copy (hsds_check), its product and version; the problems go
+ * to the log (a usable package's only when a spreadsheet changed it), errors first,
+ * and the first error to the refusal */
 static UpdateStatus check_data(Update *u, const char *staging)
 {
     HsdsReport r;
     memset(&r, 0, sizeof r);
     UpdateStatus s = UPDATE_OK;
     if (hsds_check(staging, &r) != 0) {
-        /* every error first, then a few warnings: the log has room for a few dozen lines */
-        int shown[2] = { 0, 0 }, most[2] = { UPDATE_LOG_ERRORS, UPDATE_LOG_WARNINGS };
-        for (int pass = 0; pass < 2; pass++)
-            for (int i = 0; i < r.n_problems; i++) {
-                const HsdsProblem *p = &r.problems[i];
-                if ((p->severity == HSDS_ERROR) != (pass == 0) || p->severity == HSDS_NOTE ||
-                    ++shown[pass] > most[pass])
-                    continue;
-                update_note(u, "%s:%d:%d: %s: %s", p->file, p->line, p->column,
-                            p->severity == HSDS_ERROR ? "error" : "warning", p->message);
-            }
-        if (r.n_errors > UPDATE_LOG_ERRORS || r.n_warnings > UPDATE_LOG_WARNINGS)
-            update_note(u, "... and %d more errors, %d more warnings (kiosk check lists them)",
-                        r.n_errors > UPDATE_LOG_ERRORS ? r.n_errors - UPDATE_LOG_ERRORS : 0,
-                        r.n_warnings > UPDATE_LOG_WARNINGS ? r.n_warnings - UPDATE_LOG_WARNINGS : 0);
+        note_problems(u, &r);
         const HsdsProblem *first = NULL;
         for (int i = 0; i < r.n_problems && !first; i++)
             if (r.problems[i].severity == HSDS_ERROR)
@@ -272,6 +284,8 @@ static UpdateStatus check_data(Update *u, const char *staging)
         else
             s = update_refuse(u, UPDATE_DATA_ERRORS, "%d errors", r.n_errors);
     } else {
+        if (r.n_sheet > 0)
+            note_problems(u, &r);   /* how each value a spreadsheet changed was read */
         update_note(u, "data: %d records, %d warnings", r.n_records, r.n_warnings);
         s = check_identity(u, &r);
     }

@@ -36,10 +36,10 @@ PKG_LIBS   := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
 CFLAGS  ?= $(OPT) -g
 CFLAGS  += -std=c11 -Wall -Wextra -Werror -D_DEFAULT_SOURCE -D_GNU_SOURCE -DKIOSK_VERSION=\"$(VERSION)\" \
            -Isrc $(PKG_CFLAGS) $(SANFLAGS) -MMD -MP
-LDLIBS  += $(PKG_LIBS) -lm
+LDLIBS  += $(PKG_LIBS) -lm -pthread
 LDFLAGS += $(SANFLAGS)
 
-SRC      := $(wildcard src/core/*.c src/core/*/*.c src/ui/*.c src/ui/screens/*.c src/render/*.c src/platform/*.c src/app.c src/cmd/*.c)
+SRC      := $(wildcard src/core/*.c src/core/*/*.c src/ui/*.c src/ui/screens/*.c src/render/*.c src/platform/*.c src/app.c src/app_*.c src/cmd/*.c)
 # the interface's words: one gettext catalogue per language, built into the program
 LOCALE_PO := $(wildcard assets/locale/*.po)
 OBJ      := $(SRC:src/%.c=$(BUILD)/%.o) $(BUILD)/locale/catalogues.o
@@ -85,6 +85,12 @@ $(BUILD)/tests/%: tests/%.c tests/testutil.h tests/testdata.h $(BUILD)/libkiosk.
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -Itests $< $(BUILD)/libkiosk.a -o $@ $(LDFLAGS) $(LDLIBS) -lcmocka
 
+# the tests' LD_PRELOAD library (storage faults, slow sticks): never sanitized, so
+# one build serves the kiosk of build/ and of build-san/
+build/tests/faultio.so: tests/faultio.c
+	@mkdir -p $(dir $@)
+	$(CC) -O2 -g -std=c11 -Wall -Wextra -Werror -fPIC -shared $< -o $@ -ldl
+
 deps:
 	@tools/deps.sh
 	@$(if $(filter arm64,$(ARCH)),tools/deps-arm64.sh,:)
@@ -95,11 +101,11 @@ run: deps
 
 # every test binary and every tests/*.sh, then the unit tests again under ASan + UBSan
 test: deps
-	@$(MAKE) --no-print-directory all $(TESTS)
+	@$(MAKE) --no-print-directory all $(TESTS) build/tests/faultio.so
 	@$(MAKE) --no-print-directory SAN=1 all $(TESTS:build/%=build-san/%)
 	@tools/test.sh
 
-unit: all $(TESTS)
+unit: all $(TESTS) build/tests/faultio.so
 	@tools/test.sh --quick
 
 bench: deps all $(BUILD)/bench/bench_app $(BUILD)/bench/bench_speech

@@ -3,7 +3,7 @@
  * watchdog) or until input arrives, handles the input, and draws a frame only when
  * something changed. Where the video driver cannot wait (KMSDRM, offscreen) it waits
  * with poll(2) on the input devices and the USB watch. */
-#include "app.h"
+#include "app_private.h"
 #include <errno.h>
 #include <fcntl.h>
 #include <glob.h>
@@ -14,75 +14,17 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sodium.h>
 #include <sys/stat.h>
-#include <sys/statvfs.h>
 #include <unistd.h>
-#include "core/config.h"
-#include "core/db.h"
-#include "core/hours.h"
 #include "core/store.h"
-#include "core/update.h"
 #include "platform/audio.h"
 #include "platform/inputcheck.h"
-#include "platform/journal.h"
 #include "platform/sdnotify.h"
 #include "platform/speech.h"
-#include "platform/usbwatch.h"
-#include "render/render.h"
 #include "ui/speak.h"
-#include "ui/ui.h"
 
-#define APP_MAX_FDS 16
-#define APP_COUNTDOWN_S 10      /* a signed update applies after this unless cancelled */
-#define APP_RESULT_MS 15000     /* an update's result stays on screen this long */
 #define APP_STILL_THERE_MS 25000 /* "Still there?" shows this long before the idle reset */
 #define APP_SPEAK_MAX (32 * 1024) /* bytes of a screen's text handed to the voice */
-
-/* where the USB flow is */
-typedef enum {
-    FLOW_IDLE,
-    FLOW_CONFIRM,               /* a signed update, counting down */
-    FLOW_UPDATE_PIN,            /* an unsigned update, waiting for the staff PIN */
-    FLOW_STAFF_PIN,             /* the hidden gesture, waiting for the staff PIN */
-    FLOW_RESULT                 /* a message, until OK or APP_RESULT_MS */
-} AppFlow;
-
-struct App {
-    Config cfg;
-    char data_dir[PATH_MAX];
-    Render *render;
-    Ui *ui;
-    Db *db;
-    Content content[LANG_COUNT];
-    HoursTable hours;
-    UsbWatch *usb;
-    int input_fds[APP_MAX_FDS];
-    int n_input_fds;
-    unsigned last_input_ms;
-    bool live;                  /* showing data_dir's database, so updates apply */
-    bool running;
-    bool animating;
-    /* the USB flow */
-    AppFlow flow;
-    Update *update;             /* the attempt of the stick in the slot */
-    unsigned flow_ms;           /* when the countdown or the result ends */
-    bool stick_seen;            /* this stick's folder was handled: wait for a new one */
-    time_t started;
-    char journal[1200];         /* the staff screen's log tail */
-    long staff_key;             /* minute and language of the staff screen's facts */
-    time_t journal_minute;
-    /* the voice of the Listen control (app_start_speech), and this visit's use of it */
-    Audio *audio;
-    Speech *speech;
-    bool visited;               /* touched since the last idle reset */
-    bool speech_mode;           /* Listen or the keypad was used since the last reset */
-    bool speaking_prompt;       /* what is said is "Still there?" */
-    bool speaking_screen;       /* what is said is the screen, for Listen (not a label) */
-    Lang voice_lang;            /* the language the waiting voice was started for */
-    time_t probe_minute;        /* when a missing sound device was last looked for */
-    UiKey key;                  /* the key being handled, UI_KEY_NONE between keys */
-};
 
 /* ---- content ---- */
 
@@ -145,7 +87,7 @@ static Db *app_open_db(App *a, const AppOptions *o, bool live, char *why, size_t
 }
 
 /* the live database again, after an update or a rollback; false with a message */
-static bool app_reload(App *a, char *why, size_t n)
+bool app_reload(App *a, char *why, size_t n)
 {
     char live[PATH_MAX];
     if (store_path(a->data_dir, STORE_LIVE, live, sizeof live) != 0) {
@@ -222,8 +164,7 @@ void app_destroy(App *a)
 {
     if (!a)
         return;
-    if (a->flow == FLOW_CONFIRM || a->flow == FLOW_UPDATE_PIN)
-        update_cancel(a->update);   /* the staged copy goes; the live content stays */
+    app_usb_stop(a);            /* a job ends; a staged update goes; the live content stays */
     speech_destroy(a->speech);
     audio_destroy(a->audio);
     ui_destroy(a->ui);
@@ -243,7 +184,7 @@ void app_destroy(App *a)
 
 Ui *app_ui(App *a) { return a->ui; }
 
-static void app_draw(App *a)
+void app_draw(App *a)
 {
     int n;
     const UiCmd *cmds = ui_commands(a->ui, &n);
@@ -258,220 +199,139 @@ int app_save(App *a, const char *path)
     return rc;
 }
 
-/* ---- the USB flow and the staff screen ---- */
+/* ---- the loop ---- */
 
-/* shows a result for APP_RESULT_MS */
-static void app_result(App *a, StrId title, const char *text, unsigned ms)
+/* the input devices, opened only to wait on: SDL reads them itself */
+static void app_open_inputs(App *a)
 {
-    a->flow = FLOW_RESULT;
-    a->flow_ms = ms + APP_RESULT_MS;
-    ui_dialog(a->ui, UI_DIALOG_MESSAGE, i18n_str(ui_lang(a->ui), title), text, 0);
-}
-
-/* the update's end: the report written, the result shown, the content reloaded */
-static void app_update_done(App *a, unsigned ms)
-{
-    char text[1024], why[256];
-    update_finish(a->update, text, sizeof text);
-    sdnotify_status(text);      /* systemctl status kiosk shows the last update's result */
-    if (update_status(a->update) == UPDATE_OK && !app_reload(a, why, sizeof why))
-        fprintf(stderr, "kiosk: the new content cannot be shown: %s\n", why);
-    app_result(a, STR_UPDATE_TITLE, text, ms);
-}
-
-static void app_update_apply(App *a, unsigned ms)
-{
-    update_apply(a->update);
-    app_update_done(a, ms);
-}
-
-/* a new stick with a KIOSK/ folder: export, or check the update and ask */
-void app_usb(App *a, const char *usb_dir, time_t now, unsigned ms)
-{
-    (void)now;
-    char kiosk[PATH_MAX + 8];
-    snprintf(kiosk, sizeof kiosk, "%s/KIOSK", usb_dir);
-    struct stat st;
-    bool present = stat(kiosk, &st) == 0 && S_ISDIR(st.st_mode);
-    if (!present) {
-        a->stick_seen = false;  /* pulled out: the next stick is new */
+    glob_t g;
+    if (glob("/dev/input/event*", 0, NULL, &g) != 0)
         return;
+    for (size_t i = 0; i < g.gl_pathc && a->n_input_fds < APP_MAX_FDS - 1; i++) {
+        int fd = open(g.gl_pathv[i], O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+        if (fd >= 0)
+            a->input_fds[a->n_input_fds++] = fd;
     }
-    if (a->stick_seen || a->flow != FLOW_IDLE || !a->live)
-        return;
-    a->stick_seen = true;
-    a->last_input_ms = ms;      /* the screen stays awake for the staff member */
-    ui_set_night(a->ui, false);
-    Lang lang = ui_lang(a->ui);
-    struct statvfs vfs;
-    bool read_only = statvfs(usb_dir, &vfs) == 0 && (vfs.f_flag & ST_RDONLY);
-    if (update_wants_export(usb_dir)) {
-        char text[1024];
-        update_export(usb_dir, a->data_dir, read_only, lang, text, sizeof text);
-        app_result(a, STR_EXPORT_TITLE, text, ms);
-        return;
-    }
-    ui_dialog(a->ui, UI_DIALOG_BUSY, i18n_str(lang, STR_UPDATE_TITLE),
-              i18n_str(lang, STR_UPDATE_CHECKING), 0);
-    app_draw(a);                /* say so before the copy and the checks take their time */
-    render_present(a->render);
-    Update *u = a->update;
-    update_begin(u, usb_dir, a->data_dir, a->cfg.trusted_keys, a->cfg.staff_approval, lang);
-    update_set_outbox(u, read_only);
-    UpdateStatus s = update_stage(u);
-    if (s == UPDATE_OK)
-        s = update_verify(u);
-    if (s == UPDATE_OK) {
-        a->flow = FLOW_CONFIRM;
-        a->flow_ms = ms + APP_COUNTDOWN_S * 1000u;
-        ui_dialog(a->ui, UI_DIALOG_CONFIRM, i18n_str(lang, STR_UPDATE_TITLE), update_changes(u),
-                  APP_COUNTDOWN_S);
-    } else if (s == UPDATE_NEEDS_PIN) {
-        a->flow = FLOW_UPDATE_PIN;
-        char text[1024];
-        snprintf(text, sizeof text, "%s\n%s", update_changes(u), i18n_str(lang, STR_ENTER_PIN));
-        ui_dialog(a->ui, UI_DIALOG_PIN, i18n_str(lang, STR_UPDATE_TITLE), text, 0);
-    } else
-        app_update_done(a, ms);
+    globfree(&g);
 }
 
-/* the staff screen's facts */
-static void app_staff_info(App *a, time_t now)
+/* night mode: closed now and already closed night_after_close minutes ago */
+static bool app_is_night(const App *a, time_t now)
 {
-    char info[4096], product[64] = "", version[32] = "", live[PATH_MAX], line[256] = "";
-    Lang l = ui_lang(a->ui);
-    size_t len = 0;
-#define ADD(label, ...) \
-    len += (size_t)snprintf(info + len, len < sizeof info ? sizeof info - len : 0, "%s\t", \
-                            i18n_str(l, label)); \
-    len += (size_t)snprintf(info + len, len < sizeof info ? sizeof info - len : 0, __VA_ARGS__); \
-    len += (size_t)snprintf(info + len, len < sizeof info ? sizeof info - len : 0, "\n")
-    ADD(STR_SOFTWARE, "kiosk %s", KIOSK_VERSION);
-    if (store_path(a->data_dir, STORE_LIVE, live, sizeof live) == 0)
-        store_package_of(live, product, sizeof product, version, sizeof version);
-    char *imported = a->db ? db_package_get(a->db, "imported_at") : NULL;
-    ADD(STR_DATA, "%s %s, %s%s(%s)", product, version, imported ? imported : "",
-        imported && *imported ? " " : "", a->live ? a->data_dir : i18n_str(l, STR_BUILT_IN));
-    free(imported);
-    struct statvfs vfs;
-    if (statvfs(a->data_dir, &vfs) == 0) {
-        ADD(STR_DISK, "%.0f MiB", (double)vfs.f_bavail * (double)vfs.f_frsize / 1048576.0);
+    if (a->cfg.night_after_close_min < 0)
+        return false;
+    HoursStatus now_st, then_st;
+    hours_status_at(&a->hours, now, &now_st);
+    hours_status_at(&a->hours, now - a->cfg.night_after_close_min * 60, &then_st);
+    return !now_st.open && !then_st.open;
+}
+
+/* idle milliseconds after which "Still there?" shows: APP_STILL_THERE_MS before the
+ * idle reset, or halfway for a short idle_timeout */
+static unsigned app_still_there_after(const App *a)
+{
+    unsigned timeout = (unsigned)a->cfg.idle_timeout_s * 1000u;
+    return timeout >= 2 * APP_STILL_THERE_MS ? timeout - APP_STILL_THERE_MS : timeout / 2;
+}
+
+int app_sleep_ms(App *a, time_t now, unsigned ms)
+{
+    if (a->animating)
+        return 16;
+    long wait = (60 - now % 60) * 1000L;    /* the clock's next minute */
+    HoursStatus st;
+    hours_status_at(&a->hours, now, &st);
+    if (st.next_change > now && (st.next_change - now) * 1000L < wait)
+        wait = (long)(st.next_change - now) * 1000L;
+    long idle = (long)a->cfg.idle_timeout_s * 1000L - (long)(ms - a->last_input_ms);
+    if (idle > 0 && idle < wait)
+        wait = idle;
+    long ask = (long)app_still_there_after(a) - (long)(ms - a->last_input_ms);
+    if (a->visited && ask > 0 && ask < wait)
+        wait = ask;
+    int voice = a->speech ? speech_sleep_ms(a->speech, ms) : -1;
+    if (voice >= 0 && voice < wait)
+        wait = voice;
+    if (a->flow == FLOW_CONFIRM || a->flow == FLOW_RESULT) {
+        long left = (long)(a->flow_ms - ms);
+        /* the countdown's number changes each whole second before its end */
+        long tick = a->flow == FLOW_CONFIRM ? (left % 1000 ? left % 1000 : 1000) : left;
+        if (tick < wait)
+            wait = tick < 0 ? 0 : tick;
     }
-    long up = (long)(now - a->started);
-    char span[64];
-    i18n_format(l, span, sizeof span, STR_UPTIME_SPAN, (int)(up / 86400), (int)(up / 3600 % 24),
-                (int)(up / 60 % 60));
-    ADD(STR_UPTIME, "%s", span);
-    if (!a->speech) {
-        ADD(STR_SOUND, "%s", "-");
-    } else if (speech_available(a->speech)) {
-        ADD(STR_SOUND, "espeak-ng, %s", a->cfg.audio_device[0] ? a->cfg.audio_device
-                                                                 : "ALSA default");
-    } else {
-        ADD(STR_SOUND, "%s", speech_why(a->speech));
-    }
-    char why[256] = "";
-    int inputs = inputcheck_scan(why, sizeof why);
-    if (inputs > 0) {
-        ADD(STR_INPUT, "%d /dev/input/event*", inputs);
-    } else {
-        ADD(STR_INPUT, "%s", why);
-    }
-    char path[PATH_MAX];
-    FILE *f = store_path(a->data_dir, STORE_REPORT, path, sizeof path) == 0
-        ? fopen(path, "r") : NULL;
-    if (f) {    /* the last report, a few lines */
-        for (int i = 0; i < 6 && fgets(line, sizeof line, f); i++) {
-            line[strcspn(line, "\n")] = '\0';
-            if (i == 0) {
-                ADD(STR_LAST_REPORT, "%s", line);
-            } else if (len < sizeof info)   /* more of the report, under the same label */
-                len += (size_t)snprintf(info + len, sizeof info - len, "\t%s\n", line);
+    if (a->flow == FLOW_BUSY && wait > 100)
+        wait = 100;             /* a job's progress */
+    if (ui_pressing(a->ui) && wait > 250)
+        wait = 250;             /* the staff gesture is a hold */
+    long beat = sdnotify_watchdog_due_ms();  /* never a whole interval after a late wake-up */
+    if (beat >= 0 && beat < wait)
+        wait = beat;
+    return wait > INT_MAX ? INT_MAX : (int)wait;
+}
+
+/* a key silences the voice, but Enter on a speech control, which acts on it */
+static void app_key_silence(App *a, UiKey key, unsigned ms)
+{
+    if (!a->speech || speech_state(a->speech) == SPEECH_IDLE)
+        return;
+    int x, y, w, h;
+    if (key == UI_KEY_ENTER && ui_focus(a->ui, &x, &y, &w, &h) &&
+        ui_on_listen(a->ui, x + w / 2, y + h / 2))
+        return;
+    if (key == UI_KEY_VOLUME_UP || key == UI_KEY_VOLUME_DOWN)
+        return;                 /* louder or softer: heard on what is said */
+    speech_stop(a->speech, ms);
+}
+
+void app_input(App *a, const RenderEvent *e)
+{
+    switch (e->kind) {
+    case RENDER_PRESS:
+        a->last_input_ms = e->ms;
+        a->visited = true;
+        /* any touch but on the speech controls silences the voice, at once */
+        if (a->speech && speech_state(a->speech) != SPEECH_IDLE &&
+            (ui_still_there(a->ui) || !ui_on_listen(a->ui, e->x, e->y)))
+            speech_stop(a->speech, e->ms);
+        if (ui_still_there(a->ui)) {    /* the touch that answers it does nothing else */
+            ui_set_still_there(a->ui, false);
+            break;
         }
-        fclose(f);
-    }
-    /* the kiosk's last journal lines, read once a minute at most */
-    if (now / 60 != a->journal_minute) {
-        a->journal_minute = now / 60;
-        journal_tail("kiosk.service", 6, a->journal, sizeof a->journal);
-    }
-    for (const char *p = a->journal; *p;) {
-        size_t k = strcspn(p, "\n");
-        if (p == a->journal) {
-            ADD(STR_LOG, "%.*s", (int)k, p);
-        } else if (len < sizeof info)
-            len += (size_t)snprintf(info + len, sizeof info - len, "\t%.*s\n", (int)k, p);
-        p += k + (p[k] ? 1 : 0);
-    }
-#undef ADD
-    ui_set_staff_info(a->ui, info);
-}
-
-/* the staff screen's actions */
-static void app_staff_action(App *a, UiAction act, time_t now, unsigned ms)
-{
-    char why[512] = "";
-    Lang l = ui_lang(a->ui);
-    switch (act) {
-    case UI_ACTION_ROLLBACK:
-        if (store_rollback(a->data_dir, why, sizeof why) == 0 && app_reload(a, why, sizeof why))
-            snprintf(why, sizeof why, "%s", i18n_str(l, STR_ROLLBACK_DONE));
-        app_result(a, STR_ROLLBACK, why, ms);
+        ui_press(a->ui, e->x, e->y, e->ms);
         break;
-    case UI_ACTION_EXPORT:
-        a->stick_seen = false;  /* export to the stick that is in now */
-        app_usb(a, a->cfg.usb_dir, now, ms);
-        if (a->flow == FLOW_IDLE)
-            app_result(a, STR_EXPORT_TITLE, i18n_str(l, STR_NO_EXPORT_STICK), ms);
+    case RENDER_DRAG:
+        a->last_input_ms = e->ms;
+        ui_drag(a->ui, e->x, e->y, e->ms);
         break;
-    case UI_ACTION_RESTART:     /* systemd starts the kiosk again (Restart=always) */
+    case RENDER_RELEASE:
+        a->last_input_ms = e->ms;
+        ui_release(a->ui, e->x, e->y, e->ms);
+        break;
+    case RENDER_RESIZE:
+        ui_set_size(a->ui, e->x, e->y);
+        app_draw(a);        /* exposed: draw again even if nothing changed */
+        render_present(a->render);
+        break;
+    case RENDER_QUIT:       /* SIGTERM or SIGINT: systemd stopping us */
         a->running = false;
+        break;
+    case RENDER_KEY:        /* a keypad: no key or combination quits, only the ui hears them */
+        a->last_input_ms = e->ms;
+        a->visited = true;
+        if (ui_still_there(a->ui)) {    /* answered: nothing else */
+            ui_set_still_there(a->ui, false);
+            if (a->speech)
+                speech_stop(a->speech, e->ms);
+            break;
+        }
+        app_key_silence(a, e->key, e->ms);
+        a->key = e->key;
+        ui_key(a->ui, e->key);
+        a->key = UI_KEY_NONE;
         break;
     default:
         break;
     }
-}
-
-/* a PIN typed on the keypad, for an unsigned update or the staff screen */
-static void app_pin(App *a, const char *pin, time_t now, unsigned ms)
-{
-    Lang l = ui_lang(a->ui);
-    PinResult r;
-    if (a->flow == FLOW_UPDATE_PIN) {
-        r = update_approve(a->update, a->cfg.staff_pin_hash, pin, now);
-        if (r == PIN_OK) {
-            a->flow = FLOW_IDLE;
-            app_update_apply(a, ms);
-            return;
-        }
-    } else {
-        char state[PATH_MAX];
-        if (store_path(a->data_dir, STORE_PIN_STATE, state, sizeof state) != 0)
-            return;
-        r = pin_verify(a->cfg.staff_pin_hash, pin, state, now);
-        if (r == PIN_OK) {
-            a->flow = FLOW_IDLE;
-            ui_dialog(a->ui, UI_DIALOG_NONE, NULL, NULL, 0);
-            app_staff_info(a, now);
-            ui_show(a->ui, SCREEN_STAFF, l);
-            return;
-        }
-    }
-    if (r == PIN_WRONG) {
-        ui_dialog(a->ui, UI_DIALOG_NONE, NULL, NULL, 0);   /* clears the digits */
-        ui_dialog(a->ui, UI_DIALOG_PIN, i18n_str(l, STR_ENTER_PIN), i18n_str(l, STR_PIN_WRONG), 0);
-        return;
-    }
-    char text[256];
-    if (r == PIN_LOCKED)
-        i18n_format(l, text, sizeof text, STR_PIN_LOCKED, PIN_LOCK_S / 60);
-    else
-        snprintf(text, sizeof text, "%s", i18n_str(l, STR_PIN_NOT_SET));
-    if (a->flow == FLOW_UPDATE_PIN) {
-        update_cancel(a->update);
-        app_update_done(a, ms);
-    } else
-        app_result(a, STR_STAFF, text, ms);
 }
 
 /* ---- the Listen control ---- */
@@ -574,7 +434,7 @@ static void app_listen(App *a, unsigned ms)
 }
 
 /* a speech control's action; false for other actions */
-static bool app_speech_action(App *a, UiAction act, unsigned ms)
+bool app_speech_action(App *a, UiAction act, unsigned ms)
 {
     if (!a->speech)
         return false;
@@ -597,179 +457,6 @@ static bool app_speech_action(App *a, UiAction act, unsigned ms)
     }
     app_listen_sync(a);
     return true;
-}
-
-/* what a dialog or the hidden gesture asked for */
-static void app_act(App *a, time_t now, unsigned ms)
-{
-    char pin[24] = "";
-    UiAction act = ui_take_action(a->ui, pin, sizeof pin);
-    switch (act) {
-    case UI_ACTION_NONE:
-        return;
-    case UI_ACTION_STAFF:
-        if (a->flow == FLOW_IDLE && a->live) {
-            a->flow = FLOW_STAFF_PIN;
-            ui_dialog(a->ui, UI_DIALOG_PIN, i18n_str(ui_lang(a->ui), STR_STAFF),
-                      i18n_str(ui_lang(a->ui), STR_ENTER_PIN), 0);
-        }
-        break;
-    case UI_ACTION_PIN:
-        app_pin(a, pin, now, ms);
-        break;
-    case UI_ACTION_CONFIRM:
-        if (a->flow == FLOW_CONFIRM) {
-            a->flow = FLOW_IDLE;
-            app_update_apply(a, ms);
-        }
-        break;
-    case UI_ACTION_CANCEL:
-        if (a->flow == FLOW_CONFIRM || a->flow == FLOW_UPDATE_PIN) {
-            update_cancel(a->update);
-            app_update_done(a, ms);
-        } else {
-            a->flow = FLOW_IDLE;
-            ui_dialog(a->ui, UI_DIALOG_NONE, NULL, NULL, 0);
-        }
-        break;
-    default:
-        if (!app_speech_action(a, act, ms))
-            app_staff_action(a, act, now, ms);
-        break;
-    }
-    sodium_memzero(pin, sizeof pin);
-}
-
-/* ---- the loop ---- */
-
-/* the input devices, opened only to wait on: SDL reads them itself */
-static void app_open_inputs(App *a)
-{
-    glob_t g;
-    if (glob("/dev/input/event*", 0, NULL, &g) != 0)
-        return;
-    for (size_t i = 0; i < g.gl_pathc && a->n_input_fds < APP_MAX_FDS - 1; i++) {
-        int fd = open(g.gl_pathv[i], O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-        if (fd >= 0)
-            a->input_fds[a->n_input_fds++] = fd;
-    }
-    globfree(&g);
-}
-
-/* night mode: closed now and already closed night_after_close minutes ago */
-static bool app_is_night(const App *a, time_t now)
-{
-    if (a->cfg.night_after_close_min < 0)
-        return false;
-    HoursStatus now_st, then_st;
-    hours_status_at(&a->hours, now, &now_st);
-    hours_status_at(&a->hours, now - a->cfg.night_after_close_min * 60, &then_st);
-    return !now_st.open && !then_st.open;
-}
-
-/* idle milliseconds after which "Still there?" shows: APP_STILL_THERE_MS before the
- * idle reset, or halfway for a short idle_timeout */
-static unsigned app_still_there_after(const App *a)
-{
-    unsigned timeout = (unsigned)a->cfg.idle_timeout_s * 1000u;
-    return timeout >= 2 * APP_STILL_THERE_MS ? timeout - APP_STILL_THERE_MS : timeout / 2;
-}
-
-int app_sleep_ms(App *a, time_t now, unsigned ms)
-{
-    if (a->animating)
-        return 16;
-    long wait = (60 - now % 60) * 1000L;    /* the clock's next minute */
-    HoursStatus st;
-    hours_status_at(&a->hours, now, &st);
-    if (st.next_change > now && (st.next_change - now) * 1000L < wait)
-        wait = (long)(st.next_change - now) * 1000L;
-    long idle = (long)a->cfg.idle_timeout_s * 1000L - (long)(ms - a->last_input_ms);
-    if (idle > 0 && idle < wait)
-        wait = idle;
-    long ask = (long)app_still_there_after(a) - (long)(ms - a->last_input_ms);
-    if (a->visited && ask > 0 && ask < wait)
-        wait = ask;
-    int voice = a->speech ? speech_sleep_ms(a->speech, ms) : -1;
-    if (voice >= 0 && voice < wait)
-        wait = voice;
-    if (a->flow == FLOW_CONFIRM || a->flow == FLOW_RESULT) {
-        long left = (long)(a->flow_ms - ms);
-        long tick = a->flow == FLOW_CONFIRM ? 1000 - (long)(ms % 1000) : left;
-        if (tick < wait)
-            wait = tick < 0 ? 0 : tick;
-    }
-    if (ui_pressing(a->ui) && wait > 250)
-        wait = 250;             /* the staff gesture is a hold */
-    uint64_t wd = sdnotify_watchdog_usec();
-    if (wd && (long)(wd / 1000) < wait)
-        wait = (long)(wd / 1000);
-    return wait > INT_MAX ? INT_MAX : (int)wait;
-}
-
-/* a key silences the voice, but Enter on a speech control, which acts on it */
-static void app_key_silence(App *a, UiKey key, unsigned ms)
-{
-    if (!a->speech || speech_state(a->speech) == SPEECH_IDLE)
-        return;
-    int x, y, w, h;
-    if (key == UI_KEY_ENTER && ui_focus(a->ui, &x, &y, &w, &h) &&
-        ui_on_listen(a->ui, x + w / 2, y + h / 2))
-        return;
-    if (key == UI_KEY_VOLUME_UP || key == UI_KEY_VOLUME_DOWN)
-        return;                 /* louder or softer: heard on what is said */
-    speech_stop(a->speech, ms);
-}
-
-void app_input(App *a, const RenderEvent *e)
-{
-    switch (e->kind) {
-    case RENDER_PRESS:
-        a->last_input_ms = e->ms;
-        a->visited = true;
-        /* any touch but on the speech controls silences the voice, at once */
-        if (a->speech && speech_state(a->speech) != SPEECH_IDLE &&
-            (ui_still_there(a->ui) || !ui_on_listen(a->ui, e->x, e->y)))
-            speech_stop(a->speech, e->ms);
-        if (ui_still_there(a->ui)) {    /* the touch that answers it does nothing else */
-            ui_set_still_there(a->ui, false);
-            break;
-        }
-        ui_press(a->ui, e->x, e->y, e->ms);
-        break;
-    case RENDER_DRAG:
-        a->last_input_ms = e->ms;
-        ui_drag(a->ui, e->x, e->y, e->ms);
-        break;
-    case RENDER_RELEASE:
-        a->last_input_ms = e->ms;
-        ui_release(a->ui, e->x, e->y, e->ms);
-        break;
-    case RENDER_RESIZE:
-        ui_set_size(a->ui, e->x, e->y);
-        app_draw(a);        /* exposed: draw again even if nothing changed */
-        render_present(a->render);
-        break;
-    case RENDER_QUIT:       /* SIGTERM or SIGINT: systemd stopping us */
-        a->running = false;
-        break;
-    case RENDER_KEY:        /* a keypad: no key or combination quits, only the ui hears them */
-        a->last_input_ms = e->ms;
-        a->visited = true;
-        if (ui_still_there(a->ui)) {    /* answered: nothing else */
-            ui_set_still_there(a->ui, false);
-            if (a->speech)
-                speech_stop(a->speech, e->ms);
-            break;
-        }
-        app_key_silence(a, e->key, e->ms);
-        a->key = e->key;
-        ui_key(a->ui, e->key);
-        a->key = UI_KEY_NONE;
-        break;
-    default:
-        break;
-    }
 }
 
 /* the voice's turn of the loop, and "Still there?" before the idle reset for a
@@ -803,23 +490,13 @@ bool app_step(App *a, time_t now, unsigned ms)
 {
     ui_set_time(a->ui, now);
     ui_hold(a->ui, ms);
-    app_act(a, now, ms);
+    app_usb_act(a, now, ms);
     app_speech_step(a, now, ms);
+    app_usb_step(a, now, ms);
     bool idle = ms - a->last_input_ms >= (unsigned)a->cfg.idle_timeout_s * 1000u;
-    if (a->flow == FLOW_CONFIRM) {
-        int left = (int)((long)(a->flow_ms - ms) + 999) / 1000;
-        if (left <= 0) {
-            a->flow = FLOW_IDLE;
-            app_update_apply(a, ms);
-        } else
-            ui_dialog(a->ui, UI_DIALOG_CONFIRM, i18n_str(ui_lang(a->ui), STR_UPDATE_TITLE),
-                      update_changes(a->update), left);
-    } else if (a->flow == FLOW_RESULT && (int)(ms - a->flow_ms) >= 0) {
-        a->flow = FLOW_IDLE;
-        ui_dialog(a->ui, UI_DIALOG_NONE, NULL, NULL, 0);
-    } else if (a->flow == FLOW_RESULT && ui_dialog_kind(a->ui) == UI_DIALOG_NONE)
-        a->flow = FLOW_IDLE;
-    else if (a->flow == FLOW_STAFF_PIN && idle) {
+    if (a->flow == FLOW_BUSY)
+        a->last_input_ms = ms;  /* the screen stays awake while a job runs */
+    if (a->flow == FLOW_STAFF_PIN && idle) {
         a->flow = FLOW_IDLE;    /* nobody typed: the keypad goes */
         ui_dialog(a->ui, UI_DIALOG_NONE, NULL, NULL, 0);
     }
@@ -836,7 +513,7 @@ bool app_step(App *a, time_t now, unsigned ms)
     long key = (long)(now / 60) * LANG_COUNT + (long)ui_lang(a->ui);
     if (ui_screen(a->ui) == SCREEN_STAFF && key != a->staff_key) {
         a->staff_key = key;
-        app_staff_info(a, now);
+        app_usb_staff_info(a, now);
     }
     a->animating = ui_animate(a->ui, ms);
     if (!ui_dirty(a->ui))
@@ -860,8 +537,8 @@ int app_run(const AppOptions *o)
     a->running = true;
     a->last_input_ms = render_ticks();
     sdnotify_ready();
-    if (a->usb && usbwatch_check(a->usb))   /* a stick left in at power-on */
-        app_usb(a, a->cfg.usb_dir, time(NULL), render_ticks());
+    /* a stick left in at power-on: looked at after the first frame and heartbeat */
+    bool stick_at_start = a->usb && usbwatch_check(a->usb);
     while (a->running) {
         RenderEvent e;
         while (render_next_event(a->render, &e))
@@ -872,12 +549,17 @@ int app_run(const AppOptions *o)
         unsigned ms = render_ticks();
         app_step(a, now, ms);
         sdnotify_watchdog();    /* only from here: a hung loop stops the heartbeat */
+        if (stick_at_start) {
+            stick_at_start = false;
+            app_usb_stick_changed(a, a->cfg.usb_dir, time(NULL), render_ticks());
+            continue;
+        }
         int timeout = app_sleep_ms(a, now, ms);
         if (render_wait(a->render, timeout)) {  /* a desktop window: look at the stick too */
             struct pollfd u = { .fd = a->usb ? usbwatch_fd(a->usb) : -1, .events = POLLIN };
             if (a->usb && poll(&u, 1, 0) > 0) {
                 usbwatch_check(a->usb);
-                app_usb(a, a->cfg.usb_dir, time(NULL), render_ticks());
+                app_usb_stick_changed(a, a->cfg.usb_dir, time(NULL), render_ticks());
             }
             continue;
         }
@@ -892,7 +574,7 @@ int app_run(const AppOptions *o)
             fds[n++] = (struct pollfd){ .fd = usbwatch_fd(a->usb), .events = POLLIN };
         if (poll(fds, (nfds_t)n, timeout) > 0 && a->usb && (fds[n - 1].revents & POLLIN)) {
             usbwatch_check(a->usb);
-            app_usb(a, a->cfg.usb_dir, time(NULL), render_ticks());
+            app_usb_stick_changed(a, a->cfg.usb_dir, time(NULL), render_ticks());
         }
     }
     app_destroy(a);
@@ -922,7 +604,7 @@ static int app_shot(App *a, UiScreen s, Lang l, const char *path)
     ui_set_listen(a->ui, speech_voice_exists(NULL, i18n_code(l)) ? UI_LISTEN_READY
                                                                  : UI_LISTEN_NO_VOICE);
     if (s == SCREEN_STAFF)
-        app_staff_info(a, a->started);
+        app_usb_staff_info(a, a->started);
     app_draw(a);
     if (render_screenshot(a->render, path) != 0)
         return -1;

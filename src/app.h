@@ -38,8 +38,13 @@ void app_input(App *a, const struct RenderEvent *e);
  * then a frame if something changed (true when one was drawn) */
 bool app_step(App *a, time_t now, unsigned ms);
 /* a USB stick's KIOSK/ folder appeared in dir (or the watch fired): the update or
- * export flow starts; nothing happens while a flow is already on screen */
-void app_usb(App *a, const char *usb_dir, time_t now, unsigned ms);
+ * export flow starts in a worker thread; nothing happens while a flow is on screen */
+void app_usb_stick_changed(App *a, const char *usb_dir, time_t now, unsigned ms);
+/* true while the worker thread has a job (copying, checking, applying, exporting) */
+bool app_usb_busy(const App *a);
+/* waits for the worker's job and takes its result, as app_step would once it ends
+ * (for tests and screenshots) */
+void app_usb_settle(App *a, unsigned ms);
 /* milliseconds the loop may sleep before app_step must run again */
 int app_sleep_ms(App *a, time_t now, unsigned ms);
 struct Ui *app_ui(App *a);

@@ -8,6 +8,7 @@
 #include "core/db.h"
 #include "core/hours.h"
 #include "core/pin.h"
+#include "core/update.h"
 #include "render/render.h"
 #include "ui/ui.h"
 
@@ -82,10 +83,21 @@ static void make_stick(Fixture *f, const char *version, bool sign)
         test_sh("tools/sign-update '%s' '%s' >/dev/null", f->usb, f->sec);
 }
 
+/* time passes; a job the step started (applying, cancelling) is waited for */
 static void step(Fixture *f, unsigned ms)
 {
     f->ms += ms;
     f->now += (time_t)(ms / 1000);
+    app_step(f->app, f->now, f->ms);
+    app_usb_settle(f->app, f->ms);
+    app_step(f->app, f->now, f->ms);
+}
+
+/* the stick watch fired; the worker's check is waited for */
+static void stick(Fixture *f)
+{
+    app_usb_stick_changed(f->app, f->usb, f->now, f->ms);
+    app_usb_settle(f->app, f->ms);
     app_step(f->app, f->now, f->ms);
 }
 
@@ -115,12 +127,24 @@ static void type_pin(Fixture *f, const char *pin)
     tap_target(f, 11);
 }
 
+/* true when a line of text on screen starts with text */
+static bool on_screen(Fixture *f, const char *text)
+{
+    int n;
+    const UiCmd *c = ui_commands(app_ui(f->app), &n);
+    for (int i = 0; i < n; i++)
+        if (c[i].kind == UI_TEXT && c[i].len >= (int)strlen(text) &&
+            !memcmp(c[i].text, text, strlen(text)))
+            return true;
+    return false;
+}
+
 static void test_a_signed_update_counts_down_and_applies(void **state)
 {
     Fixture *f = *state;
     char phone[64];
     make_stick(f, "2023.2.25", true);
-    app_usb(f->app, f->usb, f->now, f->ms);
+    stick(f);
     assert_int_equal(ui_dialog_kind(app_ui(f->app)), UI_DIALOG_CONFIRM);
     step(f, 5000);
     live_phone(f, phone, sizeof phone);
@@ -141,7 +165,7 @@ static void test_cancel_keeps_the_old_content(void **state)
     Fixture *f = *state;
     char phone[64];
     make_stick(f, "2023.2.26", true);
-    app_usb(f->app, f->usb, f->now, f->ms);
+    stick(f);
     assert_int_equal(ui_dialog_kind(app_ui(f->app)), UI_DIALOG_CONFIRM);
     tap_target(f, 0);                                    /* Cancel */
     step(f, 11000);
@@ -149,19 +173,39 @@ static void test_cancel_keeps_the_old_content(void **state)
     assert_string_equal(phone, "+30 210 3638625");
 }
 
+/* Cancel while the stick is still being copied and checked (issue 15: there was no
+ * Cancel before the countdown, and the loop was blocked meanwhile) */
+static void test_cancel_while_checking_keeps_the_old_content_and_no_copy(void **state)
+{
+    Fixture *f = *state;
+    char phone[64], staging[600];
+    make_stick(f, "2023.2.26", true);
+    app_usb_stick_changed(f->app, f->usb, f->now, f->ms);
+    assert_true(app_usb_busy(f->app));
+    assert_int_equal(ui_dialog_kind(app_ui(f->app)), UI_DIALOG_PROGRESS);
+    tap_target(f, 0);                                    /* Cancel */
+    assert_false(app_usb_busy(f->app));
+    assert_int_equal(ui_dialog_kind(app_ui(f->app)), UI_DIALOG_MESSAGE);
+    assert_true(on_screen(f, update_status_text(UPDATE_CANCELLED, ui_lang(app_ui(f->app)))));
+    live_phone(f, phone, sizeof phone);
+    assert_string_equal(phone, "+30 210 3638625");
+    snprintf(staging, sizeof staging, "%s/staging", f->data);
+    assert_int_not_equal(access(staging, F_OK), 0);
+}
+
 static void test_the_same_stick_is_not_taken_twice(void **state)
 {
     Fixture *f = *state;
     make_stick(f, "2023.2.27", true);
-    app_usb(f->app, f->usb, f->now, f->ms);
+    stick(f);
     tap_target(f, 0);                                    /* Cancel */
     tap_target(f, 0);                                    /* OK on the result */
-    app_usb(f->app, f->usb, f->now, f->ms);             /* the watch fires again */
+    stick(f);             /* the watch fires again */
     assert_int_equal(ui_dialog_kind(app_ui(f->app)), UI_DIALOG_NONE);
     test_sh("rm -rf '%s/KIOSK'", f->usb);                    /* pulled out, plugged in again */
-    app_usb(f->app, f->usb, f->now, f->ms);
+    stick(f);
     make_stick(f, "2023.2.27", true);
-    app_usb(f->app, f->usb, f->now, f->ms);
+    stick(f);
     assert_int_equal(ui_dialog_kind(app_ui(f->app)), UI_DIALOG_CONFIRM);
 }
 
@@ -171,7 +215,7 @@ static void test_a_tampered_stick_is_refused_and_changes_nothing(void **state)
     char phone[64];
     make_stick(f, "2023.2.28", true);
     test_sh("sed -i 's/3638626/3638627/' '%s/KIOSK/phones.csv'", f->usb);
-    app_usb(f->app, f->usb, f->now, f->ms);
+    stick(f);
     assert_int_equal(ui_dialog_kind(app_ui(f->app)), UI_DIALOG_MESSAGE);
     step(f, 11000);
     live_phone(f, phone, sizeof phone);
@@ -183,7 +227,7 @@ static void test_an_unsigned_stick_needs_the_staff_pin(void **state)
     Fixture *f = *state;
     char phone[64];
     make_stick(f, "2023.2.29", false);
-    app_usb(f->app, f->usb, f->now, f->ms);
+    stick(f);
     assert_int_equal(ui_dialog_kind(app_ui(f->app)), UI_DIALOG_PIN);
     type_pin(f, "1111");
     assert_int_equal(ui_dialog_kind(app_ui(f->app)), UI_DIALOG_PIN);   /* wrong: asked again */
@@ -209,6 +253,25 @@ static void test_a_corner_hold_and_the_pin_open_the_staff_screen(void **state)
     type_pin(f, "2468");
     assert_int_equal(ui_dialog_kind(app_ui(f->app)), UI_DIALOG_NONE);
     assert_int_equal(ui_screen(app_ui(f->app)), SCREEN_STAFF);
+    assert_true(on_screen(f, "accmr-kiosk 2023.2.24, "));
+}
+
+/* regression: without a data folder (screenshots, --package) the staff screen's
+ * Content line lacked the built-in package's name and version: ", 2026-... (built-in)" */
+static void test_the_staff_screen_names_the_built_in_package(void **state)
+{
+    Fixture *f = *state;
+    AppOptions o = { .share_dir = "." };
+    App *builtin = app_create(&o, true, 800, 480);
+    assert_non_null(builtin);
+    App *live = f->app;
+    f->app = builtin;
+    ui_show(app_ui(builtin), SCREEN_STAFF, LANG_EN);
+    app_step(builtin, f->now, f->ms);
+    bool named = on_screen(f, "accmr-kiosk 2023.2.24, ");
+    f->app = live;
+    app_destroy(builtin);
+    assert_true(named);
 }
 
 static void test_a_short_corner_tap_does_not_open_anything(void **state)
@@ -274,10 +337,14 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_a_signed_update_counts_down_and_applies, setup, teardown),
         cmocka_unit_test_setup_teardown(test_cancel_keeps_the_old_content, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_cancel_while_checking_keeps_the_old_content_and_no_copy,
+                                        setup, teardown),
         cmocka_unit_test_setup_teardown(test_the_same_stick_is_not_taken_twice, setup, teardown),
         cmocka_unit_test_setup_teardown(test_a_tampered_stick_is_refused_and_changes_nothing, setup, teardown),
         cmocka_unit_test_setup_teardown(test_an_unsigned_stick_needs_the_staff_pin, setup, teardown),
         cmocka_unit_test_setup_teardown(test_a_corner_hold_and_the_pin_open_the_staff_screen, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_the_staff_screen_names_the_built_in_package, setup,
+                                        teardown),
         cmocka_unit_test_setup_teardown(test_a_short_corner_tap_does_not_open_anything, setup, teardown),
         cmocka_unit_test_setup_teardown(test_night_mode_follows_the_opening_hours, setup, teardown),
         cmocka_unit_test_setup_teardown(test_the_idle_reset_undoes_large_text_contrast_and_the_keypad,

@@ -56,6 +56,7 @@ static void assert_defaults(const Config *c)
     assert_false(c->staff_approval);
     assert_string_equal(c->staff_pin_hash, "");
     assert_string_equal(c->audio_device, "");
+    assert_string_equal(c->organization, "");
 }
 
 static void test_defaults_need_no_file(void **state)
@@ -111,6 +112,7 @@ static void test_every_key_is_read(void **state)
         "trusted_keys = /etc/kiosk/keys.d\r\n"
         "staff_approval = yes\r\n"
         "staff_pin_hash = $argon2id$v=19$m=65536,t=2,p=1$c2FsdHNhbHQ$aGFzaGhhc2g\r\n"
+        "organization = accmr\r\n"
         "[speech]\r\n"
         "audio_device = plughw:CARD=Device,DEV=0\r\n";
     int rc = config_load(&c, write_conf(f, text), err, sizeof err);
@@ -133,6 +135,7 @@ static void test_every_key_is_read(void **state)
     assert_true(c.staff_approval);
     assert_string_equal(c.staff_pin_hash, "$argon2id$v=19$m=65536,t=2,p=1$c2FsdHNhbHQ$aGFzaGhhc2g");
     assert_string_equal(c.audio_device, "plughw:CARD=Device,DEV=0");
+    assert_string_equal(c.organization, "accmr");
 }
 
 static void test_keys_not_in_the_file_keep_their_defaults(void **state)
@@ -184,6 +187,7 @@ static void test_bad_values_name_the_file_and_line(void **state)
     expect_error(f, "[speech]\naudio_device = plughw:CARD=" "0123456789012345678901234567890123456789"
                     "0123456789,DEV=0\n", 2, "audio_device");
     expect_error(f, "[kiosk]\naudio_device = off\n", 2, "audio_device");
+    expect_error(f, "[update]\norganization = city of athens\n", 2, "record id");
 }
 
 static void test_unknown_keys_and_sections_are_errors(void **state)

@@ -179,14 +179,14 @@ static void stick_insert(Monkey *m)
     }
     m->stick_in = true;
     m->usb_inserts++;
-    app_usb(m->app, m->usb, wall(m), ms32(m));
+    app_usb_stick_changed(m->app, m->usb, wall(m), ms32(m));
 }
 
 static void stick_remove(Monkey *m)
 {
     test_sh("rm -rf '%s'", m->kiosk);
     m->stick_in = false;
-    app_usb(m->app, m->usb, wall(m), ms32(m));
+    app_usb_stick_changed(m->app, m->usb, wall(m), ms32(m));
 }
 
 /* nobody touches it past the idle timeout: home, the default language, no dialog

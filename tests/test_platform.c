@@ -118,16 +118,16 @@ static void test_a_long_greek_status_is_cut_between_characters(void **state)
     fake_systemd_stop(&s);
 }
 
-static void test_the_heartbeat_period_is_half_the_units_watchdog(void **state)
+static void test_the_heartbeat_period_is_a_quarter_of_the_units_watchdog(void **state)
 {
     (void)state;
     set_watchdog("30000000", 0);
-    assert_int_equal(sdnotify_watchdog_usec(), 15000000);
+    assert_int_equal(sdnotify_watchdog_usec(), 7500000);
     unsetenv("WATCHDOG_USEC");
     unsetenv("WATCHDOG_PID");
 }
 
-static void test_a_frame_loop_sends_one_heartbeat_per_half_interval(void **state)
+static void test_a_frame_loop_sends_one_heartbeat_per_quarter_interval(void **state)
 {
     (void)state;
     FakeSystemd s;
@@ -141,6 +141,27 @@ static void test_a_frame_loop_sends_one_heartbeat_per_half_interval(void **state
     assert_string_equal(msg, "WATCHDOG=1");
     fake_systemd_read(&s, msg, sizeof msg);
     assert_string_equal(msg, "");
+    fake_systemd_stop(&s);
+}
+
+/* regression: the loop slept a whole interval after any wake-up, so an idle wake-up
+ * just before the heartbeat was due delayed it to almost the full WATCHDOG_USEC */
+static void test_the_loop_sleeps_only_until_the_next_heartbeat_is_due(void **state)
+{
+    (void)state;
+    FakeSystemd s;
+    char msg[256];
+    fake_systemd_start(&s);
+    set_watchdog("600000000", 0); /* heartbeats every 150 s */
+    sdnotify_watchdog();          /* whatever an earlier test left: a fresh interval */
+    fake_systemd_read(&s, msg, sizeof msg);
+    long due = sdnotify_watchdog_due_ms();
+    assert_true(due > 149000 && due <= 150000);
+    set_watchdog("4", 0);         /* 1 us: due again at once */
+    assert_int_equal(sdnotify_watchdog_due_ms(), 0);
+    unsetenv("WATCHDOG_USEC");
+    unsetenv("WATCHDOG_PID");
+    assert_int_equal(sdnotify_watchdog_due_ms(), -1);
     fake_systemd_stop(&s);
 }
 
@@ -385,8 +406,9 @@ int main(void)
         cmocka_unit_test(test_systemd_hears_that_the_kiosk_is_ready),
         cmocka_unit_test(test_a_status_with_a_newline_cannot_pretend_to_be_another_message),
         cmocka_unit_test(test_a_long_greek_status_is_cut_between_characters),
-        cmocka_unit_test(test_the_heartbeat_period_is_half_the_units_watchdog),
-        cmocka_unit_test(test_a_frame_loop_sends_one_heartbeat_per_half_interval),
+        cmocka_unit_test(test_the_heartbeat_period_is_a_quarter_of_the_units_watchdog),
+        cmocka_unit_test(test_a_frame_loop_sends_one_heartbeat_per_quarter_interval),
+        cmocka_unit_test(test_the_loop_sleeps_only_until_the_next_heartbeat_is_due),
         cmocka_unit_test(test_a_watchdog_meant_for_another_process_is_ignored),
         cmocka_unit_test(test_without_a_touch_screen_the_journal_says_none_is_connected),
         cmocka_unit_test(test_the_staff_screen_shows_the_last_journal_lines_oldest_first),

@@ -398,6 +398,32 @@ static void test_wrapping_measures_a_long_text_a_bounded_number_of_times(void **
     assert_true(calls <= 2 * words);
 }
 
+/* names from a stick (issue 15): a newline forged a second journal line */
+static void test_an_untrusted_name_is_one_visible_line(void **state)
+{
+    (void)state;
+    char out[128];
+    const char forged[] = "a.csv\nkiosk[1]: update: applied";
+    assert_string_equal(text_escape(forged, strlen(forged), out, sizeof out),
+                        "a.csv\\x0akiosk[1]: update: applied");
+    const char bad[] = "caf\xe9 \x1b[2J\x7f\xc2\x85";   /* Latin-1, ESC, DEL, NEL */
+    assert_string_equal(text_escape(bad, strlen(bad), out, sizeof out),
+                        "caf\\xe9 \\x1b[2J\\x7f\\xc2\\x85");
+    const char greek[] = "Ωράριο\\τηλ.csv";
+    assert_string_equal(text_escape(greek, strlen(greek), out, sizeof out),
+                        "Ωράριο\\\\τηλ.csv");
+}
+
+static void test_an_escaped_name_is_cut_at_a_whole_character(void **state)
+{
+    (void)state;
+    char out[8];
+    assert_string_equal(text_escape("abcΩΩ", strlen("abcΩΩ"), out, sizeof out), "abcΩΩ");
+    assert_string_equal(text_escape("abcdΩΩ", strlen("abcdΩΩ"), out, sizeof out), "abcdΩ");
+    assert_string_equal(text_escape("abcd\n", 5, out, sizeof out), "abcd");
+    assert_true(text_utf8_valid(out, strlen(out)));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -424,6 +450,8 @@ int main(void)
         cmocka_unit_test(test_windows_line_ends_wrap_like_unix_ones),
         cmocka_unit_test(test_wrapping_counts_every_line_even_beyond_the_array),
         cmocka_unit_test(test_wrapping_measures_a_long_text_a_bounded_number_of_times),
+        cmocka_unit_test(test_an_untrusted_name_is_one_visible_line),
+        cmocka_unit_test(test_an_escaped_name_is_cut_at_a_whole_character),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -22,6 +22,7 @@
 #include "core/pin.h"
 #include "core/store.h"
 #include "core/update.h"
+#include "core/text.h"
 #include "platform/usbwatch.h"
 
 #define OLD_PHONE "+30 210 3638625"
@@ -648,6 +649,119 @@ static void test_an_export_round_trips_with_greek_intact(void **state)
     assert_int_equal(access(path, R_OK), 0);
 }
 
+/* ---- issue 15: what a stick's names, a package's data and an export target can do ---- */
+
+/* a file name with a newline forged a second journal line, and invalid UTF-8 went as
+ * it was to the screen and REPORT.txt: both are shown escaped */
+static void test_names_from_the_stick_are_shown_escaped(void **state)
+{
+    Fx *f = *state;
+    char text[1024], path[700];
+    make_stick(f, UPDATE_PRODUCT, "2026.2.1");
+    test_sh("touch '%s/evil\nkiosk: update: applied'", f->kiosk);
+    assert_int_equal(attempt(f, f->stick, false, text, sizeof text), UPDATE_BAD_NAME);
+    assert_null(strchr(text, '\n'));
+    assert_non_null(strstr(text, "evil\\x0akiosk: update: applied"));
+    size_t len;
+    snprintf(path, sizeof path, "%s/REPORT.txt", f->kiosk);
+    const char *report = slurp(path, &len);
+    assert_null(strstr(report, "\nkiosk: update: applied"));
+    assert_non_null(strstr(report, "evil\\x0akiosk"));
+
+    make_stick(f, UPDATE_PRODUCT, "2026.2.1");
+    sign(f);
+    snprintf(path, sizeof path, "%s/caf\xe9.csv", f->kiosk);  /* Latin-1, not UTF-8 */
+    test_sh("touch '%s'", path);
+    assert_int_equal(attempt(f, f->stick, false, text, sizeof text), UPDATE_UNLISTED_FILE);
+    assert_true(text_utf8_valid(text, strlen(text)));
+    assert_non_null(strstr(text, "caf\\xe9.csv"));
+    snprintf(path, sizeof path, "%s/REPORT.txt", f->kiosk);
+    report = slurp(path, &len);
+    assert_true(text_utf8_valid(report, len));
+}
+
+/* removes the CSV record that starts with prefix (quoted fields may span lines) */
+static void drop_record(const char *csv, const char *prefix)
+{
+    size_t len;
+    char *buf = strdup(slurp(csv, &len));
+    char *start = strstr(buf, prefix);
+    assert_non_null(start);
+    char *p = start;
+    for (bool quoted = false; *p && (quoted || *p != '\n'); p++)
+        quoted ^= *p == '"';
+    if (*p)
+        p++;
+    memmove(start, p, strlen(p) + 1);
+    FILE *out = fopen(csv, "wb");
+    assert_non_null(out);
+    fputs(buf, out);
+    fclose(out);
+    free(buf);
+}
+
+/* a signed package without the centre's own organization made a city department the
+ * centre on the home screen: refused, with the organization named */
+static void test_a_package_without_the_centre_is_refused(void **state)
+{
+    Fx *f = *state;
+    char csv[700];
+    make_stick(f, UPDATE_PRODUCT, "2026.2.1");
+    snprintf(csv, sizeof csv, "%s/organizations.csv", f->kiosk);
+    drop_record(csv, "\naccmr,");
+    sign(f);
+    expect_refused(f, UPDATE_NO_ORGANIZATION, "\"accmr\"");
+}
+
+/* 500 warnings before one error hid it: "(1 errors)" and no place. The error comes
+ * first, with file:line:column, on the screen and from kiosk check */
+static void test_one_error_after_many_warnings_is_named_first_with_its_place(void **state)
+{
+    Fx *f = *state;
+    make_stick(f, UPDATE_PRODUCT, "2026.2.1");
+    test_sh("for i in $(seq 600); do echo \"m$i,accmr-coordination,MONTHLY,MO,09:00,17:00,,,\"; "
+            "done >> '%s/schedules.csv' && printf 'bad-closure,\\000\\n' >> '%s/closures.csv'",
+            f->kiosk, f->kiosk);
+    sign(f);
+    expect_refused(f, UPDATE_DATA_ERRORS, "closures.csv:");
+    HsdsReport r;
+    memset(&r, 0, sizeof r);
+    assert_int_equal(hsds_check(f->kiosk, &r), -1);
+    assert_int_equal(r.n_errors, 1);
+    assert_true(r.n_warnings >= 600);
+    char *out = NULL;
+    size_t len = 0;
+    FILE *m = open_memstream(&out, &len);
+    hsds_report_print(&r, "KIOSK", m);
+    fclose(m);
+    assert_non_null(strstr(out, "KIOSK/closures.csv:"));
+    assert_int_equal(strncmp(out, "KIOSK/closures.csv:", strlen("KIOSK/closures.csv:")), 0);
+    assert_non_null(strstr(out, "further problems"));
+    free(out);
+    hsds_report_free(&r);
+}
+
+/* a symbolic link already in the target's KIOSK/export/ pointing at the live
+ * database: the export wrote through it (44 bytes of CSV over content.db) */
+static void test_an_export_never_writes_through_a_symbolic_link(void **state)
+{
+    Fx *f = *state;
+    char out[1024], live[600], path[700];
+    snprintf(live, sizeof live, "%s/" STORE_LIVE, f->state);
+    test_sh("mkdir -p '%s/export' && touch '%s/EXPORT' && ln -s '%s' '%s/export/phones.csv' && "
+            "ln -s '%s' '%s/export/datapackage.json'", f->kiosk, f->kiosk, live, f->kiosk, live,
+            f->kiosk);
+    assert_int_equal(update_export(f->stick, f->state, false, LANG_EN, out, sizeof out), UPDATE_OK);
+    char why[512];
+    assert_int_equal(store_validate(live, why, sizeof why), 0);   /* untouched */
+    struct stat st;
+    snprintf(path, sizeof path, "%s/export/phones.csv", f->kiosk);
+    assert_int_equal(lstat(path, &st), 0);
+    assert_true(S_ISREG(st.st_mode));
+    size_t len;
+    assert_non_null(strstr(slurp(path, &len), OLD_PHONE));
+}
+
 /* rollback brings the previous content back, and a second rollback undoes it */
 static void test_rollback_swaps_back_and_forth(void **state)
 {
@@ -769,6 +883,26 @@ static void test_the_usb_watch_sees_the_mount_point_and_the_kiosk_folder_appear(
 }
 
 /* the command line: exit 0 when applied, 1 with the reason when refused */
+/* regression (issue 15): `kiosk export DIR` failed when DIR did not exist yet, and on
+ * a data folder never started said "no live content" although the kiosk would show
+ * the built-in content */
+static void test_export_makes_its_folder_and_exports_the_built_in_content_before_the_first_start(
+    void **state)
+{
+    Fx *f = *state;
+    char out[600], never[600], orgs[700];
+    snprintf(out, sizeof out, "%s/new/stick", f->root);
+    snprintf(never, sizeof never, "%s/never-started", f->root);
+    char *argv[] = { "export", out, "--data-dir", never, "--default-data", f->base, NULL };
+    assert_int_equal(cmd_export(6, argv), 0);
+    snprintf(orgs, sizeof orgs, "%s/export/organizations.csv", out);
+    size_t len;
+    const char *csv = slurp(orgs, &len);
+    assert_non_null(strstr(csv, "accmr"));
+    /* the data folder is left as it was: nothing started */
+    assert_int_not_equal(access(never, F_OK), 0);
+}
+
 static void test_the_update_command_exits_by_its_outcome(void **state)
 {
     Fx *f = *state;
@@ -814,11 +948,16 @@ int main(void)
         T(test_five_wrong_pins_lock_for_ten_minutes),
         T(test_the_change_summary_speaks_plainly_in_both_languages),
         T(test_an_export_round_trips_with_greek_intact),
+        T(test_names_from_the_stick_are_shown_escaped),
+        T(test_a_package_without_the_centre_is_refused),
+        T(test_one_error_after_many_warnings_is_named_first_with_its_place),
+        T(test_an_export_never_writes_through_a_symbolic_link),
         T(test_rollback_swaps_back_and_forth),
         T(test_start_up_falls_back_from_a_damaged_file_to_previous_to_default),
         T(test_manifest_lines_are_read_and_unsafe_paths_refused),
         T(test_the_usb_watch_sees_the_mount_point_and_the_kiosk_folder_appear),
         T(test_the_update_command_exits_by_its_outcome),
+        T(test_export_makes_its_folder_and_exports_the_built_in_content_before_the_first_start),
 #undef T
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,6 +1,6 @@
 #!/bin/sh
 # Runs every test: each build/tests/test_* (cmocka), each tests/*.sh, then the
-# cmocka tests again from build-san/ (ASan + UBSan). Ends with one line,
+# cmocka tests and the storage-fault script again from build-san/ (ASan + UBSan). Ends with one line,
 # "N passed, N failed", counting test programs. --quick skips the sanitizer pass.
 set -u
 cd "$(dirname "$0")/.."
@@ -24,6 +24,9 @@ if [ $quick -eq 0 ]; then
     for t in build-san/tests/test_*; do
         [ -x "$t" ] && run "$t" "$t"
     done
+    # the storage faults again, the faulted runs by the sanitized kiosk
+    [ -x build-san/kiosk ] && run "tests/update-faults.sh build-san/kiosk" \
+        env FAULTIO_CLEAN_KIOSK=build/kiosk sh tests/update-faults.sh build-san/kiosk
 fi
 [ -n "$failed" ] && echo "failed:$failed"
 echo "$pass passed, $fail failed"

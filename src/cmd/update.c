@@ -3,9 +3,17 @@
  * functions as the kiosk's screens (update.h, store.h) and share one option parser. */
 #include "cmd/cmd.h"
 
+#include <errno.h>
+#include <libgen.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "core/config.h"
+#include "core/hsds.h"
 
 #include "core/store.h"
 #include "core/update.h"
@@ -83,16 +91,82 @@ int cmd_update(int argc, char **argv)
     return applied ? 0 : 1;
 }
 
-/* export DIR: the live content as an HSDS package on the stick */
+/* mkdir -p: 0, or -1 with errno */
+static int mkdirs(const char *dir)
+{
+    char p[PATH_MAX];
+    if (snprintf(p, sizeof p, "%s", dir) >= (int)sizeof p) {
+        errno = ENAMETOOLONG;
+        return -1;
+    }
+    for (char *s = p + 1; *s; s++)
+        if (*s == '/') {
+            *s = '\0';
+            if (mkdir(p, 0755) != 0 && errno != EEXIST)
+                return -1;
+            *s = '/';
+        }
+    return mkdir(p, 0755) != 0 && errno != EEXIST ? -1 : 0;
+}
+
+/* the built-in package: --default-data, the installed one, or data/ of a build tree
+ * (the folder above the binary) */
+static const char *builtin_package(const CmdArgs *a, char *buf, size_t n)
+{
+    struct stat st;
+    if (a->default_data)
+        return a->default_data;
+    Config cfg;
+    config_defaults(&cfg);
+    if (stat(cfg.default_data, &st) == 0)
+        return snprintf(buf, n, "%s", cfg.default_data) < (int)n ? buf : NULL;
+    char self[PATH_MAX];
+    ssize_t len = readlink("/proc/self/exe", self, sizeof self - 1);
+    if (len <= 0)
+        return NULL;
+    self[len] = '\0';
+    snprintf(buf, n, "%s/../data", dirname(self));
+    return stat(buf, &st) == 0 ? buf : NULL;
+}
+
+/* export DIR: the content the kiosk shows as an HSDS package on the stick: the live
+ * content, or the built-in one when the data folder has none yet */
 int cmd_export(int argc, char **argv)
 {
     CmdArgs a;
     if (parse_args(argc, argv, &a) || !a.dir || !a.data_dir || a.keys) {
-        fprintf(stderr, "usage: kiosk export DIR --data-dir STATE [--lang el|en]\n");
+        fprintf(stderr, "usage: kiosk export DIR --data-dir STATE [--default-data PKG] "
+                        "[--lang el|en]\n");
         return 2;
     }
-    char text[1024];
-    UpdateStatus s = update_export(a.dir, a.data_dir, false, a.lang, text, sizeof text);
+    if (mkdirs(a.dir) != 0) {
+        fprintf(stderr, "export: cannot create %s: %s\n", a.dir, strerror(errno));
+        return 1;
+    }
+    char live[PATH_MAX], text[1024], pkg[PATH_MAX], tmp[] = "/tmp/kiosk-export-XXXXXX";
+    const char *from = a.data_dir;
+    bool built = false;
+    if (store_path(a.data_dir, STORE_LIVE, live, sizeof live) == 0 && access(live, F_OK) != 0) {
+        /* never started: what the kiosk would show is the built-in content */
+        const char *p = builtin_package(&a, pkg, sizeof pkg);
+        char db[sizeof tmp + 16];
+        HsdsReport r;
+        memset(&r, 0, sizeof r);
+        if (!p || !mkdtemp(tmp) || snprintf(db, sizeof db, "%s/%s", tmp, STORE_LIVE) < 0 ||
+            hsds_import(p, db, &r) != 0) {
+            fprintf(stderr, "export: %s has no content yet, and the built-in content %s%s\n",
+                    a.data_dir, p ? p : "", p ? " cannot be read" : "cannot be found");
+            hsds_report_free(&r);
+            if (tmp[sizeof tmp - 7] != 'X')
+                store_remove_tree(tmp);
+            return 1;
+        }
+        hsds_report_free(&r);
+        from = tmp, built = true;
+    }
+    UpdateStatus s = update_export(a.dir, from, false, a.lang, text, sizeof text);
+    if (built)
+        store_remove_tree(tmp);
     fprintf(s == UPDATE_OK ? stdout : stderr, "%s\n", text);
     return s == UPDATE_OK ? 0 : 1;
 }
@@ -110,6 +184,6 @@ int cmd_rollback(int argc, char **argv)
         fprintf(stderr, "rollback: %s\n", why);
         return 1;
     }
-    printf("rollback: the previous content is live again\n");
+    printf("rollback: the previous content is live again%s%s\n", why[0] ? "; " : "", why);
     return 0;
 }

@@ -232,6 +232,23 @@ static bool parse_audio_device(const char *value, void *dst, char *msg)
     return true;
 }
 
+/* an HSDS record id: letters, digits, '-', '_', '.', ':' (or empty: the default) */
+static bool parse_id(const char *value, void *dst, char *msg)
+{
+    size_t cap = sizeof ((Config *)0)->organization, len = strlen(value);
+    bool ok = len < cap;
+    for (const char *p = value; ok && *p; p++)
+        ok = (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+             *p == '-' || *p == '_' || *p == '.' || *p == ':';
+    if (!ok) {
+        snprintf(msg, CONFIG_MSG_MAX, "expected a record id (letters, digits, - _ . :, at most "
+                 "%zu), not \"%.80s\"", cap - 1, value);
+        return false;
+    }
+    memcpy(dst, value, len + 1);
+    return true;
+}
+
 /* The keys kiosk.conf may hold. To add one: a field in Config (config.h), its
  * default in config_defaults, a row here, and a line in the shipped kiosk.conf. */
 typedef struct ConfigKey {
@@ -259,6 +276,7 @@ static const ConfigKey config_keys[] = {
     KEY("update",  "staff_approval",    parse_bool,     staff_approval),
     KEY("update",  "staff_pin_hash",    parse_pin_hash, staff_pin_hash),
     KEY("speech",  "audio_device",      parse_audio_device, audio_device),
+    KEY("update",  "organization",      parse_id,       organization),
 };
 
 /* keeps the first error only: the one inih's return value points at too */

@@ -29,6 +29,10 @@ typedef struct Config {
     /* [speech] */
     char audio_device[64];      /* ALSA device for the Listen control; "" = ALSA's default,
                                    "off" = no speech */
+    /* [update] */
+    char organization[64];      /* the id of the organization the kiosk is about: an
+                                   update without it is refused; "" = the one the live
+                                   content is about (the built-in one at first) */
 } Config;
 
 /* fills *c with the defaults */

@@ -16,16 +16,24 @@ int db_schema_version(void);
 /* opens an existing database read-only and checks its schema version; NULL on failure
  * (err, if not NULL, receives why, up to n bytes) */
 Db *db_open(const char *path, char *err, size_t n);
-/* creates a new empty database with the schema at path (which must not exist) */
+/* creates a new empty database with the schema at path (which must not exist); NULL
+ * with err, and errno the storage's error (EIO, ENOSPC) or 0 */
 Db *db_create(const char *path, char *err, size_t n);
 void db_close(Db *db);
 const char *db_error(const Db *db);
+/* the OS error behind the last failure when the storage failed (EIO, ENOSPC, ...),
+ * 0 when something else did (the data, a query) */
+int db_storage_errno(const Db *db);
 
 /* the content of the database's first service (ORDER BY rowid) and its organisation,
  * in lang: every text through the translation table, falling back to the base text
  * and then to any other language. -1 when there is no service; *out is then empty
  * (all strings NULL, content_free() safe) */
 int db_load_content(Db *db, Lang lang, Content *out);
+/* the id of the organization db_load_content shows: its first service's, or the
+ * first organization when that names none (free it); "" when the database has no
+ * service, NULL on error */
+char *db_content_org_id(Db *db);
 /* how many visitor texts (names, descriptions, addresses, funding, languages, terms,
  * closure reasons) have a base text but no translation into lang, which then shows
  * the base text; the first one ("organization accmr description") goes to first.

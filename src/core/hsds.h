@@ -10,8 +10,12 @@
 /* NOTE: for information only (a resource the kiosk does not use) */
 typedef enum { HSDS_WARNING, HSDS_ERROR, HSDS_NOTE } HsdsSeverity;
 
-/* problems kept in a report; further ones are counted, and the last entry says so */
-#define HSDS_MAX_PROBLEMS 500
+/* problems kept in a report: every error up to HSDS_MAX_ERRORS (a bound on memory
+ * only: a package rarely has more than a few), warnings and notes up to
+ * HSDS_MAX_WARNINGS, so that no number of warnings can hide an error; further ones
+ * are only counted (n_unlisted) */
+#define HSDS_MAX_ERRORS 10000
+#define HSDS_MAX_WARNINGS 200
 
 typedef struct HsdsProblem {
     HsdsSeverity severity;      /* ERROR: the package cannot be used; WARNING: a record skipped */
@@ -24,18 +28,23 @@ typedef struct HsdsReport {
     HsdsProblem *problems;
     int n_problems, cap;
     int n_errors, n_warnings;
+    int n_unlisted;             /* problems counted but not kept (past the bounds above) */
+    int n_listed_errors;        /* errors kept in problems */
     int n_records;              /* records taken */
     int n_sheet;                /* problems that a spreadsheet's settings cause (sheet.h) */
     char product[64];           /* datapackage.json "name" */
     char version[32];           /* datapackage.json "version" */
     char language[16];          /* datapackage.json "language": the base texts' code */
+    int storage_errno;          /* import: the storage's error (EIO, ENOSPC) when the new
+                                   database could not be written, else 0 */
 } HsdsReport;
 
 void hsds_report_free(HsdsReport *r);
 /* prints each problem to file (a FILE *) as "DIR/file:line:column: error: message"
  * (or warning:, note:), the way compilers do: ":column" is left out when it is 0,
  * ":line" too when the problem is about the whole file. The column is the 1-based
- * field index in the row. */
+ * field index in the row. Errors come first, then warnings and notes, then how many
+ * were not kept; names and values from the package are escaped (text_escape). */
 void hsds_report_print(const HsdsReport *r, const char *dir, void *file);
 
 /* validates the package in dir without writing anything. Returns 0 when it can be

@@ -56,6 +56,12 @@
     /* the USB update, the PIN pad and the staff screen */ \
     X(STR_UPDATE_TITLE,          "update.title") \
     X(STR_UPDATE_CHECKING,       "update.checking") \
+    X(STR_UPDATE_COPYING,        "update.copying") \
+    X(STR_UPDATE_VERIFYING,      "update.verifying") \
+    X(STR_UPDATE_IMPORTING,      "update.importing") \
+    X(STR_UPDATE_APPLYING,       "update.applying") \
+    X(STR_UPDATE_CANCELLING,     "update.cancelling") \
+    X(STR_EXPORTING,             "update.exporting") \
     X(STR_COMMITTEES_RENAMED,    "update.committees_renamed") \
     X(STR_COMMITTEES_ADDED,      "update.committees_added") \
     X(STR_COMMITTEES_REMOVED,    "update.committees_removed") \
@@ -93,6 +99,7 @@
     X(STR_UPDATE_STATUS_INVALID_DB, "update_status.invalid_db") \
     X(STR_UPDATE_STATUS_APPLY_FAILED, "update_status.apply_failed") \
     X(STR_UPDATE_STATUS_EXPORT_FAILED, "update_status.export_failed") \
+    X(STR_UPDATE_STATUS_NO_ORGANIZATION, "update_status.no_organization") \
     X(STR_UPDATE_UNCHANGED,       "update.unchanged") \
     X(STR_UPDATE_NO_REPORT,       "update.no_report") \
     X(STR_UPDATE_EXPORTED,        "update.exported") \

@@ -1,9 +1,9 @@
 /* store.c - the database files in data_dir. Start reading at store_open_live (the
  * start-up path) and store_install (the update path). Every replacement is
- * "write a new file, fsync it, rename it over the old one, fsync the folder"; the
- * previous live file is kept by a hard link (a copy when the file system has no
- * links), made before the rename, so at every instant content.db is a complete
- * database. Which package a file came from is in the file itself (db_package_get). */
+ * "write a new file, fsync it, exchange it with the old one, fsync the folder"; the
+ * previous live file keeps a name of its own throughout (content.db.new, then
+ * content.db.prev), so at every instant content.db is a complete database, and a
+ * step that fails is undone before anything is reported. Which package a file came from is in the file itself (db_package_get). */
 #include "core/store.h"
 
 #include <dirent.h>
@@ -344,53 +344,118 @@ int store_build(const char *data_dir, const char *pkg_dir, HsdsReport *r, char *
         return -1;
     }
     unlink(path);
-    int rc = 0;
+    int rc = 0, e = 0;
     if (hsds_import(pkg_dir, path, r) != 0) {
-        say(why, n, "the package cannot be imported (%d errors)", r->n_errors);
+        e = r->storage_errno;
+        if (e)
+            say(why, n, "the new database cannot be written: %s", strerror(e));
+        else
+            say(why, n, "the package cannot be imported (%d errors)", r->n_errors);
         rc = -1;
     } else if (store_validate(path, why, n) != 0) {
         rc = -1;
     } else if (store_sync(path) != 0) {
-        say(why, n, "%s: %s", path, strerror(errno));
+        e = errno;
+        say(why, n, "%s: %s", path, strerror(e));
         rc = -1;
     }
     if (rc != 0)
         unlink(path);
     if (r == &own)
         hsds_report_free(&own);
+    errno = e;
     return rc;
 }
 
-/* makes content.db.new live, keeping the live one as content.db.prev */
+/* swaps the files at a and b in one step (renameat2 RENAME_EXCHANGE): 0, or -1 with
+ * errno and nothing changed; EINVAL/ENOSYS when the file system cannot do it */
+static int exchange(const char *a, const char *b)
+{
+    return renameat2(AT_FDCWD, a, AT_FDCWD, b, RENAME_EXCHANGE);
+}
+
+/* the folder synced after a replacement that has happened: when this fails, the new
+ * file is in use but a power cut could still bring the old one back; says so in why */
+static void sync_after(const char *data_dir, char *why, size_t n)
+{
+    if (store_sync(data_dir) != 0)
+        say(why, n, "%s could not be synced (%s): a power cut now may bring the previous "
+            "content back", data_dir, strerror(errno));
+}
+
+/* makes content.db.new live, keeping the live one as content.db.prev. The live file
+ * and content.db.new are exchanged in one step, then the old live file (now named
+ * content.db.new) becomes content.db.prev; when that rename fails the exchange is
+ * undone, so content.db.prev is never lost and the report is never wrong. Where the
+ * file system cannot exchange, the live file gets a second name first (a hard link,
+ * or a copy) and the same undo applies. */
 int store_install(const char *data_dir, char *why, size_t n)
 {
-    char live[PATH_MAX], prev[PATH_MAX], fresh[PATH_MAX];
+    char live[PATH_MAX], prev[PATH_MAX], fresh[PATH_MAX], keep[PATH_MAX];
     if (store_path(data_dir, STORE_LIVE, live, sizeof live) ||
         store_path(data_dir, STORE_PREV, prev, sizeof prev) ||
-        store_path(data_dir, STORE_NEW, fresh, sizeof fresh)) {
+        store_path(data_dir, STORE_NEW, fresh, sizeof fresh) ||
+        store_path(data_dir, "content.db.keep", keep, sizeof keep)) {
         say(why, n, "data folder path too long");
+        errno = ENAMETOOLONG;
         return -1;
     }
+    say(why, n, "%s", "");
     if (store_sync(fresh) != 0) {
-        say(why, n, "%s: %s", fresh, strerror(errno));
+        int e = errno;
+        say(why, n, "%s: %s", fresh, strerror(e));
+        errno = e;
         return -1;
     }
-    if (access(live, F_OK) == 0 && keep_copy(data_dir, live, prev) != 0) {
-        say(why, n, "cannot keep the previous content: %s", strerror(errno));
+    if (access(live, F_OK) != 0) {     /* the first content: nothing to keep */
+        if (rename(fresh, live) != 0) {
+            int e = errno;
+            say(why, n, "cannot put the new content in place: %s", strerror(e));
+            errno = e;
+            return -1;
+        }
+        sync_after(data_dir, why, n);
+        return 0;
+    }
+    int rc = exchange(fresh, live);
+    const char *old = fresh;    /* where the old live file is once the new one is live */
+    if (rc != 0 && (errno == EINVAL || errno == ENOSYS)) {
+        unlink(keep);
+        rc = link(live, keep) != 0 && copy_file(live, keep) != 0 ? -1 : rename(fresh, live);
+        old = keep;
+        if (rc != 0) {
+            int e = errno;
+            unlink(keep);
+            errno = e;
+        }
+    }
+    if (rc != 0) {
+        int e = errno;
+        say(why, n, "cannot put the new content in place: %s", strerror(e));
+        errno = e;
         return -1;
     }
-    if (rename(fresh, live) != 0) {
-        say(why, n, "cannot put the new content in place: %s", strerror(errno));
-        return -1;
+    if (rename(old, prev) != 0) {
+        int e = errno;
+        /* undo: the old file is live again, content.db.prev untouched */
+        bool undone = old == fresh ? exchange(fresh, live) == 0 : rename(keep, live) == 0;
+        if (undone) {
+            unlink(fresh);
+            say(why, n, "cannot keep the previous content for rollback: %s", strerror(e));
+            errno = e;
+            return -1;
+        }
+        say(why, n, "the new content is live, but the one before it could not be kept for "
+            "rollback (%s)", strerror(e));
+        return 0;
     }
-    if (store_sync(data_dir) != 0) {
-        say(why, n, "%s: %s", data_dir, strerror(errno));
-        return -1;
-    }
+    sync_after(data_dir, why, n);
     return 0;
 }
 
-/* swaps content.db and content.db.prev, after checking the previous one */
+/* swaps content.db and content.db.prev in one step, after checking the previous one;
+ * where the file system cannot exchange, by a second name and two renames, undone
+ * when the second fails */
 int store_rollback(const char *data_dir, char *why, size_t n)
 {
     char live[PATH_MAX], prev[PATH_MAX], tmp[PATH_MAX], err[512];
@@ -398,27 +463,39 @@ int store_rollback(const char *data_dir, char *why, size_t n)
         store_path(data_dir, STORE_PREV, prev, sizeof prev) ||
         store_path(data_dir, "content.db.swap", tmp, sizeof tmp)) {
         say(why, n, "data folder path too long");
+        errno = ENAMETOOLONG;
         return -1;
     }
+    say(why, n, "%s", "");
     if (access(prev, F_OK) != 0) {
         say(why, n, "there is no previous content to go back to");
+        errno = ENOENT;
         return -1;
     }
     if (store_validate(prev, err, sizeof err) != 0) {
         say(why, n, "the previous content is not usable: %s", err);
+        errno = EINVAL;
         return -1;
     }
-    unlink(tmp);
-    bool had_live = access(live, F_OK) == 0;
-    if (had_live && link(live, tmp) != 0 && copy_file(live, tmp) != 0) {
-        say(why, n, "cannot keep the current content: %s", strerror(errno));
+    int rc = access(live, F_OK) == 0 ? exchange(prev, live) : rename(prev, live);
+    if (rc != 0 && (errno == EINVAL || errno == ENOSYS)) {
+        unlink(tmp);
+        rc = link(live, tmp) != 0 && copy_file(live, tmp) != 0 ? -1 : rename(prev, live);
+        if (rc == 0 && rename(tmp, prev) != 0) {
+            int e = errno;  /* undo: prev's file is live: give it its name back */
+            if (link(live, prev) == 0 && rename(tmp, live) == 0)
+                rc = -1;
+            errno = e;
+        }
+        unlink(tmp);
+    }
+    if (rc != 0) {
+        int e = errno;
+        say(why, n, "cannot swap the content files: %s", strerror(e));
+        errno = e;
         return -1;
     }
-    if (rename(prev, live) != 0 || (had_live && rename(tmp, prev) != 0) ||
-        store_sync(data_dir) != 0) {
-        say(why, n, "cannot swap the content files: %s", strerror(errno));
-        return -1;
-    }
+    sync_after(data_dir, why, n);
     return 0;
 }
 

@@ -29,12 +29,16 @@ int store_path(const char *data_dir, const char *name, char *out, size_t n);
 int store_validate(const char *db_path, char *why, size_t n);
 /* builds data_dir/content.db.new from the package in pkg_dir (hsds_import), checks
  * it with store_validate and records which package it came from. 0, or -1 with the
- * import problems in r (when not NULL), why, and no content.db.new left. */
+ * import problems in r (when not NULL), why, no content.db.new left, and errno the
+ * storage's error (EIO, ENOSPC) when writing failed, 0 when the package did. */
 int store_build(const char *data_dir, const char *pkg_dir, HsdsReport *r, char *why, size_t n);
-/* makes content.db.new live: fsync, the live one kept as content.db.prev, atomic
- * rename, fsync of the folder. On failure the live content is unchanged. */
+/* makes content.db.new live: fsync, an atomic exchange with the live one, which
+ * becomes content.db.prev, fsync of the folder. 0: the new content is live (why is
+ * empty, or a warning: the folder could not be synced, or the one before could not be
+ * kept). -1: the live content and content.db.prev are unchanged; errno says why. */
 int store_install(const char *data_dir, char *why, size_t n);
-/* swaps content.db and content.db.prev; -1 when there is no usable previous one */
+/* swaps content.db and content.db.prev atomically. 0: swapped (why empty or a
+ * warning); -1: nothing changed (no usable previous one, or errno from storage) */
 int store_rollback(const char *data_dir, char *why, size_t n);
 /* opens the live database; when it fails its checks, restores the previous one, and
  * when that fails too builds the default package afresh. Returns 0 (live used),

@@ -373,3 +373,46 @@ int text_wrap(const char *s, int width, TextMeasureFn measure, void *ctx, int st
     }
     return w.count;
 }
+
+/* the length of the well-formed UTF-8 character at s[0..n), or 0 when it is not one */
+static size_t utf8_char_len(const unsigned char *s, size_t n)
+{
+    size_t len = s[0] < 0x80 ? 1 : (s[0] & 0xe0) == 0xc0 ? 2 : (s[0] & 0xf0) == 0xe0 ? 3
+               : (s[0] & 0xf8) == 0xf0 ? 4 : 0;
+    if (len == 0 || len > n || s[0] == 0)
+        return 0;
+    return text_utf8_valid((const char *)s, len) ? len : 0;
+}
+
+char *text_escape(const char *s, size_t len, char *out, size_t n)
+{
+    static const char hex[] = "0123456789abcdef";
+    size_t o = 0;
+    if (n == 0)
+        return out;
+    for (size_t i = 0; i < len;) {
+        const unsigned char *c = (const unsigned char *)s + i;
+        size_t k = utf8_char_len(c, len - i);
+        /* C0 controls, DEL, and the C1 controls U+0080..U+009F (0xC2 0x80..0x9F) */
+        bool control = k == 1 ? c[0] < 0x20 || c[0] == 0x7f : k == 2 && c[0] == 0xc2 && c[1] < 0xa0;
+        char esc[8 * 4 + 1];
+        size_t e = 0;
+        if (k == 1 && c[0] == '\\') {
+            esc[e++] = '\\', esc[e++] = '\\';
+        } else if (k == 0 || control) {
+            for (size_t b = 0; b < (k ? k : 1); b++) {
+                esc[e++] = '\\', esc[e++] = 'x';
+                esc[e++] = hex[c[b] >> 4], esc[e++] = hex[c[b] & 15];
+            }
+        } else {
+            memcpy(esc, c, k), e = k;
+        }
+        if (o + e >= n)
+            break;
+        memcpy(out + o, esc, e);
+        o += e;
+        i += k ? k : 1;
+    }
+    out[o] = '\0';
+    return out;
+}

@@ -12,6 +12,12 @@ bool text_utf8_valid(const char *s, size_t n);
 /* decodes one code point at *s and advances *s; U+FFFD on a malformed sequence
  * (advancing one byte); 0 at the terminating NUL, without advancing */
 uint32_t text_utf8_next(const char **s);
+/* one line that is safe to show, log or write to a report, from untrusted bytes (a
+ * name on a stick): well-formed UTF-8 is kept, a control character (newline, tab,
+ * escape, DEL, C1) or a byte that is not UTF-8 becomes a visible "\xNN", a backslash
+ * "\\". Writes a NUL-terminated result, truncated at a whole character or escape;
+ * returns out. */
+char *text_escape(const char *s, size_t len, char *out, size_t n);
 /* heading capitals: upper-cases s; Greek letters lose their accents as Greek
  * typography requires (Επικοινωνία -> ΕΠΙΚΟΙΝΩΝΙΑ) but keep the dialytika where it
  * shows (ΪΫ). Writes a NUL-terminated result, truncated at a character boundary. */

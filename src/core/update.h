@@ -10,6 +10,7 @@
 #ifndef UPDATE_H
 #define UPDATE_H
 #include <limits.h>
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <time.h>
@@ -61,6 +62,7 @@ typedef enum {
     UPDATE_INVALID_DB,
     UPDATE_APPLY_FAILED,
     UPDATE_EXPORT_FAILED,
+    UPDATE_NO_ORGANIZATION,  /* the package lacks the organization the kiosk is about */
     UPDATE_STATUS_COUNT
 } UpdateStatus;
 
@@ -78,6 +80,10 @@ void update_begin(Update *u, const char *dir, const char *data_dir, const char *
 /* the stick is mounted read-only (the installed kiosk): the report goes to
  * data_dir/usb-outbox/KIOSK/ for kiosk-usb-write.service to copy. Call after update_begin. */
 void update_set_outbox(Update *u, bool outbox);
+/* the id of the organization the kiosk is about (kiosk.conf's organization); a
+ * package whose content is about another one is refused. "" or NULL: the one the
+ * live content is about. Call after update_begin. */
+void update_set_organization(Update *u, const char *id);
 /* bounds-checks KIOSK/ (files, sizes, names, no links or devices) and copies it to
  * data_dir/staging/; nothing is used from the stick after this */
 UpdateStatus update_stage(Update *u);
@@ -118,6 +124,25 @@ bool update_wants_export(const char *dir);
  * the screen text goes to out */
 UpdateStatus update_export(const char *dir, const char *data_dir, bool outbox, Lang lang,
                            char *out, size_t n);
+
+/* ---- progress, for a screen in another thread ---- */
+typedef enum {
+    UPDATE_STAGE_NONE, UPDATE_STAGE_COPYING, UPDATE_STAGE_CHECKING, UPDATE_STAGE_IMPORTING,
+    UPDATE_STAGE_APPLYING, UPDATE_STAGE_EXPORTING
+} UpdateStage;
+
+/* written by the steps of an attempt (which may run in a worker thread), read by the
+ * screen; cancel is set by the screen and honoured between chunks of work */
+typedef struct UpdateProgress {
+    atomic_int stage;           /* UpdateStage */
+    atomic_llong done, total;   /* bytes copied from the stick so far, of all */
+    atomic_bool cancel;
+} UpdateProgress;
+
+/* attaches p to the attempt (after update_begin): the steps report their stage and
+ * the bytes copied to it, and stop with UPDATE_CANCELLED soon after p->cancel is set.
+ * p must outlive the attempt's steps; NULL detaches. */
+void update_set_progress(Update *u, UpdateProgress *p);
 
 /* ---- the pieces, for tests and fuzzing ---- */
 typedef struct UpdateManifestEntry {

@@ -1,7 +1,10 @@
 /* sdnotify.c - sd_notify(3) messages for the kiosk's systemd unit.
  * The heartbeat is rate-limited here so the main loop can call sdnotify_watchdog()
- * every frame: a datagram is sent only when half of WATCHDOG_USEC has passed, as
- * sd_watchdog_enabled(3) advises. The time of the last heartbeat is the one piece of
+ * every frame: a datagram is sent only when a quarter of WATCHDOG_USEC has passed,
+ * so that a loop that wakes up late (a frame, a busy moment) still beats within half
+ * of it, as sd_watchdog_enabled(3) advises. The loop sleeps no longer than
+ * sdnotify_watchdog_due_ms(): an idle wake-up just before the heartbeat is due must
+ * not sleep a whole interval more. The time of the last heartbeat is the one piece of
  * mutable file state in the kiosk: like NOTIFY_SOCKET itself, it belongs to the process,
  * not to any context. */
 #include "platform/sdnotify.h"
@@ -28,16 +31,28 @@ int sdnotify_ready(void)
     return sd_notify(0, "READY=1");
 }
 
-/* half of WATCHDOG_USEC when the watchdog is on for this process, else 0 */
+/* a quarter of WATCHDOG_USEC when the watchdog is on for this process, else 0 */
 uint64_t sdnotify_watchdog_usec(void)
 {
     uint64_t usec = 0;
     if (sd_watchdog_enabled(0, &usec) <= 0)
         return 0;
-    return usec / 2 > 0 ? usec / 2 : 1;
+    return usec / 4 > 0 ? usec / 4 : 1;
 }
 
-/* "WATCHDOG=1" when due; a failed send is retried on the next call */
+/* milliseconds until the next heartbeat is due: 0 when due now, -1 without a watchdog */
+long sdnotify_watchdog_due_ms(void)
+{
+    uint64_t period = sdnotify_watchdog_usec();
+    if (period == 0)
+        return -1;
+    uint64_t now = now_us();
+    if (last_heartbeat_us == 0 || now - last_heartbeat_us >= period)
+        return 0;
+    return (long)((period - (now - last_heartbeat_us) + 999) / 1000);
+}
+
+/* "WATCHDOG=1" when due; a failed send is retried a second later */
 int sdnotify_watchdog(void)
 {
     uint64_t period = sdnotify_watchdog_usec();
@@ -49,6 +64,8 @@ int sdnotify_watchdog(void)
     int r = sd_notify(0, "WATCHDOG=1");
     if (r > 0)
         last_heartbeat_us = now ? now : 1;
+    else if (period > 1000000)  /* not sent: again in a second, not in a busy loop */
+        last_heartbeat_us = now - period + 1000000;
     return r;
 }
 

@@ -9,12 +9,15 @@
 
 /* tells systemd that start-up is over ("READY=1"); 1 sent, 0 not under systemd, <0 -errno */
 int sdnotify_ready(void);
-/* sends the heartbeat ("WATCHDOG=1") when half the watchdog interval has passed since
- * the last one; 1 sent, 0 not due or no watchdog, <0 -errno. Cheap enough for every frame. */
+/* sends the heartbeat ("WATCHDOG=1") when a quarter of the watchdog interval has
+ * passed since the last one (so it comes within half of it even from a late loop); 1 sent, 0 not due or no watchdog, <0 -errno. Cheap enough for every frame. */
 int sdnotify_watchdog(void);
 /* one line for `systemctl status kiosk` ("STATUS=..."); 1 sent, 0 not under systemd, <0 -errno */
 int sdnotify_status(const char *status);
-/* how often sdnotify_watchdog() must be called, in microseconds: half of systemd's
- * WATCHDOG_USEC, for the main loop's sleep deadline; 0 when there is no watchdog */
+/* the interval between heartbeats in microseconds: a quarter of systemd's
+ * WATCHDOG_USEC; 0 when there is no watchdog */
 uint64_t sdnotify_watchdog_usec(void);
+/* milliseconds until sdnotify_watchdog() is due, for the main loop's sleep deadline:
+ * 0 when due now, -1 when there is no watchdog */
+long sdnotify_watchdog_due_ms(void);
 #endif

@@ -16,13 +16,17 @@ static void ui_wipe(char *p, size_t n)
 void ui_dialog(Ui *ui, UiDialogKind kind, const char *title, const char *text, int countdown)
 {
     UiDialogState *d = &ui->dialog;
+    if (kind == d->kind && countdown == d->countdown && !strcmp(title ? title : "", d->title) &&
+        !strcmp(text ? text : "", d->text))
+        return;                 /* the same again (a job's progress): nothing to draw */
     snprintf(d->title, sizeof d->title, "%s", title ? title : "");
     snprintf(d->text, sizeof d->text, "%s", text ? text : "");
-    if (kind != d->kind)
+    if (kind != d->kind) {      /* new words in the same dialog keep a finger's press */
         d->pin[0] = '\0';
+        ui->in.pressing = ui->in.dragging = false;
+    }
     d->kind = kind;
     d->countdown = countdown;
-    ui->in.pressing = ui->in.dragging = false;
     ui_invalidate(ui);
 }
 
@@ -114,8 +118,8 @@ static void ui_pin_pad(Ui *ui, int x, int y, int inner, int bh, int key)
     ui->mirror = mirror;
 }
 
-/* the buttons under the text from y: Cancel and Apply now under the countdown, OK, or
- * the PIN pad */
+/* the buttons under the text from y: Cancel and Apply now under the countdown, OK, the
+ * PIN pad, or a progress bar and Cancel */
 static void ui_dialog_buttons(Ui *ui, int x, int y, int inner, int bh, int key)
 {
     int half = (inner - ui->gap) / 2;
@@ -139,6 +143,18 @@ static void ui_dialog_buttons(Ui *ui, int x, int y, int inner, int bh, int key)
     case UI_DIALOG_PIN:
         ui_pin_pad(ui, x, y, inner, bh, key);
         break;
+    case UI_DIALOG_PROGRESS: {
+        /* the bar: the part done, or an empty track while the size is not known */
+        int done = ui->dialog.countdown < 0 ? 0 : ui->dialog.countdown > 1000 ? 1000
+                                                                              : ui->dialog.countdown;
+        ui_rect(ui, x, y, inner, ui->gap, COLOR_TILE_BG);
+        if (done > 0)
+            ui_rect(ui, x, y, (int)((long)inner * done / 1000), ui->gap, COLOR_ACCENT);
+        y += 2 * ui->gap;
+        ui_dialog_button(ui, x, y, half, bh, i18n_str(ui->lang, STR_CANCEL), false, BTN_ACTION,
+                         UI_ACTION_CANCEL);
+        break;
+    }
     default:
         break;
     }
@@ -165,6 +181,8 @@ void ui_layout_dialog(Ui *ui)
         h += ui->gap + ui_line_height(ui, ui->s_body | UI_STYLE_BOLD) + ui->gap + bh;
     else if (d->kind == UI_DIALOG_MESSAGE)
         h += ui->gap + bh;
+    else if (d->kind == UI_DIALOG_PROGRESS)
+        h += ui->gap + 2 * ui->gap + bh;
     h += ui->pad;
     int y = (ui->h - h) / 2;
     if (y < 0)

@@ -39,9 +39,11 @@ void ui_show(Ui *ui, UiScreen screen, Lang lang);
 void ui_reset(Ui *ui, Lang lang);
 /* a dialog over the current screen: the USB update's progress and questions, the
  * staff PIN. MESSAGE has an OK button; CONFIRM shows the countdown with Cancel and
- * Apply now; PIN shows a keypad. The texts are copied. */
+ * Apply now; PIN shows a keypad; PROGRESS shows a bar (countdown is then the part
+ * done in thousandths, -1 for none) and a Cancel button. The texts are copied; a
+ * dialog shown again with new words keeps a finger's press on its buttons. */
 typedef enum { UI_DIALOG_NONE, UI_DIALOG_BUSY, UI_DIALOG_MESSAGE, UI_DIALOG_CONFIRM,
-               UI_DIALOG_PIN } UiDialogKind;
+               UI_DIALOG_PIN, UI_DIALOG_PROGRESS } UiDialogKind;
 void ui_dialog(Ui *ui, UiDialogKind kind, const char *title, const char *text, int countdown);
 UiDialogKind ui_dialog_kind(const Ui *ui);
 

@@ -222,6 +222,31 @@ static bool content_complete(const Content *c)
     return true;
 }
 
+/* the organization of service svc, or the first one when it names none that exists
+ * (free it); NULL on a database error */
+static char *org_of_service(Db *db, const char *svc)
+{
+    char *org = db_query_text(db, "SELECT o.id FROM service s JOIN organization o"
+                                  " ON o.id = s.organization_id WHERE s.id = ?1", svc, NULL);
+    if (org && !*org) {
+        free(org);
+        org = db_query_text(db, "SELECT id FROM organization ORDER BY rowid LIMIT 1", NULL, NULL);
+    }
+    return org;
+}
+
+/* the id of the organization db_load_content shows (free it); "" when there is none,
+ * NULL on a database error */
+char *db_content_org_id(Db *db)
+{
+    char *svc = db_query_text(db, "SELECT id FROM service ORDER BY rowid LIMIT 1", NULL, NULL);
+    if (!svc || !*svc)
+        return svc;
+    char *org = org_of_service(db, svc);
+    free(svc);
+    return org;
+}
+
 /* the content of the first service and its organisation in lang; see db.h */
 static int load_content(Db *db, Lang lang, Content *out)
 {
@@ -236,12 +261,7 @@ static int load_content(Db *db, Lang lang, Content *out)
             db_fail(db, "the database holds no service");
         return -1;
     }
-    char *org = db_query_text(db, "SELECT o.id FROM service s JOIN organization o"
-                               " ON o.id = s.organization_id WHERE s.id = ?1", svc, NULL);
-    if (org && !*org) {
-        free(org);
-        org = db_query_text(db, "SELECT id FROM organization ORDER BY rowid LIMIT 1", NULL, NULL);
-    }
+    char *org = org_of_service(db, svc);
     if (!org) {
         free(svc);
         return -1;

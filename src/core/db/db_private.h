@@ -21,6 +21,7 @@
 struct Db {
     sqlite3 *h;
     char err[256];
+    int os_errno;                       /* of the last failure, when it was the storage's */
     char lang[16];                      /* language code of the base texts */
     char text_lang[16];                 /* the language db_field_text's last text is in */
     sqlite3_stmt *insert[DB_MAX_TABLES]; /* prepared on first use while building */

@@ -11,14 +11,34 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-/* writes a message into db->err; always returns -1 */
+/* the OS error behind SQLite's last one when the storage failed (an I/O error, a full
+ * disk, a file that cannot be opened), else 0 */
+static int storage_errno(sqlite3 *h)
+{
+    if (!h)
+        return 0;
+    int rc = sqlite3_extended_errcode(h) & 0xff;
+    if (rc != SQLITE_IOERR && rc != SQLITE_FULL && rc != SQLITE_CANTOPEN)
+        return 0;
+    int e = sqlite3_system_errno(h);
+    return e ? e : rc == SQLITE_FULL ? ENOSPC : EIO;
+}
+
+/* writes a message into db->err and notes whether the storage failed; returns -1 */
 int db_fail(Db *db, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(db->err, sizeof db->err, fmt, ap);
     va_end(ap);
+    db->os_errno = storage_errno(db->h);
     return -1;
+}
+
+/* the OS error of the last failure when it was the storage's, else 0 */
+int db_storage_errno(const Db *db)
+{
+    return db ? db->os_errno : 0;
 }
 
 /* why the last call failed; never NULL */
@@ -127,7 +147,9 @@ static Db *give_up(Db *db, char *err, size_t n)
 {
     if (err && n)
         snprintf(err, n, "%s", db->err);
+    int e = db->os_errno;
     db_close(db);
+    errno = e;
     return NULL;
 }
 
@@ -136,18 +158,30 @@ Db *db_create(const char *path, char *err, size_t n)
 {
     int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
     if (fd < 0) {
+        int e = errno;
         if (err && n)
-            snprintf(err, n, "%s: cannot create: %s", path, strerror(errno));
+            snprintf(err, n, "%s: cannot create: %s", path, strerror(e));
+        errno = e;
         return NULL;
     }
-    close(fd);
+    if (close(fd) != 0) {
+        int e = errno;
+        if (err && n)
+            snprintf(err, n, "%s: cannot create: %s", path, strerror(e));
+        unlink(path);
+        errno = e;
+        return NULL;
+    }
     Db *db = connect_file(path, SQLITE_OPEN_READWRITE, err, n);
     /* the file is renamed into place only once complete: no journal needed */
     if (db && (db_exec(db, "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;") < 0 ||
                create_schema(db) < 0))
         db = give_up(db, err, n);
-    if (!db)
+    if (!db) {
+        int e = errno;
         unlink(path);
+        errno = e;
+    }
     return db;
 }
 

@@ -3,11 +3,13 @@
 #include "core/hsds/hsds_private.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 typedef struct Export {
     FILE *f;
@@ -149,12 +151,27 @@ static char *export_descriptor(Db *db)
     return text;
 }
 
-/* writes text to dir/name; false with errno */
-static bool write_text(const char *dir, const char *name, const char *text)
+/* a new file name in the open folder dfd, for writing; NULL with errno. Never
+ * through a symbolic link: one already there (a stick can hold anything) is removed,
+ * not followed, so an export cannot write over the file it points at. */
+static FILE *create_in(int dfd, const char *name)
 {
-    char path[PATH_MAX];
-    snprintf(path, sizeof path, "%s/%s", dir, name);
-    FILE *f = fopen(path, "wb");
+    int fd = openat(dfd, name, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0644);
+    if (fd < 0 && errno == ELOOP && unlinkat(dfd, name, 0) == 0)
+        fd = openat(dfd, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
+    FILE *f = fd >= 0 ? fdopen(fd, "wb") : NULL;
+    if (fd >= 0 && !f) {
+        int e = errno;
+        close(fd);
+        errno = e;
+    }
+    return f;
+}
+
+/* writes text to dfd/name; false with errno */
+static bool write_text(int dfd, const char *name, const char *text)
+{
+    FILE *f = create_in(dfd, name);
     if (!f)
         return false;
     bool ok = fputs(text, f) != EOF && fputc('\n', f) != EOF;
@@ -173,16 +190,17 @@ int hsds_export(const char *db_path, const char *dir, HsdsReport *r)
     memset(&own, 0, sizeof own);
     if (!r)
         r = &own;
-    int errors = r->n_errors;
-    char err[300], path[PATH_MAX];
+    int errors = r->n_errors, dfd = -1;
+    char err[300];
     Db *db = db_open(db_path, err, sizeof err);
     if (!db) {
         hsds_problem_add(r, HSDS_ERROR, "", 0, 0, "%s", err);
         goto done;
     }
-    if (mkdir(dir, 0755) != 0 && errno != EEXIST) {
+    if ((mkdir(dir, 0755) != 0 && errno != EEXIST) ||
+        (dfd = open(dir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)) < 0) {
         hsds_problem_add(r, HSDS_ERROR, "", 0, 0, "%s: cannot create the folder: %s", dir,
-                         strerror(errno));
+                         strerror(errno == ELOOP ? ENOTDIR : errno));
         goto done;
     }
     char *v;
@@ -201,8 +219,7 @@ int hsds_export(const char *db_path, const char *dir, HsdsReport *r)
         const DbTable *tab = db_table(t);
         unsigned char text[DB_MAX_COLUMNS];
         text_columns(resources, t, text);
-        snprintf(path, sizeof path, "%s/%s", dir, tab->file);
-        Export e = { fopen(path, "wb"), 0, text };
+        Export e = { create_in(dfd, tab->file), 0, text };
         if (!e.f) {
             hsds_problem_add(r, HSDS_ERROR, tab->file, 0, 0, "cannot be written: %s",
                              strerror(errno));
@@ -230,11 +247,13 @@ int hsds_export(const char *db_path, const char *dir, HsdsReport *r)
     char *text = export_descriptor(db);
     if (!text)
         hsds_problem_add(r, HSDS_ERROR, DESCRIPTOR, 0, 0, "out of memory");
-    else if (!write_text(dir, DESCRIPTOR, text))
+    else if (!write_text(dfd, DESCRIPTOR, text))
         hsds_problem_add(r, HSDS_ERROR, DESCRIPTOR, 0, 0, "cannot be written: %s", strerror(errno));
     free(text);
 done:
     db_close(db);
+    if (dfd >= 0)
+        close(dfd);
     int rc = r->n_errors > errors ? -1 : 0;
     if (r == &own)
         hsds_report_free(&own);

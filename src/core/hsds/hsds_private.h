@@ -99,11 +99,12 @@ typedef struct Row {
 } Row;
 
 /* ---- report.c ---- */
-/* adds a problem to r; past HSDS_MAX_PROBLEMS only the counts grow */
+/* adds a problem to r; past HSDS_MAX_ERRORS errors or HSDS_MAX_WARNINGS others only
+ * the counts grow */
 void hsds_problem_add(HsdsReport *r, HsdsSeverity sev, const char *file, int line, int col,
                       const char *fmt, ...);
-/* sorts the problems from index start on by file, line and column; "further problems"
- * stays last. Out of memory: the order is left as reported. */
+/* sorts the problems from index start on by file, line and column. Out of memory: the
+ * order is left as reported. */
 void hsds_problems_sort(Pkg *p, int start);
 /* a value for a message: at most 60 bytes, cut at a character, "..." when cut */
 const char *hsds_shown(const char *s, char *buf, size_t n);

@@ -158,6 +158,7 @@ static void read_row(Pkg *p, Resource *res, const Header *h, CsvReader *cr)
     if (p->db && !p->db_failed && db_insert(p->db, res->table, row.v) < 0) {
         hsds_problem_add(p->r, HSDS_ERROR, res->path, row.line, 0,
                          "cannot be written to the database: %s", db_error(p->db));
+        p->r->storage_errno = db_storage_errno(p->db);
         p->db_failed = true;
     }
 }
@@ -283,11 +284,14 @@ static int run(const char *dir, const char *db_path, HsdsReport *r)
         if (db_path && r->n_errors == errors) {
             char err[300];
             p.db = db_create(db_path, err, sizeof err);
-            if (!p.db)
+            if (!p.db) {
+                r->storage_errno = errno;
                 hsds_problem_add(r, HSDS_ERROR, "", 0, 0, "%s", err);
+            }
             created = p.db != NULL;
             if (p.db && (db_begin(p.db) < 0 || store_package(&p) < 0)) {
                 hsds_problem_add(r, HSDS_ERROR, "", 0, 0, "%s: %s", db_path, db_error(p.db));
+                r->storage_errno = db_storage_errno(p.db);
                 p.db_failed = true;
             }
         }
@@ -298,8 +302,10 @@ static int run(const char *dir, const char *db_path, HsdsReport *r)
         if (r->n_errors == errors && (svc < 0 || p.res[svc].taken == 0))
             hsds_problem_add(r, HSDS_ERROR, svc >= 0 ? p.res[svc].path : "services.csv", 0, 0,
                              "no service: the kiosk shows the first service of the package");
-        if (p.db && !p.db_failed && r->n_errors == errors && db_commit(p.db) < 0)
+        if (p.db && !p.db_failed && r->n_errors == errors && db_commit(p.db) < 0) {
             hsds_problem_add(r, HSDS_ERROR, "", 0, 0, "%s: %s", db_path, db_error(p.db));
+            r->storage_errno = db_storage_errno(p.db);
+        }
     }
     hsds_problems_sort(&p, start);
     db_close(p.db);

@@ -7,7 +7,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* adds a problem to r; past HSDS_MAX_PROBLEMS only the counts grow */
+#include "core/text.h"
+
+/* adds a problem to r; past HSDS_MAX_ERRORS errors or HSDS_MAX_WARNINGS others, only
+ * the counts grow, so warnings never crowd out an error */
 void hsds_problem_add(HsdsReport *r, HsdsSeverity sev, const char *file, int line, int col,
                    const char *fmt, ...)
 {
@@ -15,27 +18,28 @@ void hsds_problem_add(HsdsReport *r, HsdsSeverity sev, const char *file, int lin
         r->n_errors++;
     else if (sev == HSDS_WARNING)
         r->n_warnings++;
-    if (r->n_problems > HSDS_MAX_PROBLEMS)
+    if (sev == HSDS_ERROR ? r->n_listed_errors >= HSDS_MAX_ERRORS
+                          : r->n_problems - r->n_listed_errors >= HSDS_MAX_WARNINGS) {
+        r->n_unlisted++;
         return;
+    }
     if (r->n_problems == r->cap) {
         int cap = r->cap ? r->cap * 2 : 32;
         HsdsProblem *p = realloc(r->problems, (size_t)cap * sizeof *p);
-        if (!p)
-            return;             /* the counts still tell */
+        if (!p) {
+            r->n_unlisted++;    /* the counts still tell */
+            return;
+        }
         r->problems = p;
         r->cap = cap;
     }
     HsdsProblem *p = &r->problems[r->n_problems++];
     memset(p, 0, sizeof *p);
     p->severity = sev;
+    r->n_listed_errors += sev == HSDS_ERROR;
     snprintf(p->file, sizeof p->file, "%s", file ? file : "");
     p->line = line;
     p->column = col;
-    if (r->n_problems > HSDS_MAX_PROBLEMS) {
-        p->severity = HSDS_NOTE;
-        snprintf(p->message, sizeof p->message, "further problems are not listed");
-        return;
-    }
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(p->message, sizeof p->message, fmt, ap);
@@ -51,27 +55,37 @@ void hsds_report_free(HsdsReport *r)
     memset(r, 0, sizeof *r);
 }
 
-/* prints each problem as "DIR/file:line:column: error: message"; see hsds.h */
+/* prints each problem as "DIR/file:line:column: error: message", errors first; see
+ * hsds.h */
 void hsds_report_print(const HsdsReport *r, const char *dir, void *file)
 {
     static const char *const sev[] = { "warning", "error", "note" };
+    static const HsdsSeverity order[] = { HSDS_ERROR, HSDS_WARNING, HSDS_NOTE };
     FILE *f = file;
     size_t dl = dir ? strlen(dir) : 0;
-    for (int i = 0; i < r->n_problems; i++) {
-        const HsdsProblem *p = &r->problems[i];
-        if (p->file[0]) {       /* not about a file of the package: no place */
-            if (dl)
-                fprintf(f, "%s%s", dir, dir[dl - 1] == '/' ? "" : "/");
-            fputs(p->file, f);
-            if (p->line > 0) {
-                fprintf(f, ":%d", p->line);
-                if (p->column > 0)
-                    fprintf(f, ":%d", p->column);
+    char esc[1100];
+    for (size_t k = 0; k < sizeof order / sizeof order[0]; k++)
+        for (int i = 0; i < r->n_problems; i++) {
+            const HsdsProblem *p = &r->problems[i];
+            if (p->severity != order[k])
+                continue;
+            if (p->file[0]) {   /* not about a file of the package: no place */
+                if (dl)
+                    fprintf(f, "%s%s", dir, dir[dl - 1] == '/' ? "" : "/");
+                fputs(text_escape(p->file, strlen(p->file), esc, sizeof esc), f);
+                if (p->line > 0) {
+                    fprintf(f, ":%d", p->line);
+                    if (p->column > 0)
+                        fprintf(f, ":%d", p->column);
+                }
+                fputs(": ", f);
             }
-            fputs(": ", f);
+            fprintf(f, "%s: %s\n", sev[p->severity],
+                    text_escape(p->message, strlen(p->message), esc, sizeof esc));
         }
-        fprintf(f, "%s: %s\n", sev[p->severity], p->message);
-    }
+    if (r->n_unlisted)
+        fprintf(f, "note: %d further problem%s (warnings, or errors past %d) not listed\n",
+                r->n_unlisted, r->n_unlisted == 1 ? "" : "s", HSDS_MAX_ERRORS);
 }
 
 /* a value for a message: at most 60 bytes, cut at a character, "..." when cut */
@@ -106,13 +120,11 @@ static int cmp_ranked(const void *a, const void *b)
     return x->index < y->index ? -1 : x->index > y->index;
 }
 
-/* sorts the problems from index start on; "further problems" stays last */
+/* sorts the problems from index start on */
 void hsds_problems_sort(Pkg *p, int start)
 {
     HsdsReport *r = p->r;
     int n = r->n_problems - start;
-    if (r->n_problems > HSDS_MAX_PROBLEMS)
-        n--;
     Ranked *k = n > 1 ? malloc((size_t)n * sizeof *k) : NULL;
     if (!k)
         return;

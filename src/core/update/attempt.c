@@ -31,6 +31,33 @@ void update_begin(Update *u, const char *dir, const char *data_dir, const char *
     u->status = UPDATE_OK;
 }
 
+/* the organization the kiosk is about; see update.h */
+void update_set_organization(Update *u, const char *id)
+{
+    snprintf(u->organization, sizeof u->organization, "%s", id ? id : "");
+}
+
+/* where the steps report how far they are; see update.h */
+void update_set_progress(Update *u, UpdateProgress *p)
+{
+    u->progress = p;
+}
+
+void update_progress_stage(Update *u, UpdateStage stage)
+{
+    if (u->progress)
+        atomic_store(&u->progress->stage, (int)stage);
+}
+
+bool update_progress_cancelled(Update *u)
+{
+    if (!u->progress || !atomic_load(&u->progress->cancel))
+        return false;
+    if (u->status != UPDATE_CANCELLED)
+        update_refuse(u, UPDATE_CANCELLED, NULL);
+    return true;
+}
+
 /* the report goes through the outbox: the stick is read-only */
 void update_set_outbox(Update *u, bool outbox)
 {

@@ -13,35 +13,40 @@
 #include <unistd.h>
 
 #include "core/store.h"
+#include "core/text.h"
 
-/* appends one line to the attempt's log (truncated when full) */
+/* appends one line to the attempt's log (cut when full). Names and values from the
+ * stick are in it: it is escaped (text_escape), so that a newline cannot start a
+ * forged line and invalid UTF-8 reaches neither the report nor the journal. */
 void update_note(Update *u, const char *fmt, ...)
 {
     if (u->log_len + 2 >= sizeof u->log)
         return;
+    char line[2048];
     va_list ap;
     va_start(ap, fmt);
-    int len = vsnprintf(u->log + u->log_len, sizeof u->log - u->log_len - 1, fmt, ap);
+    int len = vsnprintf(line, sizeof line, fmt, ap);
     va_end(ap);
     if (len < 0)
         return;
-    u->log_len += (size_t)len;
-    if (u->log_len > sizeof u->log - 2)
-        u->log_len = sizeof u->log - 2;
+    text_escape(line, strlen(line), u->log + u->log_len, sizeof u->log - u->log_len - 1);
+    u->log_len += strlen(u->log + u->log_len);
     u->log[u->log_len++] = '\n';
     u->log[u->log_len] = '\0';
 }
 
-/* records a refusal with its detail and returns it */
+/* records a refusal with its detail (escaped, as in update_note) and returns it */
 UpdateStatus update_refuse(Update *u, UpdateStatus s, const char *fmt, ...)
 {
     u->status = s;
     u->detail[0] = '\0';
     if (fmt) {
+        char detail[1024];
         va_list ap;
         va_start(ap, fmt);
-        vsnprintf(u->detail, sizeof u->detail, fmt, ap);
+        vsnprintf(detail, sizeof detail, fmt, ap);
         va_end(ap);
+        text_escape(detail, strlen(detail), u->detail, sizeof u->detail);
     }
     update_note(u, "REFUSED: %s%s%s", update_status_text(s, LANG_EN), u->detail[0] ? " " : "",
                 u->detail);

@@ -64,6 +64,8 @@ static UpdateStatus copy_one(Update *u, Walk *w, int sdir, int ddir, const char 
             s = update_refuse(u, UPDATE_FILE_TOO_BIG, "%s", rel);
         else if (w->total > UPDATE_MAX_TOTAL_BYTES)
             s = update_refuse(u, UPDATE_TOO_BIG, NULL);
+        if (s == UPDATE_OK && update_progress_cancelled(u))
+            s = UPDATE_CANCELLED;
         for (ssize_t off = 0; s == UPDATE_OK && off < r;) {
             ssize_t wr = write(out, buf + off, (size_t)(r - off));
             if (wr < 0 && errno == EINTR)
@@ -74,6 +76,8 @@ static UpdateStatus copy_one(Update *u, Walk *w, int sdir, int ddir, const char 
             else
                 off += wr;
         }
+        if (u->progress)
+            atomic_fetch_add(&u->progress->done, (long long)r);
     }
     free(buf);
     close(in);
@@ -207,6 +211,9 @@ UpdateStatus update_stage(Update *u)
         goto out;
     update_note(u, "checked: %d files, %lld bytes, no links or special files", w->n_files,
                 w->total);
+    if (u->progress)
+        atomic_store(&u->progress->total, w->total);
+    update_progress_stage(u, UPDATE_STAGE_COPYING);
     if (store_remove_tree(staging) != 0 || mkdir(staging, 0700) != 0) {
         s = update_refuse(u, update_write_status(errno), "%s: %s", staging, strerror(errno));
         goto out;

@@ -36,7 +36,15 @@ struct Update {
     char changes[512];          /* update_describe_changes, in lang */
     char log[8192];             /* what was checked, one line each, for the report */
     size_t log_len;
+    UpdateProgress *progress;   /* NULL, or where the steps say how far they are */
+    char organization[64];      /* the kiosk's organization id; "": the live content's */
 };
+
+/* ---- attempt.c ---- */
+/* says which stage the attempt is in (when someone watches) */
+void update_progress_stage(Update *u, UpdateStage stage);
+/* true (and the attempt refused as cancelled) when the watcher asked to cancel */
+bool update_progress_cancelled(Update *u);
 
 /* the steps an attempt has passed, in Update.step */
 enum { UPDATE_STEP_NONE, UPDATE_STEP_STAGED, UPDATE_STEP_VERIFIED, UPDATE_STEP_APPLIED };

@@ -18,6 +18,7 @@
 #include "core/hsds.h"
 #include "core/sheet.h"
 #include "core/store.h"
+#include "core/text.h"
 
 /* reads a whole small file at dfd/name; NULL when missing (errno ENOENT), unreadable
  * or over max bytes (errno EFBIG) */
@@ -42,8 +43,8 @@ static char *read_small(int dfd, const char *name, size_t max, size_t *len)
     return buf;
 }
 
-/* SHA-256 of dfd/rel; -1 when it cannot be read */
-static int staged_sha256(int dfd, const char *rel, unsigned char out[32])
+/* SHA-256 of dfd/rel; -1 when it cannot be read, -2 when the attempt was cancelled */
+static int staged_sha256(Update *u, int dfd, const char *rel, unsigned char out[32])
 {
     int fd = openat(dfd, rel, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
     if (fd < 0)
@@ -52,10 +53,13 @@ static int staged_sha256(int dfd, const char *rel, unsigned char out[32])
     crypto_hash_sha256_init(&st);
     unsigned char *buf = malloc(65536);
     ssize_t r = -1;
-    while (buf && (r = read(fd, buf, 65536)) > 0)
+    bool cancelled = false;
+    while (buf && !(cancelled = update_progress_cancelled(u)) && (r = read(fd, buf, 65536)) > 0)
         crypto_hash_sha256_update(&st, buf, (unsigned long long)r);
     free(buf);
     close(fd);
+    if (cancelled)
+        return -2;
     if (r < 0)
         return -1;
     crypto_hash_sha256_final(&st, out);
@@ -121,11 +125,13 @@ static UpdateStatus check_files(Update *u, int dfd, const UpdateManifest *m)
     }
     for (int k = 0; s == UPDATE_OK && k < m->n; k++) {
         unsigned char h[32];
+        int rc;
         struct stat st;
         if (fstatat(dfd, m->entries[k].path, &st, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISREG(st.st_mode))
             s = update_refuse(u, UPDATE_MISSING_FILE, "%s", m->entries[k].path);
-        else if (staged_sha256(dfd, m->entries[k].path, h) != 0)
-            s = update_refuse(u, UPDATE_READ_ERROR, "%s", m->entries[k].path);
+        else if ((rc = staged_sha256(u, dfd, m->entries[k].path, h)) != 0)
+            s = rc == -2 ? UPDATE_CANCELLED : update_refuse(u, UPDATE_READ_ERROR, "%s",
+                                                            m->entries[k].path);
         else if (sodium_memcmp(h, m->entries[k].sha256, 32) != 0)
             s = update_refuse(u, UPDATE_CHECKSUM, "%s", m->entries[k].path);
     }
@@ -139,8 +145,9 @@ static UpdateStatus check_files(Update *u, int dfd, const UpdateManifest *m)
 static UpdateStatus check_identity(Update *u, const HsdsReport *r)
 {
     char live[PATH_MAX], old_product[64] = "";
-    snprintf(u->product, sizeof u->product, "%s", r->product);
-    snprintf(u->version, sizeof u->version, "%s", r->version);
+    /* from the stick: escaped, as they go to the journal */
+    text_escape(r->product, strlen(r->product), u->product, sizeof u->product);
+    text_escape(r->version, strlen(r->version), u->version, sizeof u->version);
     if (store_path(u->data_dir, STORE_LIVE, live, sizeof live) == 0)
         store_package_of(live, old_product, sizeof old_product, u->old_version,
                          sizeof u->old_version);
@@ -230,23 +237,36 @@ out:
     return s;
 }
 
-/* every problem of r into the log, and how to open the files in a spreadsheet when
- * a spreadsheet changed them */
+#define UPDATE_LOG_ERRORS 20     /* errors in the report of a package, listed first */
+#define UPDATE_LOG_OTHERS 40     /* warnings and notes after them */
+
+/* the problems of r into the log: every error first (up to UPDATE_LOG_ERRORS: the log
+ * has room for a few dozen lines, and no warning may push an error out), then the
+ * warnings and notes; and how to open the files in a spreadsheet when a spreadsheet
+ * changed them */
 static void note_problems(Update *u, const HsdsReport *r)
 {
-    for (int i = 0; i < r->n_problems; i++) {
-        const HsdsProblem *p = &r->problems[i];
-        update_note(u, "%s:%d:%d: %s: %s", p->file, p->line, p->column,
-                    p->severity == HSDS_ERROR ? "error"
-                    : p->severity == HSDS_NOTE ? "note" : "warning", p->message);
-    }
+    int shown[2] = { 0, 0 }, most[2] = { UPDATE_LOG_ERRORS, UPDATE_LOG_OTHERS };
+    for (int pass = 0; pass < 2; pass++)
+        for (int i = 0; i < r->n_problems; i++) {
+            const HsdsProblem *p = &r->problems[i];
+            if ((p->severity == HSDS_ERROR) != (pass == 0) || ++shown[pass] > most[pass])
+                continue;
+            update_note(u, "%s:%d:%d: %s: %s", p->file, p->line, p->column,
+                        p->severity == HSDS_ERROR ? "error"
+                        : p->severity == HSDS_NOTE ? "note" : "warning", p->message);
+        }
+    int more = (shown[0] > most[0] ? shown[0] - most[0] : 0) +
+               (shown[1] > most[1] ? shown[1] - most[1] : 0) + r->n_unlisted;
+    if (more > 0)
+        update_note(u, "... and %d more problems (kiosk check lists them, errors first)", more);
     if (r->n_sheet > 0)
         update_note(u, "%s", SHEET_HINT);
 }
 
-/* the data of the staged copy (hsds_check), its product and version; every problem
- * goes to the log (a usable package's only when a spreadsheet changed it), the first
- * error to the refusal */
+/* the data of the staged copy (hsds_check), its product and version; the problems go
+ * to the log (a usable package's only when a spreadsheet changed it), errors first,
+ * and the first error to the refusal */
 static UpdateStatus check_data(Update *u, const char *staging)
 {
     HsdsReport r;
@@ -273,8 +293,36 @@ static UpdateStatus check_data(Update *u, const char *staging)
     return s;
 }
 
+/* the organization the content of the database at path is about (free it); NULL
+ * when it cannot be read */
+static char *content_org(const char *path)
+{
+    Db *db = db_open(path, NULL, 0);
+    char *org = db ? db_content_org_id(db) : NULL;
+    db_close(db);
+    return org;
+}
+
+/* the new content must be about the kiosk's own organization: the configured one, or
+ * the one the live content is about (issue 15: a signed package without the centre's
+ * row made a city department the centre on the home screen) */
+static UpdateStatus check_organization(Update *u, const char *live, const char *fresh)
+{
+    char *want = u->organization[0] ? strdup(u->organization) : content_org(live);
+    char *got = content_org(fresh);
+    UpdateStatus s = UPDATE_OK;
+    if (want && *want && (!got || strcmp(want, got) != 0))
+        s = update_refuse(u, UPDATE_NO_ORGANIZATION, "\"%s\"; the content would be about \"%s\"",
+                          want, got ? got : "?");
+    else if (want && *want)
+        update_note(u, "organization: %s, as before", want);
+    free(want);
+    free(got);
+    return s;
+}
+
 /* builds the new database beside the live one (store_build); a refusal says whether
- * the data, the disk or the checks of the new file failed */
+ * the storage (full, an I/O error), the data or the checks of the new file failed */
 static UpdateStatus build_database(Update *u, const char *staging)
 {
     char why[512] = "";
@@ -282,10 +330,10 @@ static UpdateStatus build_database(Update *u, const char *staging)
     memset(&r, 0, sizeof r);
     UpdateStatus s = UPDATE_OK;
     if (store_build(u->data_dir, staging, &r, why, sizeof why) != 0) {
-        int e = errno;
-        s = r.n_errors ? update_refuse(u, UPDATE_DATA_ERRORS, "%s", why)
-            : e == ENOSPC ? update_refuse(u, UPDATE_DISK_FULL, "%s", why)
-                          : update_refuse(u, UPDATE_INVALID_DB, "%s", why);
+        int e = errno;  /* store_build: 0 when the package or the new file is at fault */
+        s = e ? update_refuse(u, update_write_status(e), "%s", why)
+            : r.n_errors ? update_refuse(u, UPDATE_DATA_ERRORS, "%s", why)
+                         : update_refuse(u, UPDATE_INVALID_DB, "%s", why);
     }
     hsds_report_free(&r);
     return s;
@@ -304,12 +352,23 @@ UpdateStatus update_verify(Update *u)
     int dfd = open(staging, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
     if (dfd < 0)
         return update_refuse(u, UPDATE_READ_ERROR, "%s: %s", staging, strerror(errno));
+    update_progress_stage(u, UPDATE_STAGE_CHECKING);
     UpdateStatus s = check_signed_files(u, dfd);
     close(dfd);
+    if (s == UPDATE_OK && update_progress_cancelled(u))
+        s = UPDATE_CANCELLED;
     if (s == UPDATE_OK)
         s = check_data(u, staging);
-    if (s == UPDATE_OK)
+    if (s == UPDATE_OK && update_progress_cancelled(u))
+        s = UPDATE_CANCELLED;
+    if (s == UPDATE_OK) {
+        update_progress_stage(u, UPDATE_STAGE_IMPORTING);
         s = build_database(u, staging);
+    }
+    if (s == UPDATE_OK)
+        s = check_organization(u, live, fresh);
+    if (s == UPDATE_OK && update_progress_cancelled(u))
+        s = UPDATE_CANCELLED;
     if (s == UPDATE_OK) {
         update_note(u, "new database: built and checked (integrity, every language, QR codes)");
         note_untranslated(u, fresh);
@@ -349,11 +408,14 @@ UpdateStatus update_apply(Update *u)
         update_cancel(u);
         return update_refuse(u, u->staff_approval ? UPDATE_PIN_REFUSED : UPDATE_UNSIGNED, NULL);
     }
+    update_progress_stage(u, UPDATE_STAGE_APPLYING);
     if (store_install(u->data_dir, why, sizeof why) != 0) {
-        int e = errno;
+        int e = errno;  /* the live content and the one before are unchanged */
         update_cancel(u);
-        return update_refuse(u, e == ENOSPC ? UPDATE_DISK_FULL : UPDATE_APPLY_FAILED, "%s", why);
+        return update_refuse(u, e ? update_write_status(e) : UPDATE_APPLY_FAILED, "%s", why);
     }
+    if (why[0])         /* live, but the folder was not synced or the one before not kept */
+        update_note(u, "warning: %s", why);
     if (store_path(u->data_dir, STORE_STAGING, staging, sizeof staging) == 0)
         store_remove_tree(staging);
     u->step = UPDATE_STEP_APPLIED;

@@ -39,6 +39,7 @@ static const StrId status_words[UPDATE_STATUS_COUNT] = {
     [UPDATE_INVALID_DB] = STR_UPDATE_STATUS_INVALID_DB,
     [UPDATE_APPLY_FAILED] = STR_UPDATE_STATUS_APPLY_FAILED,
     [UPDATE_EXPORT_FAILED] = STR_UPDATE_STATUS_EXPORT_FAILED,
+    [UPDATE_NO_ORGANIZATION] = STR_UPDATE_STATUS_NO_ORGANIZATION,
 };
 
 /* the sentence for s in lang; "?" for an unknown status or language */

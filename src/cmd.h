@@ -11,6 +11,9 @@ int cmd_update(int argc, char **argv);
 int cmd_export(int argc, char **argv);
 /* rollback --data-dir STATE: swaps the live content and the previous one */
 int cmd_rollback(int argc, char **argv);
+/* search QUERY [--package DIR | --db FILE] [--lang CODE]: prints "ID<TAB>name" of the
+ * services the directory's search finds, best first */
+int cmd_search(int argc, char **argv);
 /* pin-hash: reads a staff PIN on stdin, prints its Argon2 hash for kiosk.conf */
 int cmd_pin_hash(int argc, char **argv);
 #endif

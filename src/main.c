@@ -25,6 +25,7 @@ static const char usage[] =
     "       kiosk update DIR --data-dir STATE --trusted-keys KEYS\n"
     "       kiosk export DIR --data-dir STATE\n"
     "       kiosk rollback --data-dir STATE\n"
+    "       kiosk search QUERY [--package DIR | --db FILE] [--lang CODE]\n"
     "       kiosk pin-hash  (reads a PIN on standard input)\n";
 
 /* "800x480" -> w, h; -1 when malformed */
@@ -233,6 +234,7 @@ int main(int argc, char **argv)
         { "import", mode_import, 0 },         { "hours", mode_hours, 0 },
         { "update", cmd_update, 1 },          { "export", cmd_export, 1 },
         { "rollback", cmd_rollback, 1 },      { "pin-hash", cmd_pin_hash, 1 },
+        { "search", cmd_search, 1 },
     };
     if (argc > 1 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
         fputs(usage, stdout);

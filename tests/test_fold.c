@@ -55,6 +55,12 @@ static void test_greeklish_finds_greek(void **state)
     assert_same_key("agglika", "αγγλικά");
     assert_same_key("anglika", "αγγλικά");
     assert_same_key("eurw", "ευρώ");
+    assert_same_key("evro", "ευρώ");
+    assert_same_key("symvouleftiki", "συμβουλευτική");   /* ευ before τ sounds "ef" */
+    assert_same_key("symvouleutiki", "συμβουλευτική");
+    assert_same_key("efxaristo", "ευχαριστώ");
+    assert_same_key("afto", "αυτό");
+    assert_same_key("avgo", "αυγό");
     assert_same_key("filoxenia", "φιλοξενία");
     assert_same_key("philoxenia", "φιλοξενία");
 }

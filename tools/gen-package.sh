@@ -167,7 +167,7 @@ BEGIN {
         printf "example-lng-%d-el,%s,Ελληνικά,el\n", i, s >> lng
         en("language", "example-lng-" i "-el", "name", "Greek")
         for (j = 1; j <= nl; j++)
-            if ((i + j) % (j + 1) == 0) {
+            if ((int(i / 12) + j) % (j + 1) == 0) {
                 printf "example-lng-%d-%s,%s,%s,%s\n", i, lcode[j], s, lname_el[j], lcode[j] >> lng
                 en("language", "example-lng-" i "-" lcode[j], "name", lname_en[j])
             }

@@ -19,6 +19,7 @@
 
 #include <sqlite3.h>
 
+#include "core/directory.h"
 #include "core/qr.h"
 
 #define COLS(...) ((const char *const[]){ __VA_ARGS__, NULL })
@@ -95,6 +96,18 @@ static const DbTable db_tables[] = {
       COLS("id", "service_id", "start_date", "end_date", "closed", "opens_at", "closes_at",
            "reason"),
       COLS("service_id") },
+    /* the member directory: what a service costs and asks for */
+    { "cost_option", "cost_options.csv", "id",
+      COLS("id", "service_id", "valid_from", "valid_to", "option", "currency", "amount",
+           "amount_description"),
+      COLS("service_id") },
+    { "required_document", "required_documents.csv", "id",
+      COLS("id", "service_id", "document", "uri"),
+      COLS("service_id") },
+    /* our extension: words the directory's search takes as one, "άσυλο / asylum / لجوء" */
+    { "synonym", "synonyms.csv", "id",
+      COLS("id", "terms"),
+      NONE },
 };
 #define N_TABLES ((int)(sizeof db_tables / sizeof db_tables[0]))
 
@@ -268,7 +281,7 @@ Db *db_create(const char *path, char *err, size_t n)
     Db *db = connect_file(path, SQLITE_OPEN_READWRITE, err, n);
     /* the file is renamed into place only once complete: no journal needed */
     if (db && (exec(db, "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;") < 0 ||
-               create_schema(db) < 0)) {
+               create_schema(db) < 0 || db_directory_schema(db) < 0)) {
         if (err && n)
             snprintf(err, n, "%s", db->err);
         db_close(db);
@@ -337,6 +350,12 @@ static int check_file(Db *db, const char *path)
     }
     if (!table_ok(db, "package", "key, value"))
         return fail(db, "%s lacks the package table", path);
+    if (!table_ok(db, "dir_service", "id, free, langs, sortkey") ||
+        !table_ok(db, "dir_search", "name, org, body") ||
+        !table_ok(db, "dir_hours", "service, weekdays, opens, closes, valid_from, valid_to") ||
+        !table_ok(db, "dir_closure", "cid, service, date_from, date_to, closed, opens, closes") ||
+        !table_ok(db, "dir_term", "id, services"))
+        return fail(db, "%s lacks the directory's search index", path);
     char *lang = db_package_get(db, "language");
     if (lang && *lang)
         snprintf(db->lang, sizeof db->lang, "%s", lang);
@@ -405,10 +424,25 @@ int db_begin(Db *db)
     return exec(db, "BEGIN");
 }
 
-/* ends the build's transaction; -1 with db_error() (a full disk) */
+/* ends the build's transaction after the directory's index; -1 with db_error() (a
+ * full disk) */
 int db_commit(Db *db)
 {
+    if (db_directory_build(db) < 0)
+        return -1;
     return exec(db, "COMMIT");
+}
+
+/* the connection, for the directory's SQL (db_directory.c) */
+sqlite3 *db_sqlite(Db *db)
+{
+    return db->h;
+}
+
+/* sets db_error() for db_directory.c; always -1 */
+int db_fail_message(Db *db, const char *msg)
+{
+    return fail(db, "%s", msg);
 }
 
 /* the INSERT statement of table i, prepared once and reused */

@@ -6,7 +6,7 @@
 #include "core/content.h"
 #include "core/hours.h"
 
-#define DB_SCHEMA_VERSION 1
+#define DB_SCHEMA_VERSION 2
 
 typedef struct Db Db;
 

@@ -179,12 +179,13 @@ static const char *const greek_key[25] = {
     "r", "s", "s", "t", "i", "f", "x", "ps", "o",
 };
 
-/* Greek pairs spelt as one sound; Greeklish writes them either way */
+/* Greek pairs spelt as one sound; Greeklish writes them either way. "~" is the υ of
+ * αυ, ευ, ηυ: "f" before a voiceless consonant (ευχαριστώ, efcharisto), else "v". */
 static const struct { uint32_t a, b; const char *key; } greek_pairs[] = {
     { 0x3BF, 0x3C5, "u" },  /* ου */   { 0x3B1, 0x3B9, "e" },  /* αι */
     { 0x3B5, 0x3B9, "i" },  /* ει */   { 0x3BF, 0x3B9, "i" },  /* οι */
-    { 0x3C5, 0x3B9, "i" },  /* υι */   { 0x3B1, 0x3C5, "av" }, /* αυ */
-    { 0x3B5, 0x3C5, "ev" }, /* ευ */   { 0x3B7, 0x3C5, "iv" }, /* ηυ */
+    { 0x3C5, 0x3B9, "i" },  /* υι */   { 0x3B1, 0x3C5, "a~" }, /* αυ */
+    { 0x3B5, 0x3C5, "e~" }, /* ευ */   { 0x3B7, 0x3C5, "i~" }, /* ηυ */
     { 0x3B3, 0x3B3, "ng" }, /* γγ */   { 0x3B3, 0x3BA, "g" },  /* γκ */
     { 0x3BC, 0x3C0, "b" },  /* μπ */   { 0x3BD, 0x3C4, "d" },  /* ντ */
 };
@@ -193,7 +194,7 @@ static const struct { uint32_t a, b; const char *key; } greek_pairs[] = {
  * above is; to add one, keep it in step with greek_key[] and greek_pairs[] */
 static const struct { char a, b; const char *key; } latin_pairs[] = {
     { 'o', 'u', "u" }, { 'a', 'i', "e" }, { 'e', 'i', "i" }, { 'o', 'i', "i" },
-    { 'a', 'u', "av" }, { 'e', 'u', "ev" }, { 'p', 'h', "f" }, { 't', 'h', "th" },
+    { 'a', 'u', "a~" }, { 'e', 'u', "e~" }, { 'p', 'h', "f" }, { 't', 'h', "th" },
     { 'c', 'h', "x" }, { 'k', 's', "x" }, { 'g', 'g', "ng" },
     { 'g', 'k', "g" }, { 'm', 'p', "b" }, { 'n', 't', "d" },
 };
@@ -245,6 +246,31 @@ static void put(Out *o, const char *key, size_t len)
     }
 }
 
+/* true when the base letter c is a voiceless consonant, Greek or Latin: the υ of
+ * αυ/ευ before it sounds, and Greeklish is written, "f" */
+static bool voiceless(uint32_t c)
+{
+    static const uint32_t greek[] = { 0x3BA, 0x3C0, 0x3C4, 0x3C7, 0x3C6, 0x3B8, 0x3C3, 0x3BE, 0x3C8 };
+    for (size_t i = 0; i < sizeof greek / sizeof greek[0]; i++)
+        if (c == greek[i])
+            return true;
+    return c < 0x80 && c && strchr("kcptxfsq", (int)c);
+}
+
+/* writes a key, its "~" as "f" or "v" by the letter that follows (next) */
+static void put_key(Out *o, const char *key, uint32_t next)
+{
+    size_t len = strlen(key);
+    if (len && key[len - 1] == '~') {
+        char k[4];
+        memcpy(k, key, len - 1);
+        k[len - 1] = voiceless(next) ? 'f' : 'v';
+        put(o, k, len);
+    } else {
+        put(o, key, len);
+    }
+}
+
 /* folds s into out; see fold.h */
 size_t fold_text(const char *s, char *out, size_t n)
 {
@@ -259,7 +285,7 @@ size_t fold_text(const char *s, char *out, size_t n)
                    !(greek_pairs[k].a == c && greek_pairs[k].b == d))
                 k++;
             if (k < sizeof greek_pairs / sizeof greek_pairs[0]) {
-                put(&o, greek_pairs[k].key, strlen(greek_pairs[k].key));
+                put_key(&o, greek_pairs[k].key, peek(&r, 2));
                 take(&r, 2);
             } else {
                 put(&o, greek_key[c - 0x3B1], strlen(greek_key[c - 0x3B1]));
@@ -271,7 +297,7 @@ size_t fold_text(const char *s, char *out, size_t n)
                    !((uint32_t)latin_pairs[k].a == c && (uint32_t)latin_pairs[k].b == d))
                 k++;
             if (k < sizeof latin_pairs / sizeof latin_pairs[0]) {
-                put(&o, latin_pairs[k].key, strlen(latin_pairs[k].key));
+                put_key(&o, latin_pairs[k].key, peek(&r, 2));
                 take(&r, 2);
             } else {
                 char l = latin_single((char)c);

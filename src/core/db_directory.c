@@ -1,0 +1,706 @@
+/* db_directory.c - the member directory's SQL: the search index built with the
+ * database, and the queries of the directory screens. Start at db_directory_build():
+ * it folds every service's texts in every language (fold.h) into the FTS5 table
+ * dir_search, and keeps per service what the filters test (dir_service: free, the
+ * language codes, a sort key; dir_hours and dir_closure: the schedule as numbers, so
+ * "open now" is one SQL condition). db_directory_search() then asks FTS5 for the
+ * folded words as prefixes, each word or any of its synonyms (the synonym table of
+ * the content), combined with the filters, and reads only the page it shows. */
+#include "core/directory.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <sqlite3.h>
+
+#include "core/fold.h"
+
+/* the database's connection and its error message (db.c) */
+sqlite3 *db_sqlite(Db *db);
+int db_fail_message(Db *db, const char *msg);
+
+#define QUERY_WORDS   8         /* words of a query that count; the rest are ignored */
+#define WORD_SYNONYMS 24        /* alternatives of one word */
+#define MATCH_MAX     2048      /* the FTS5 expression */
+
+/* the reason of the last failure into db_error(); always -1 */
+static int fail(Db *db, const char *fmt, ...)
+{
+    char msg[256];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    return db_fail_message(db, msg);
+}
+
+/* ---- SQL functions for the build: the kiosk's own parsers, so SQL and C agree ---- */
+
+/* kiosk_fold(text, ...): the texts joined by spaces, folded for search */
+static void sql_fold(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    size_t len = 0;
+    for (int i = 0; i < argc; i++)
+        len += (size_t)sqlite3_value_bytes(argv[i]) + 1;
+    char *in = malloc(len + 1), *out = malloc(len + 1);
+    if (!in || !out) {
+        free(in);
+        free(out);
+        sqlite3_result_error_nomem(ctx);
+        return;
+    }
+    size_t at = 0;
+    for (int i = 0; i < argc; i++) {
+        const unsigned char *t = sqlite3_value_text(argv[i]);
+        if (!t)
+            continue;
+        size_t n = strlen((const char *)t);
+        memcpy(in + at, t, n);
+        at += n;
+        in[at++] = ' ';
+    }
+    in[at] = 0;
+    size_t n = fold_text(in, out, len + 1);
+    free(in);
+    sqlite3_result_text(ctx, out, (int)n, free);
+}
+
+/* kiosk_minutes("09:30") = 570, -1 when malformed */
+static void sql_minutes(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    (void)argc;
+    const unsigned char *t = sqlite3_value_text(argv[0]);
+    sqlite3_result_int(ctx, t ? hours_parse_time((const char *)t) : -1);
+}
+
+/* kiosk_byday("MO,WE") = weekday mask, -1 when malformed */
+static void sql_byday(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    (void)argc;
+    const unsigned char *t = sqlite3_value_text(argv[0]);
+    sqlite3_result_int(ctx, t ? hours_parse_byday((const char *)t) : -1);
+}
+
+/* kiosk_date("2027-04-30") = 20270430, 0 when empty (open-ended), -1 when malformed */
+static void sql_date(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    (void)argc;
+    const unsigned char *t = sqlite3_value_text(argv[0]);
+    sqlite3_result_int(ctx, !t || !*t ? 0 : hours_parse_date((const char *)t));
+}
+
+/* The directory's tables, made with the schema. dir_search holds folded text only
+ * (contentless): the texts themselves stay in their HSDS tables. */
+static const char schema_sql[] =
+    "CREATE VIRTUAL TABLE dir_search USING fts5(name, org, body, content='',"
+    " tokenize='unicode61 remove_diacritics 0', prefix='2 3');\n"
+    "INSERT INTO dir_search(dir_search, rank) VALUES ('rank', 'bm25(10.0, 4.0, 1.0)');\n"
+    "CREATE TABLE dir_service (id INTEGER PRIMARY KEY, free INTEGER NOT NULL,"
+    " langs TEXT NOT NULL, sortkey TEXT NOT NULL);\n"
+    "CREATE TABLE dir_hours (service INTEGER NOT NULL, weekdays INTEGER NOT NULL,"
+    " opens INTEGER NOT NULL, closes INTEGER NOT NULL, valid_from INTEGER NOT NULL,"
+    " valid_to INTEGER NOT NULL);\n"
+    "CREATE TABLE dir_closure (cid TEXT NOT NULL, service INTEGER NOT NULL,"
+    " date_from INTEGER NOT NULL, date_to INTEGER NOT NULL, closed INTEGER NOT NULL, opens INTEGER NOT NULL,"
+    " closes INTEGER NOT NULL);\n"
+    "CREATE TABLE dir_term (id TEXT PRIMARY KEY, services INTEGER NOT NULL);\n";
+
+/* fills them from the HSDS tables: the last step of a build */
+static const char build_sql[] =
+    /* every text of a service, of its organisation and of its categories, folded */
+    "INSERT INTO dir_search (rowid, name, org, body) SELECT s.rowid,"
+    " kiosk_fold(s.name, s.alternate_name, (SELECT group_concat(value, ' ') FROM translation"
+    "  WHERE resource = 'service' AND record_id = s.id AND field IN ('name', 'alternate_name'))),"
+    " kiosk_fold(o.name, o.alternate_name, (SELECT group_concat(value, ' ') FROM translation"
+    "  WHERE resource = 'organization' AND record_id = o.id AND field IN ('name', 'alternate_name'))),"
+    " kiosk_fold(s.description, s.eligibility_description, (SELECT group_concat(value, ' ')"
+    "  FROM translation WHERE resource = 'service' AND record_id = s.id"
+    "  AND field IN ('description', 'eligibility_description')),"
+    "  (SELECT group_concat(t.name || ' ' || coalesce(p.name, '') || ' ' || coalesce((SELECT"
+    "   group_concat(value, ' ') FROM translation WHERE resource = 'taxonomy_term'"
+    "   AND record_id IN (t.id, p.id) AND field = 'name'), ''), ' ')"
+    "   FROM attribute a JOIN taxonomy_term t ON t.id = a.taxonomy_term_id"
+    "   LEFT JOIN taxonomy_term p ON p.id = t.parent_id"
+    "   WHERE a.link_id = s.id AND a.link_entity = 'service'))"
+    " FROM service s LEFT JOIN organization o ON o.id = s.organization_id;\n"
+    /* free: it has cost options, and each says an amount of 0 */
+    "INSERT INTO dir_service (id, free, langs, sortkey) SELECT s.rowid,"
+    " EXISTS (SELECT 1 FROM cost_option c WHERE c.service_id = s.id) AND NOT EXISTS"
+    "  (SELECT 1 FROM cost_option c WHERE c.service_id = s.id AND (trim(c.amount) = ''"
+    "   OR CAST(replace(trim(c.amount), ',', '.') AS REAL) <> 0"
+    "   OR trim(c.amount) GLOB '*[^0-9.,]*')),"
+    " ' ' || coalesce((SELECT group_concat(lower(trim(code)), ' ') FROM language"
+    "  WHERE service_id = s.id), '') || ' ',"
+    " kiosk_fold(s.name) FROM service s;\n"
+    "CREATE INDEX dir_service_sortkey ON dir_service(sortkey, id);\n"
+    /* the schedule rows db_load_hours takes, as numbers */
+    "INSERT INTO dir_hours SELECT s.rowid, kiosk_byday(h.byday), kiosk_minutes(h.opens_at),"
+    " kiosk_minutes(h.closes_at), kiosk_date(h.valid_from), kiosk_date(h.valid_to)"
+    " FROM schedule h JOIN service s ON s.id = h.service_id"
+    " WHERE h.freq = '' OR upper(h.freq) = 'WEEKLY' ORDER BY h.rowid;\n"
+    "DELETE FROM dir_hours WHERE weekdays < 0 OR opens < 0 OR closes <= opens"
+    " OR valid_from < 0 OR valid_to < 0;\n"
+    "CREATE INDEX dir_hours_service ON dir_hours(service);\n"
+    /* closures: service 0 for those of every service */
+    "INSERT INTO dir_closure SELECT c.id, coalesce(s.rowid, 0), kiosk_date(c.start_date),"
+    " kiosk_date(CASE WHEN c.end_date = '' THEN c.start_date ELSE c.end_date END),"
+    " lower(trim(c.closed)) NOT IN ('false', '0', 'no'), kiosk_minutes(c.opens_at),"
+    " kiosk_minutes(c.closes_at) FROM closure c LEFT JOIN service s ON s.id = c.service_id"
+    " WHERE c.service_id = '' OR s.rowid IS NOT NULL ORDER BY c.rowid;\n"
+    "DELETE FROM dir_closure WHERE date_from <= 0 OR date_to < date_from"
+    " OR (NOT closed AND (opens < 0 OR closes <= opens));\n"
+    /* how many services each term holds, itself or through the terms under it */
+    "INSERT INTO dir_term SELECT term, count(DISTINCT svc) FROM (SELECT t.id AS term,"
+    " a.link_id AS svc, t.parent_id AS parent FROM attribute a JOIN taxonomy_term t"
+    " ON t.id = a.taxonomy_term_id WHERE a.link_entity = 'service'"
+    " AND a.link_id IN (SELECT id FROM service)"
+    " UNION ALL SELECT t.parent_id, a.link_id, '' FROM attribute a JOIN taxonomy_term t"
+    " ON t.id = a.taxonomy_term_id WHERE a.link_entity = 'service' AND t.parent_id <> ''"
+    " AND a.link_id IN (SELECT id FROM service)) GROUP BY term;\n";
+
+/* creates the directory's empty tables in a new database; see directory.h */
+int db_directory_schema(Db *db)
+{
+    char *msg = NULL;
+    if (sqlite3_exec(db_sqlite(db), schema_sql, NULL, NULL, &msg) != SQLITE_OK) {
+        fail(db, "the directory's tables: %s", msg ? msg : sqlite3_errmsg(db_sqlite(db)));
+        sqlite3_free(msg);
+        return -1;
+    }
+    return 0;
+}
+
+/* fills the directory's tables in a database being built; see directory.h */
+int db_directory_build(Db *db)
+{
+    sqlite3 *h = db_sqlite(db);
+    int rc = sqlite3_create_function(h, "kiosk_fold", -1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
+                                     NULL, sql_fold, NULL, NULL);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_create_function(h, "kiosk_minutes", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
+                                     NULL, sql_minutes, NULL, NULL);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_create_function(h, "kiosk_byday", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
+                                     NULL, sql_byday, NULL, NULL);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_create_function(h, "kiosk_date", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
+                                     NULL, sql_date, NULL, NULL);
+    char *msg = NULL;
+    if (rc == SQLITE_OK)
+        rc = sqlite3_exec(h, build_sql, NULL, NULL, &msg);
+    if (rc != SQLITE_OK) {
+        fail(db, "the directory's index: %s", msg ? msg : sqlite3_errmsg(h));
+        sqlite3_free(msg);
+        return -1;
+    }
+    return 0;
+}
+
+/* ---- reading ---- */
+
+/* a growing SQL text; ok turns false when out of memory */
+typedef struct Sql {
+    char *s;
+    size_t len, cap;
+    bool ok;
+} Sql;
+
+static void sql_add(Sql *q, const char *fmt, ...)
+{
+    if (!q->ok)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (n < 0 || (q->len + (size_t)n + 1 > q->cap && !(q->s = realloc(q->s, q->cap = (q->len + (size_t)n + 1) * 2)))) {
+        q->ok = false;
+        return;
+    }
+    va_start(ap, fmt);
+    vsnprintf(q->s + q->len, q->cap - q->len, fmt, ap);
+    va_end(ap);
+    q->len += (size_t)n;
+}
+
+/* a text of record A.id of resource in :lang, with db_load_content's fallback: the
+ * translation, else the base text, else the first translation in any language */
+static void sql_text(Sql *q, const char *alias, const char *resource, const char *field)
+{
+    sql_add(q, "coalesce((SELECT value FROM translation WHERE resource = '%s' AND record_id = %s.id"
+               " AND field = '%s' AND language = :lang AND value <> ''), nullif(%s.\"%s\", ''),"
+               " (SELECT value FROM translation WHERE resource = '%s' AND record_id = %s.id"
+               " AND field = '%s' AND value <> '' ORDER BY rowid LIMIT 1), '')",
+            resource, alias, field, alias, field, resource, alias, field);
+}
+
+/* :lang for sql_text: "" when lang is the base language (the base text comes first) */
+static const char *lang_param(Db *db, Lang lang)
+{
+    const char *code = i18n_code(lang);
+    return strcasecmp(code, db_base_language(db)) == 0 ? "" : code;
+}
+
+/* binds a text or an integer to a named parameter the statement may lack */
+static void bind_text(sqlite3_stmt *st, const char *name, const char *v)
+{
+    int i = sqlite3_bind_parameter_index(st, name);
+    if (i)
+        sqlite3_bind_text(st, i, v, -1, SQLITE_TRANSIENT);
+}
+
+static void bind_int(sqlite3_stmt *st, const char *name, sqlite3_int64 v)
+{
+    int i = sqlite3_bind_parameter_index(st, name);
+    if (i)
+        sqlite3_bind_int64(st, i, v);
+}
+
+/* copies column c into a fixed buffer, cut at a UTF-8 character boundary */
+static void col_copy(sqlite3_stmt *st, int c, char *dst, size_t n)
+{
+    const char *s = (const char *)sqlite3_column_text(st, c);
+    size_t len = s ? strlen(s) : 0;
+    if (len >= n) {
+        len = n - 1;
+        while (len > 0 && ((unsigned char)s[len] & 0xC0) == 0x80)
+            len--;
+    }
+    if (len)
+        memcpy(dst, s, len);
+    dst[len] = 0;
+}
+
+/* the synonym groups of the content: one row, terms separated by "/", ";", "|" or a
+ * line break; each term folded. Calls fn for each group; 0, or -1 on a database error */
+typedef struct Synonyms {
+    char keys[WORD_SYNONYMS][96];
+    int n;
+} Synonyms;
+
+/* adds key to the alternatives unless it is there */
+static void syn_add(Synonyms *s, const char *key)
+{
+    if (!*key || s->n == WORD_SYNONYMS)
+        return;
+    for (int i = 0; i < s->n; i++)
+        if (strcmp(s->keys[i], key) == 0)
+            return;
+    size_t len = strnlen(key, sizeof s->keys[0] - 1);   /* keys come folded to fit */
+    memcpy(s->keys[s->n], key, len);
+    s->keys[s->n++][len] = 0;
+}
+
+/* the terms of one synonym row, folded, into keys (at most max); returns how many */
+static int split_terms(const char *terms, char keys[][96], int max)
+{
+    int n = 0;
+    char term[256];
+    while (*terms && n < max) {
+        size_t len = strcspn(terms, "/;|\n");
+        snprintf(term, sizeof term, "%.*s", (int)(len < sizeof term ? len : sizeof term - 1), terms);
+        fold_text(term, keys[n], sizeof keys[0]);
+        if (keys[n][0])
+            n++;
+        terms += len;
+        if (*terms)
+            terms++;
+    }
+    return n;
+}
+
+/* Each word with its synonyms: word i gets every term of each synonym row that has
+ * a term folding to the word, or, for the last word (still being typed) of three
+ * letters or more, a one-word term starting with it. */
+static int expand_words(Db *db, char words[][96], int n, Synonyms *alt)
+{
+    for (int i = 0; i < n; i++) {
+        alt[i].n = 0;
+        syn_add(&alt[i], words[i]);
+    }
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(db_sqlite(db), "SELECT terms FROM synonym ORDER BY rowid", -1, &st,
+                           NULL) != SQLITE_OK)
+        return fail(db, "synonyms: %s", sqlite3_errmsg(db_sqlite(db)));
+    int rc;
+    char keys[16][96];
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        int k = split_terms((const char *)sqlite3_column_text(st, 0), keys, 16);
+        for (int i = 0; i < n; i++) {
+            size_t wl = strlen(words[i]);
+            bool hit = false;
+            for (int j = 0; j < k && !hit; j++)
+                hit = strcmp(keys[j], words[i]) == 0 ||
+                      (i == n - 1 && wl >= 3 && strncmp(keys[j], words[i], wl) == 0 &&
+                       !strchr(keys[j], ' '));
+            for (int j = 0; hit && j < k; j++)
+                syn_add(&alt[i], keys[j]);
+        }
+    }
+    sqlite3_finalize(st);
+    return rc == SQLITE_DONE ? 0 : fail(db, "synonyms: %s", sqlite3_errmsg(db_sqlite(db)));
+}
+
+/* the FTS5 expression of the folded words: ("w"* OR "synonym"*) AND ... ; "" when
+ * the query has no word */
+static int match_expression(Db *db, const char *words, char *out, size_t n)
+{
+    char key[512], w[QUERY_WORDS][96];
+    fold_text(words ? words : "", key, sizeof key);
+    int nw = 0;
+    for (char *p = key; *p && nw < QUERY_WORDS;) {
+        size_t len = strcspn(p, " ");
+        snprintf(w[nw++], sizeof w[0], "%.*s", (int)(len < sizeof w[0] ? len : sizeof w[0] - 1), p);
+        p += len;
+        while (*p == ' ')
+            p++;
+    }
+    out[0] = 0;
+    if (nw == 0)
+        return 0;
+    Synonyms alt[QUERY_WORDS];
+    if (expand_words(db, w, nw, alt) < 0)
+        return -1;
+    size_t len = 0;
+    for (int i = 0; i < nw; i++) {
+        for (int j = 0; j < alt[i].n; j++) {
+            int m = snprintf(out + len, n - len, "%s\"%s\"*%s", j ? " OR " : i ? " AND (" : "(",
+                             alt[i].keys[j], j == alt[i].n - 1 ? ")" : "");
+            if (m < 0 || (size_t)m >= n - len)
+                return fail(db, "the query is too long");
+            len += (size_t)m;
+        }
+    }
+    return 0;
+}
+
+/* the local date, weekday bit and minute of now, and whether it is a public holiday */
+typedef struct Now {
+    int date, wbit, minute, holiday;
+} Now;
+
+static Now local_now(time_t t)
+{
+    struct tm tm;
+    localtime_r(&t, &tm);
+    Now n = {
+        .date = (tm.tm_year + 1900) * 10000 + (tm.tm_mon + 1) * 100 + tm.tm_mday,
+        .wbit = 1 << ((tm.tm_wday + 6) % 7),
+        .minute = tm.tm_hour * 60 + tm.tm_min,
+    };
+    static const HoursTable none;   /* no city holiday: member services keep their hours */
+    const char *name;
+    n.holiday = hours_holiday(&none, tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, LANG_EN, &name);
+    return n;
+}
+
+/* the FROM and WHERE of a directory query (s: service, d: dir_service) */
+static void sql_where(Sql *q, const DirQuery *dq, bool words)
+{
+    if (words)
+        sql_add(q, " FROM dir_search f JOIN service s ON s.rowid = f.rowid"
+                   " JOIN dir_service d ON d.id = s.rowid WHERE dir_search MATCH :match");
+    else
+        sql_add(q, " FROM dir_service d JOIN service s ON s.rowid = d.id WHERE 1");
+    if (dq->category && *dq->category)
+        sql_add(q, " AND s.id IN (SELECT a.link_id FROM attribute a JOIN taxonomy_term t"
+                   " ON t.id = a.taxonomy_term_id WHERE a.link_entity = 'service'"
+                   " AND (t.id = :cat OR t.parent_id = :cat))");
+    if (dq->language && *dq->language)
+        sql_add(q, " AND instr(d.langs, :langcode) > 0");
+    if (dq->free)
+        sql_add(q, " AND d.free");
+    /* hours_day(): a closure of the day wins, then a holiday closes, then the week */
+    if (dq->open_now)
+        sql_add(q, " AND coalesce((SELECT NOT c.closed AND c.opens <= :minute AND :minute < c.closes"
+                   " FROM dir_closure c WHERE c.service IN (0, s.rowid) AND c.date_from <= :date"
+                   " AND :date <= c.date_to ORDER BY c.rowid LIMIT 1), NOT :holiday AND EXISTS"
+                   " (SELECT 1 FROM dir_hours h WHERE h.service = s.rowid AND h.weekdays & :wbit"
+                   " AND h.opens <= :minute AND :minute < h.closes AND (h.valid_from = 0"
+                   " OR h.valid_from <= :date) AND (h.valid_to = 0 OR :date <= h.valid_to)))");
+}
+
+/* binds the filter parameters of sql_where() */
+static void bind_where(sqlite3_stmt *st, const DirQuery *dq, const char *match, const Now *now)
+{
+    char code[24];
+    snprintf(code, sizeof code, " %s ", dq->language ? dq->language : "");
+    for (char *c = code; *c; c++)
+        *c = (char)(*c >= 'A' && *c <= 'Z' ? *c + 32 : *c);
+    bind_text(st, ":match", match);
+    bind_text(st, ":cat", dq->category ? dq->category : "");
+    bind_text(st, ":langcode", code);
+    bind_int(st, ":minute", now->minute);
+    bind_int(st, ":date", now->date);
+    bind_int(st, ":wbit", now->wbit);
+    bind_int(st, ":holiday", now->holiday);
+}
+
+/* the schedule of the service with that rowid from dir_hours and dir_closure; the
+ * closures' reasons in every language through why (a list's badge passes NULL) */
+static int load_hours_key(Db *db, sqlite3_stmt *hs, sqlite3_stmt *cs, sqlite3_int64 key,
+                          HoursTable *t, sqlite3_stmt *why)
+{
+    t->n_periods = t->n_closures = 0;
+    sqlite3_bind_int64(hs, 1, key);
+    int rc;
+    while ((rc = sqlite3_step(hs)) == SQLITE_ROW && t->n_periods < HOURS_MAX_PERIODS)
+        t->periods[t->n_periods++] = (HoursPeriod){
+            .weekdays = (unsigned)sqlite3_column_int(hs, 0),
+            .opens_min = sqlite3_column_int(hs, 1), .closes_min = sqlite3_column_int(hs, 2),
+            .valid_from = sqlite3_column_int(hs, 3), .valid_to = sqlite3_column_int(hs, 4),
+        };
+    sqlite3_reset(hs);
+    if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+        return fail(db, "dir_hours: %s", sqlite3_errmsg(db_sqlite(db)));
+    sqlite3_bind_int64(cs, 1, key);
+    while ((rc = sqlite3_step(cs)) == SQLITE_ROW && t->n_closures < HOURS_MAX_CLOSURES) {
+        HoursClosure *c = &t->closures[t->n_closures++];
+        c->from = sqlite3_column_int(cs, 0);
+        c->to = sqlite3_column_int(cs, 1);
+        c->closed = sqlite3_column_int(cs, 2);
+        c->opens_min = sqlite3_column_int(cs, 3);
+        c->closes_min = sqlite3_column_int(cs, 4);
+        for (int l = 0; l < LANG_COUNT; l++) {
+            c->reason[l][0] = 0;
+            if (!why)
+                continue;
+            bind_text(why, ":cid", (const char *)sqlite3_column_text(cs, 5));
+            bind_text(why, ":lang", lang_param(db, (Lang)l));
+            if (sqlite3_step(why) == SQLITE_ROW)
+                col_copy(why, 0, c->reason[l], sizeof c->reason[l]);
+            sqlite3_reset(why);
+        }
+    }
+    sqlite3_reset(cs);
+    if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+        return fail(db, "dir_closure: %s", sqlite3_errmsg(db_sqlite(db)));
+    return 0;
+}
+
+/* fills the rows of one page from their rowids */
+static int fill_rows(Db *db, Lang lang, time_t now, const sqlite3_int64 *keys, int n, DirRow *rows)
+{
+    sqlite3 *h = db_sqlite(db);
+    Sql q = { .ok = true };
+    sql_add(&q, "SELECT s.id, ");
+    sql_text(&q, "s", "service", "name");
+    sql_add(&q, ", ");
+    sql_text(&q, "o", "organization", "name");
+    sql_add(&q, ", (SELECT group_concat(");
+    sql_text(&q, "l", "language", "name");
+    sql_add(&q, ", ', ') FROM language l WHERE l.service_id = s.id), d.free,"
+                " s.status = '' OR lower(s.status) = 'active', s.alert <> ''"
+                " FROM service s JOIN dir_service d ON d.id = s.rowid"
+                " LEFT JOIN organization o ON o.id = s.organization_id WHERE s.rowid = :key");
+    sqlite3_stmt *st = NULL, *hs = NULL, *cs = NULL;
+    HoursTable *t = malloc(sizeof *t);
+    int rc = !q.ok || !t ? SQLITE_NOMEM : sqlite3_prepare_v2(h, q.s, -1, &st, NULL);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_prepare_v2(h, "SELECT weekdays, opens, closes, valid_from, valid_to"
+                                   " FROM dir_hours WHERE service = ?1 ORDER BY rowid", -1, &hs, NULL);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_prepare_v2(h, "SELECT date_from, date_to, closed, opens, closes, cid FROM dir_closure"
+                                   " WHERE service IN (0, ?1) ORDER BY rowid", -1, &cs, NULL);
+    free(q.s);
+    int filled = 0;
+    if (rc == SQLITE_OK) {
+        memset(t, 0, sizeof *t);
+        bind_text(st, ":lang", lang_param(db, lang));
+        for (int i = 0; i < n; i++) {
+            DirRow *r = &rows[filled];
+            memset(r, 0, sizeof *r);
+            bind_int(st, ":key", keys[i]);
+            if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
+                sqlite3_reset(st);
+                if (rc == SQLITE_DONE)
+                    continue;
+                break;
+            }
+            col_copy(st, 0, r->id, sizeof r->id);
+            col_copy(st, 1, r->name, sizeof r->name);
+            col_copy(st, 2, r->org, sizeof r->org);
+            col_copy(st, 3, r->languages, sizeof r->languages);
+            r->free = sqlite3_column_int(st, 4);
+            r->active = sqlite3_column_int(st, 5);
+            r->alert = sqlite3_column_int(st, 6);
+            sqlite3_reset(st);
+            if (load_hours_key(db, hs, cs, keys[i], t, NULL) < 0) {
+                rc = SQLITE_ERROR;
+                break;
+            }
+            r->has_hours = t->n_periods > 0;
+            hours_status_at(t, now, &r->hours);
+            filled++;
+            rc = SQLITE_OK;
+        }
+    }
+    if (rc != SQLITE_OK && rc != SQLITE_DONE)
+        fail(db, "the directory: %s", rc == SQLITE_NOMEM ? "out of memory" : sqlite3_errmsg(h));
+    sqlite3_finalize(st);
+    sqlite3_finalize(hs);
+    sqlite3_finalize(cs);
+    free(t);
+    return rc != SQLITE_OK && rc != SQLITE_DONE ? -1 : filled;
+}
+
+/* the services matching q, a page of them; see directory.h */
+int db_directory_search(Db *db, const DirQuery *dq, Lang lang, int offset, int max, DirRow *rows,
+                        int *total)
+{
+    char match[MATCH_MAX];
+    if (match_expression(db, dq->words, match, sizeof match) < 0)
+        return -1;
+    bool words = match[0] != 0;
+    Now now = local_now(dq->now);
+    sqlite3 *h = db_sqlite(db);
+    Sql q = { .ok = true };
+    sql_add(&q, "SELECT s.rowid");
+    sql_where(&q, dq, words);
+    sql_add(&q, words ? " ORDER BY f.rank, s.rowid" : " ORDER BY d.sortkey, d.id");
+    sql_add(&q, " LIMIT :limit OFFSET :offset");
+    sqlite3_stmt *st = NULL;
+    if (!q.ok) {
+        free(q.s);
+        return fail(db, "out of memory");
+    }
+    if (sqlite3_prepare_v2(h, q.s, -1, &st, NULL) != SQLITE_OK) {
+        free(q.s);
+        return fail(db, "the directory: %s", sqlite3_errmsg(h));
+    }
+    free(q.s);
+    bind_where(st, dq, match, &now);
+    bind_int(st, ":limit", max);
+    bind_int(st, ":offset", offset);
+    sqlite3_int64 keys[64];
+    int n = 0, rc = SQLITE_DONE, filled = 0;
+    while (n < max && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        keys[n % 64] = sqlite3_column_int64(st, 0);
+        if (++n % 64 == 0) {
+            int f = fill_rows(db, lang, dq->now, keys, 64, rows + filled);
+            if (f < 0) {
+                sqlite3_finalize(st);
+                return -1;
+            }
+            filled += f;
+        }
+    }
+    if (n < max && rc != SQLITE_DONE) {
+        sqlite3_finalize(st);
+        return fail(db, "the directory: %s", sqlite3_errmsg(h));
+    }
+    sqlite3_finalize(st);
+    if (n % 64) {
+        int f = fill_rows(db, lang, dq->now, keys, n % 64, rows + filled);
+        if (f < 0)
+            return -1;
+        filled += f;
+    }
+    if (total) {
+        Sql c = { .ok = true };
+        sql_add(&c, "SELECT count(*)");
+        sql_where(&c, dq, words);
+        if (!c.ok || sqlite3_prepare_v2(h, c.s, -1, &st, NULL) != SQLITE_OK) {
+            free(c.s);
+            return fail(db, "the directory: %s", c.ok ? sqlite3_errmsg(h) : "out of memory");
+        }
+        free(c.s);
+        bind_where(st, dq, match, &now);
+        rc = sqlite3_step(st);
+        *total = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
+        sqlite3_finalize(st);
+        if (rc != SQLITE_ROW)
+            return fail(db, "the directory: %s", sqlite3_errmsg(h));
+    }
+    return filled;
+}
+
+/* the categories under parent with a service count; see directory.h */
+int db_directory_categories(Db *db, const char *parent, Lang lang, DirCategory *out, int max)
+{
+    sqlite3 *h = db_sqlite(db);
+    Sql q = { .ok = true };
+    sql_add(&q, "SELECT t.id, t.code, ");
+    sql_text(&q, "t", "taxonomy_term", "name");
+    sql_add(&q, ", n.services FROM taxonomy_term t JOIN taxonomy x ON x.id = t.taxonomy_id"
+                " JOIN dir_term n ON n.id = t.id WHERE lower(x.name) = 'category' AND n.services > 0"
+                " AND (CASE WHEN :parent = '' THEN t.parent_id = '' OR NOT EXISTS (SELECT 1"
+                " FROM taxonomy_term p WHERE p.id = t.parent_id) ELSE t.parent_id = :parent END)"
+                " ORDER BY t.rowid");
+    sqlite3_stmt *st = NULL;
+    if (!q.ok || sqlite3_prepare_v2(h, q.s, -1, &st, NULL) != SQLITE_OK) {
+        free(q.s);
+        return fail(db, "categories: %s", q.ok ? sqlite3_errmsg(h) : "out of memory");
+    }
+    free(q.s);
+    bind_text(st, ":parent", parent ? parent : "");
+    bind_text(st, ":lang", lang_param(db, lang));
+    int n = 0, rc;
+    while (n < max && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        DirCategory *c = &out[n++];
+        col_copy(st, 0, c->id, sizeof c->id);
+        col_copy(st, 1, c->code, sizeof c->code);
+        col_copy(st, 2, c->name, sizeof c->name);
+        c->count = sqlite3_column_int(st, 3);
+    }
+    bool ok = n == max || rc == SQLITE_DONE;
+    sqlite3_finalize(st);
+    return ok ? n : fail(db, "categories: %s", sqlite3_errmsg(h));
+}
+
+/* 1 when a service belongs to another organisation than the first service's */
+int db_directory_has_members(Db *db)
+{
+    sqlite3 *h = db_sqlite(db);
+    sqlite3_stmt *st = NULL;
+    int rc = sqlite3_prepare_v2(h, "SELECT EXISTS (SELECT 1 FROM service WHERE organization_id <>"
+                                   " (SELECT organization_id FROM service ORDER BY rowid LIMIT 1))",
+                                -1, &st, NULL);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_step(st);
+    int yes = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : -1;
+    sqlite3_finalize(st);
+    return yes < 0 ? fail(db, "the directory: %s", sqlite3_errmsg(h)) : yes;
+}
+
+/* the schedule and closures of one service, reasons in every language */
+int db_directory_load_hours(Db *db, const char *service_id, HoursTable *out)
+{
+    sqlite3 *h = db_sqlite(db);
+    memset(out, 0, sizeof *out);
+    sqlite3_stmt *k = NULL, *hs = NULL, *cs = NULL, *why = NULL;
+    Sql q = { .ok = true };
+    sql_add(&q, "SELECT ");
+    sql_text(&q, "c", "closure", "reason");
+    sql_add(&q, " FROM closure c WHERE c.id = :cid");
+    int rc = q.ok ? sqlite3_prepare_v2(h, "SELECT rowid FROM service WHERE id = ?1", -1, &k, NULL)
+                  : SQLITE_NOMEM;
+    if (rc == SQLITE_OK)
+        rc = sqlite3_prepare_v2(h, "SELECT weekdays, opens, closes, valid_from, valid_to"
+                                   " FROM dir_hours WHERE service = ?1 ORDER BY rowid", -1, &hs, NULL);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_prepare_v2(h, "SELECT date_from, date_to, closed, opens, closes, cid FROM dir_closure"
+                                   " WHERE service IN (0, ?1) ORDER BY rowid", -1, &cs, NULL);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_prepare_v2(h, q.s, -1, &why, NULL);
+    free(q.s);
+    int ret = -1;
+    if (rc == SQLITE_OK) {
+        sqlite3_bind_text(k, 1, service_id, -1, SQLITE_TRANSIENT);
+        rc = sqlite3_step(k);
+        if (rc == SQLITE_ROW)
+            ret = load_hours_key(db, hs, cs, sqlite3_column_int64(k, 0), out, why);
+        else if (rc == SQLITE_DONE)
+            ret = 0;            /* no such service: no schedule */
+    }
+    if (ret < 0 && rc != SQLITE_ROW)
+        fail(db, "the directory: %s", rc == SQLITE_NOMEM ? "out of memory" : sqlite3_errmsg(h));
+    sqlite3_finalize(k);
+    sqlite3_finalize(hs);
+    sqlite3_finalize(cs);
+    sqlite3_finalize(why);
+    return ret;
+}

@@ -111,6 +111,10 @@ static void test_a_word_prefix_finds_as_the_visitor_types(void **state)
     q.words = "hous";
     n = search(f->db, &q, LANG_EN, rows, NULL);
     assert_all_named(rows, n, "Housing");
+    /* "symvo" on its way to "symvou": its key "simvo" would miss "simvu..." */
+    q.words = "nomiki symvo";
+    n = search(f->db, &q, LANG_EL, rows, NULL);
+    assert_all_named(rows, n, "Νομική συμβουλευτική");
 }
 
 static void test_the_english_translation_is_searched_and_shown(void **state)

@@ -140,6 +140,27 @@ static void test_malformed_utf8_is_a_separator(void **state)
     assert_string_equal(fold("\xce"), "");
 }
 
+/* "symvo" is on its way to "symvou" (συμβου-), whose key has "u" where "symvo" has
+ * "o": the search also asks for the completed pair */
+static void test_a_word_being_typed_also_finds_its_completed_pairs(void **state)
+{
+    (void)state;
+    char keys[8][FOLD_WORD];
+    int n = fold_completions("nomiki symvo", keys, 8);
+    assert_int_equal(n, 2);                 /* ou, oi */
+    assert_string_equal(keys[0], "simvu");
+    assert_string_equal(keys[1], "simvi");
+    n = fold_completions("συμβο", keys, 8);
+    assert_int_equal(n, 2);
+    assert_string_equal(keys[0], "simvu");
+    n = fold_completions("exam", keys, 8);
+    assert_int_equal(n, 1);
+    assert_string_equal(keys[0], "exab");
+    assert_int_equal(fold_completions("stegasi ", keys, 8), 0);
+    assert_int_equal(fold_completions("stegasi", keys, 8), 0);
+    assert_int_equal(fold_completions("", keys, 8), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -152,6 +173,7 @@ int main(void)
         cmocka_unit_test(test_punctuation_separates_words_and_spaces_collapse),
         cmocka_unit_test(test_a_long_key_is_cut_between_characters),
         cmocka_unit_test(test_malformed_utf8_is_a_separator),
+        cmocka_unit_test(test_a_word_being_typed_also_finds_its_completed_pairs),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -25,6 +25,7 @@ int db_fail_message(Db *db, const char *msg);
 #define QUERY_WORDS   8         /* words of a query that count; the rest are ignored */
 #define WORD_SYNONYMS 24        /* alternatives of one word */
 #define MATCH_MAX     2048      /* the FTS5 expression */
+#define RANKED_MAX    2000      /* matches ordered by relevance; more come in file order */
 
 /* the reason of the last failure into db_error(); always -1 */
 static int fail(Db *db, const char *fmt, ...)
@@ -106,6 +107,7 @@ static const char schema_sql[] =
     "CREATE TABLE dir_closure (cid TEXT NOT NULL, service INTEGER NOT NULL,"
     " date_from INTEGER NOT NULL, date_to INTEGER NOT NULL, closed INTEGER NOT NULL, opens INTEGER NOT NULL,"
     " closes INTEGER NOT NULL);\n"
+    "CREATE TABLE dir_cat (term TEXT NOT NULL, service INTEGER NOT NULL);\n"
     "CREATE TABLE dir_term (id TEXT PRIMARY KEY, services INTEGER NOT NULL);\n";
 
 /* fills them from the HSDS tables: the last step of a build */
@@ -153,13 +155,14 @@ static const char build_sql[] =
     "DELETE FROM dir_closure WHERE date_from <= 0 OR date_to < date_from"
     " OR (NOT closed AND (opens < 0 OR closes <= opens));\n"
     /* how many services each term holds, itself or through the terms under it */
-    "INSERT INTO dir_term SELECT term, count(DISTINCT svc) FROM (SELECT t.id AS term,"
-    " a.link_id AS svc, t.parent_id AS parent FROM attribute a JOIN taxonomy_term t"
-    " ON t.id = a.taxonomy_term_id WHERE a.link_entity = 'service'"
-    " AND a.link_id IN (SELECT id FROM service)"
-    " UNION ALL SELECT t.parent_id, a.link_id, '' FROM attribute a JOIN taxonomy_term t"
-    " ON t.id = a.taxonomy_term_id WHERE a.link_entity = 'service' AND t.parent_id <> ''"
-    " AND a.link_id IN (SELECT id FROM service)) GROUP BY term;\n";
+    /* the services of each term, itself or through a term under it */
+    "INSERT INTO dir_cat SELECT t.id, s.rowid FROM attribute a JOIN taxonomy_term t"
+    " ON t.id = a.taxonomy_term_id JOIN service s ON s.id = a.link_id"
+    " WHERE a.link_entity = 'service' UNION SELECT t.parent_id, s.rowid FROM attribute a"
+    " JOIN taxonomy_term t ON t.id = a.taxonomy_term_id JOIN service s ON s.id = a.link_id"
+    " WHERE a.link_entity = 'service' AND t.parent_id <> '';\n"
+    "CREATE INDEX dir_cat_term ON dir_cat(term, service);\n"
+    "INSERT INTO dir_term SELECT term, count(*) FROM dir_cat GROUP BY term;\n";
 
 /* creates the directory's empty tables in a new database; see directory.h */
 int db_directory_schema(Db *db)
@@ -364,6 +367,10 @@ static int match_expression(Db *db, const char *words, char *out, size_t n)
     Synonyms alt[QUERY_WORDS];
     if (expand_words(db, w, nw, alt) < 0)
         return -1;
+    char more[4][FOLD_WORD];
+    int nm = fold_completions(words, more, 4);
+    for (int i = 0; i < nm; i++)
+        syn_add(&alt[nw - 1], more[i]);
     size_t len = 0;
     for (int i = 0; i < nw; i++) {
         for (int j = 0; j < alt[i].n; j++) {
@@ -397,18 +404,17 @@ static Now local_now(time_t t)
     return n;
 }
 
-/* the FROM and WHERE of a directory query (s: service, d: dir_service) */
+/* the FROM and WHERE of a directory query: dir_service d (and dir_search f) only, as
+ * the service table's long rows cost a page read each */
 static void sql_where(Sql *q, const DirQuery *dq, bool words)
 {
     if (words)
-        sql_add(q, " FROM dir_search f JOIN service s ON s.rowid = f.rowid"
-                   " JOIN dir_service d ON d.id = s.rowid WHERE dir_search MATCH :match");
+        sql_add(q, " FROM dir_search f JOIN dir_service d ON d.id = f.rowid"
+                   " WHERE dir_search MATCH :match");
     else
-        sql_add(q, " FROM dir_service d JOIN service s ON s.rowid = d.id WHERE 1");
+        sql_add(q, " FROM dir_service d WHERE 1");
     if (dq->category && *dq->category)
-        sql_add(q, " AND s.id IN (SELECT a.link_id FROM attribute a JOIN taxonomy_term t"
-                   " ON t.id = a.taxonomy_term_id WHERE a.link_entity = 'service'"
-                   " AND (t.id = :cat OR t.parent_id = :cat))");
+        sql_add(q, " AND d.id IN (SELECT service FROM dir_cat WHERE term = :cat)");
     if (dq->language && *dq->language)
         sql_add(q, " AND instr(d.langs, :langcode) > 0");
     if (dq->free)
@@ -416,9 +422,9 @@ static void sql_where(Sql *q, const DirQuery *dq, bool words)
     /* hours_day(): a closure of the day wins, then a holiday closes, then the week */
     if (dq->open_now)
         sql_add(q, " AND coalesce((SELECT NOT c.closed AND c.opens <= :minute AND :minute < c.closes"
-                   " FROM dir_closure c WHERE c.service IN (0, s.rowid) AND c.date_from <= :date"
+                   " FROM dir_closure c WHERE c.service IN (0, d.id) AND c.date_from <= :date"
                    " AND :date <= c.date_to ORDER BY c.rowid LIMIT 1), NOT :holiday AND EXISTS"
-                   " (SELECT 1 FROM dir_hours h WHERE h.service = s.rowid AND h.weekdays & :wbit"
+                   " (SELECT 1 FROM dir_hours h WHERE h.service = d.id AND h.weekdays & :wbit"
                    " AND h.opens <= :minute AND :minute < h.closes AND (h.valid_from = 0"
                    " OR h.valid_from <= :date) AND (h.valid_to = 0 OR :date <= h.valid_to)))");
 }
@@ -547,7 +553,25 @@ static int fill_rows(Db *db, Lang lang, time_t now, const sqlite3_int64 *keys, i
     return rc != SQLITE_OK && rc != SQLITE_DONE ? -1 : filled;
 }
 
-/* the services matching q, a page of them; see directory.h */
+/* the single number a statement returns, -1 with db_error() on failure */
+static int count_rows(Db *db, const char *sql, const DirQuery *dq, const char *match,
+                      const Now *now)
+{
+    sqlite3 *h = db_sqlite(db);
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(h, sql, -1, &st, NULL) != SQLITE_OK)
+        return fail(db, "the directory: %s", sqlite3_errmsg(h));
+    bind_where(st, dq, match, now);
+    int rc = sqlite3_step(st);
+    int n = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : -1;
+    sqlite3_finalize(st);
+    return n < 0 ? fail(db, "the directory: %s", sqlite3_errmsg(h)) : n;
+}
+
+/* The services matching q, a page of them; see directory.h. Relevance (bm25, a name
+ * counting more than a description) orders at most RANKED_MAX matches: ranking costs
+ * a few microseconds a match, and a word of one or two letters, which matches nearly
+ * every service, then lists them in file order, at once. */
 int db_directory_search(Db *db, const DirQuery *dq, Lang lang, int offset, int max, DirRow *rows,
                         int *total)
 {
@@ -555,21 +579,24 @@ int db_directory_search(Db *db, const DirQuery *dq, Lang lang, int offset, int m
     if (match_expression(db, dq->words, match, sizeof match) < 0)
         return -1;
     bool words = match[0] != 0;
+    bool filtered = (dq->category && *dq->category) || (dq->language && *dq->language) ||
+                    dq->free || dq->open_now;
     Now now = local_now(dq->now);
+    int matches = -1;
+    if (words && (matches = count_rows(db, "SELECT count(*) FROM dir_search WHERE dir_search"
+                                           " MATCH :match", dq, match, &now)) < 0)
+        return -1;
     sqlite3 *h = db_sqlite(db);
     Sql q = { .ok = true };
-    sql_add(&q, "SELECT s.rowid");
+    sql_add(&q, "SELECT d.id");
     sql_where(&q, dq, words);
-    sql_add(&q, words ? " ORDER BY f.rank, s.rowid" : " ORDER BY d.sortkey, d.id");
+    sql_add(&q, !words ? " ORDER BY d.sortkey, d.id"
+                : matches <= RANKED_MAX ? " ORDER BY f.rank, f.rowid" : " ORDER BY f.rowid");
     sql_add(&q, " LIMIT :limit OFFSET :offset");
     sqlite3_stmt *st = NULL;
-    if (!q.ok) {
+    if (!q.ok || sqlite3_prepare_v2(h, q.s, -1, &st, NULL) != SQLITE_OK) {
         free(q.s);
-        return fail(db, "out of memory");
-    }
-    if (sqlite3_prepare_v2(h, q.s, -1, &st, NULL) != SQLITE_OK) {
-        free(q.s);
-        return fail(db, "the directory: %s", sqlite3_errmsg(h));
+        return fail(db, "the directory: %s", q.ok ? sqlite3_errmsg(h) : "out of memory");
     }
     free(q.s);
     bind_where(st, dq, match, &now);
@@ -588,32 +615,25 @@ int db_directory_search(Db *db, const DirQuery *dq, Lang lang, int offset, int m
             filled += f;
         }
     }
-    if (n < max && rc != SQLITE_DONE) {
-        sqlite3_finalize(st);
-        return fail(db, "the directory: %s", sqlite3_errmsg(h));
-    }
     sqlite3_finalize(st);
+    if (n < max && rc != SQLITE_DONE)
+        return fail(db, "the directory: %s", sqlite3_errmsg(h));
     if (n % 64) {
         int f = fill_rows(db, lang, dq->now, keys, n % 64, rows + filled);
         if (f < 0)
             return -1;
         filled += f;
     }
-    if (total) {
+    if (total && words && !filtered)
+        *total = matches;
+    else if (total) {
         Sql c = { .ok = true };
         sql_add(&c, "SELECT count(*)");
         sql_where(&c, dq, words);
-        if (!c.ok || sqlite3_prepare_v2(h, c.s, -1, &st, NULL) != SQLITE_OK) {
-            free(c.s);
-            return fail(db, "the directory: %s", c.ok ? sqlite3_errmsg(h) : "out of memory");
-        }
+        *total = c.ok ? count_rows(db, c.s, dq, match, &now) : fail(db, "out of memory");
         free(c.s);
-        bind_where(st, dq, match, &now);
-        rc = sqlite3_step(st);
-        *total = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
-        sqlite3_finalize(st);
-        if (rc != SQLITE_ROW)
-            return fail(db, "the directory: %s", sqlite3_errmsg(h));
+        if (*total < 0)
+            return -1;
     }
     return filled;
 }

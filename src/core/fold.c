@@ -8,6 +8,7 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/text.h"
@@ -334,4 +335,67 @@ size_t fold_text(const char *s, char *out, size_t n)
     if (n)
         o.s[o.len] = '\0';
     return o.len;
+}
+
+/* the key's last word after fold_text(text + second), copied into key */
+static void completion(const char *text, uint32_t second, char *key)
+{
+    size_t len = strlen(text);
+    char *buf = malloc(len + 5), out[512];
+    key[0] = 0;
+    if (!buf)
+        return;
+    memcpy(buf, text, len);
+    size_t k = len;
+    if (second < 0x80) {
+        buf[k++] = (char)second;
+    } else {                    /* Greek: two bytes */
+        buf[k++] = (char)(0xC0 | (second >> 6));
+        buf[k++] = (char)(0x80 | (second & 0x3F));
+    }
+    buf[k] = 0;
+    /* only the end matters: fold the last 400 bytes, from a character's start */
+    const char *from = buf;
+    if (k > 400) {
+        from = buf + k - 400;
+        while (((unsigned char)*from & 0xC0) == 0x80)
+            from++;
+    }
+    fold_text(from, out, sizeof out);
+    free(buf);
+    const char *w = strrchr(out, ' ');
+    w = w ? w + 1 : out;
+    size_t wl = strlen(w);
+    if (wl >= FOLD_WORD)
+        wl = FOLD_WORD - 1;
+    memcpy(key, w, wl);
+    key[wl] = 0;
+}
+
+/* the keys the last word may grow into; see fold.h */
+int fold_completions(const char *text, char (*keys)[FOLD_WORD], int max)
+{
+    if (!text || !*text)
+        return 0;
+    /* the base form of the last code point */
+    const char *p = text, *last = text;
+    while (*p) {
+        last = p;
+        text_utf8_next(&p);
+    }
+    const char *q = last;
+    uint32_t b[2];
+    if (base_form(text_utf8_next(&q), b) != 1)
+        return 0;
+    int n = 0;
+    if (b[0] >= 0x3B1 && b[0] <= 0x3C9) {
+        for (size_t k = 0; k < sizeof greek_pairs / sizeof greek_pairs[0] && n < max; k++)
+            if (greek_pairs[k].a == b[0])
+                completion(text, greek_pairs[k].b, keys[n++]);
+    } else if (b[0] >= 'a' && b[0] <= 'z') {
+        for (size_t k = 0; k < sizeof latin_pairs / sizeof latin_pairs[0] && n < max; k++)
+            if ((uint32_t)latin_pairs[k].a == b[0])
+                completion(text, (uint32_t)latin_pairs[k].b, keys[n++]);
+    }
+    return n;
 }

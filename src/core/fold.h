@@ -13,4 +13,13 @@
  * letters, never inside a character. Malformed UTF-8 counts as a space.
  * Returns the length written. */
 size_t fold_text(const char *s, char *out, size_t n);
+
+#define FOLD_WORD 96
+
+/* The last word of text's key as it may read once the visitor types one more letter:
+ * when text ends in the first letter of a pair spelt as one ("ο" of "ου", "o" of
+ * "ou", "m" of "mp"), the last word of fold_text(text + the second letter), for each
+ * such pair, into keys (at most max, each FOLD_WORD bytes). Returns how many; 0 when
+ * text ends in a space or in a letter that starts no pair. */
+int fold_completions(const char *text, char (*keys)[FOLD_WORD], int max);
 #endif

@@ -240,6 +240,32 @@ static void test_closures_and_holidays_close_a_service(void **state)
     free(t);
 }
 
+static void test_a_card_holds_what_a_visitor_needs_to_go_there(void **state)
+{
+    Fixture *f = *state;
+    DirCard *c = malloc(sizeof *c);
+    assert_int_equal(db_directory_card(f->db, "example-svc-00001", LANG_EL, c), 0);
+    assert_string_equal(c->name, "Συμβουλευτική εργασίας, παράδειγμα 1");
+    assert_string_equal(c->org, "Οργάνωση-παράδειγμα 0000");
+    assert_string_equal(c->cost, "Δωρεάν");
+    assert_true(c->free);
+    assert_string_equal(c->documents, "Διαβατήριο ή άλλο έγγραφο ταυτότητας\n"
+                                      "Άδεια διαμονής ή κάρτα αιτούντος άσυλο");
+    assert_string_equal(c->phone, "+30 210 0000001");
+    assert_string_equal(c->email, "svc1@example.org");
+    assert_true(c->has_coords);
+    assert_string_equal(c->address, "Οδός 1 2");
+    assert_int_equal(db_directory_card(f->db, "example-svc-00001", LANG_EN, c), 0);
+    assert_string_equal(c->name, "Job counselling, example 1");
+    assert_string_equal(c->org, "Example Organisation 0000");
+    assert_string_equal(c->cost, "Free");
+    assert_string_equal(c->eligibility, "For asylum seekers and recognised refugees.");
+    assert_int_equal(db_directory_card(f->db, "example-svc-00097", LANG_EN, c), 0);
+    assert_false(c->active);                 /* gen-package: every 97th is inactive */
+    assert_string_equal(c->status, "inactive");
+    free(c);
+}
+
 static void test_pages_follow_each_other_without_gaps(void **state)
 {
     Fixture *f = *state;
@@ -309,6 +335,27 @@ static void test_the_hsds_example_imports_and_its_service_is_found(void **state)
     assert_true(rows[0].alert);
     q.words = "anxiety depression";   /* words of its description */
     assert_int_equal(db_directory_search(db, &q, LANG_EN, 0, 10, rows, NULL), 1);
+    DirCard *c = malloc(sizeof *c);
+    assert_int_equal(db_directory_card(db, rows[0].id, LANG_EN, c), 0);
+    assert_string_equal(c->name, "Community Counselling");
+    assert_true(c->active);
+    assert_non_null(strstr(c->alert, "Following COVID-19"));
+    assert_non_null(strstr(c->eligibility, "aged 12 and over"));
+    assert_int_equal(c->min_age, 12);
+    assert_int_equal(c->max_age, 100);
+    assert_non_null(strstr(c->application, "referral letter"));
+    assert_non_null(strstr(c->documents, "Any official identification document"));
+    assert_string_equal(c->cost, "Under 18s and Over 60s: 35 GBP (per 1 hour session)");
+    assert_false(c->free);
+    assert_string_equal(c->languages, "Urdu");
+    assert_string_equal(c->email, "email@example.com");
+    assert_string_equal(c->website, "http://example.com/counselling");
+    assert_string_equal(c->address, "1-30 Main Street");
+    assert_string_equal(c->city, "MyCity");
+    assert_false(c->has_coords);              /* latitude 100 is no latitude */
+    assert_string_equal(c->last_checked, "2005-01-01");
+    assert_int_equal(db_directory_card(db, "no-such-service", LANG_EN, c), -1);
+    free(c);
     db_close(db);
     test_rmdir(tmp);
 }
@@ -324,6 +371,7 @@ int main(void)
         cmocka_unit_test(test_filters_free_language_and_category_combine),
         cmocka_unit_test(test_open_now_agrees_with_the_hours_engine_service_by_service),
         cmocka_unit_test(test_closures_and_holidays_close_a_service),
+        cmocka_unit_test(test_a_card_holds_what_a_visitor_needs_to_go_there),
         cmocka_unit_test(test_pages_follow_each_other_without_gaps),
         cmocka_unit_test(test_categories_start_with_the_six_committee_areas),
         cmocka_unit_test(test_only_member_services_make_a_directory),

@@ -17,6 +17,7 @@
 #include <sqlite3.h>
 
 #include "core/fold.h"
+#include "core/qr.h"
 
 /* the database's connection and its error message (db.c) */
 sqlite3 *db_sqlite(Db *db);
@@ -723,4 +724,156 @@ int db_directory_load_hours(Db *db, const char *service_id, HoursTable *out)
     sqlite3_finalize(cs);
     sqlite3_finalize(why);
     return ret;
+}
+
+/* runs a one-row statement prepared from q for the service id in lang; the caller
+ * steps and finalizes it. NULL with db_error() when it cannot be prepared */
+static sqlite3_stmt *card_query(Db *db, Sql *q, const char *id, Lang lang)
+{
+    sqlite3_stmt *st = NULL;
+    if (!q->ok || sqlite3_prepare_v2(db_sqlite(db), q->s, -1, &st, NULL) != SQLITE_OK) {
+        fail(db, "the service card: %s", q->ok ? sqlite3_errmsg(db_sqlite(db)) : "out of memory");
+        st = NULL;
+    } else {
+        bind_text(st, ":id", id);
+        bind_text(st, ":lang", lang_param(db, lang));
+    }
+    free(q->s);
+    *q = (Sql){ .ok = true };
+    return st;
+}
+
+/* appends the rows of a one-column statement to out, one a line; false on an error */
+static bool card_lines(sqlite3_stmt *st, char *out, size_t n)
+{
+    int rc;
+    size_t len = strlen(out);
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *t = (const char *)sqlite3_column_text(st, 0);
+        if (!t || !*t || len + 2 >= n)
+            continue;
+        char line[1024];
+        col_copy(st, 0, line, n - len - 1 < sizeof line ? n - len - 1 : sizeof line);
+        len += (size_t)snprintf(out + len, n - len, "%s%s", len ? "\n" : "", line);
+        if (len >= n)
+            len = strlen(out);
+    }
+    sqlite3_finalize(st);
+    return rc == SQLITE_DONE;
+}
+
+/* the service card; see directory.h */
+int db_directory_card(Db *db, const char *service_id, Lang lang, DirCard *c)
+{
+    memset(c, 0, sizeof *c);
+    Sql q = { .ok = true };
+    sql_add(&q, "SELECT s.id, ");
+    sql_text(&q, "s", "service", "name");
+    sql_add(&q, ", ");
+    sql_text(&q, "o", "organization", "name");
+    sql_add(&q, ", ");
+    sql_text(&q, "s", "service", "description");
+    sql_add(&q, ", ");
+    sql_text(&q, "s", "service", "eligibility_description");
+    sql_add(&q, ", ");
+    sql_text(&q, "s", "service", "application_process");
+    sql_add(&q, ", ");
+    sql_text(&q, "s", "service", "alert");
+    sql_add(&q, ", s.status, s.assured_date, s.last_modified, s.minimum_age, s.maximum_age,"
+                " coalesce(nullif(s.email, ''), o.email, ''), coalesce(nullif(s.url, ''), o.website, ''),"
+                " coalesce((SELECT number FROM phone WHERE service_id = s.id ORDER BY rowid LIMIT 1),"
+                " (SELECT number FROM phone WHERE organization_id = s.organization_id"
+                " AND s.organization_id <> '' ORDER BY rowid LIMIT 1), ''), d.free"
+                " FROM service s JOIN dir_service d ON d.id = s.rowid"
+                " LEFT JOIN organization o ON o.id = s.organization_id WHERE s.id = :id");
+    sqlite3_stmt *st = card_query(db, &q, service_id, lang);
+    if (!st)
+        return -1;
+    int rc = sqlite3_step(st);
+    if (rc != SQLITE_ROW) {
+        sqlite3_finalize(st);
+        return rc == SQLITE_DONE ? fail(db, "no service %s", service_id)
+                                 : fail(db, "the service card: %s", sqlite3_errmsg(db_sqlite(db)));
+    }
+    col_copy(st, 0, c->id, sizeof c->id);
+    col_copy(st, 1, c->name, sizeof c->name);
+    col_copy(st, 2, c->org, sizeof c->org);
+    col_copy(st, 3, c->description, sizeof c->description);
+    col_copy(st, 4, c->eligibility, sizeof c->eligibility);
+    col_copy(st, 5, c->application, sizeof c->application);
+    col_copy(st, 6, c->alert, sizeof c->alert);
+    col_copy(st, 7, c->status, sizeof c->status);
+    c->active = !c->status[0] || strcasecmp(c->status, "active") == 0;
+    /* the date part of "2023-03-15T10:30:45.123Z" */
+    char date[32];
+    col_copy(st, 8, date, sizeof date);
+    if (!date[0])
+        col_copy(st, 9, date, sizeof date);
+    date[10] = 0;
+    if (hours_parse_date(date) > 0)
+        memcpy(c->last_checked, date, sizeof c->last_checked);   /* 10 bytes and the NUL */
+    c->min_age = sqlite3_column_int(st, 10);
+    c->max_age = sqlite3_column_int(st, 11);
+    char payload[300];
+    col_copy(st, 12, c->email, sizeof c->email);
+    if (qr_payload_mailto(c->email, payload, sizeof payload) < 0)
+        c->email[0] = 0;        /* not a plausible address: no email, no code */
+    col_copy(st, 13, c->website, sizeof c->website);
+    col_copy(st, 14, c->phone, sizeof c->phone);
+    c->free = sqlite3_column_int(st, 15);
+    sqlite3_finalize(st);
+
+    sql_add(&q, "SELECT ");
+    sql_text(&q, "r", "required_document", "document");
+    sql_add(&q, " FROM required_document r WHERE r.service_id = :id ORDER BY r.rowid");
+    bool ok = (st = card_query(db, &q, service_id, lang)) && card_lines(st, c->documents,
+                                                                        sizeof c->documents);
+    /* "Per session: 10 EUR (a note)"; an amount of 0 is said by the option ("Free") */
+    sql_add(&q, "SELECT ");
+    sql_text(&q, "k", "cost_option", "option");
+    sql_add(&q, " || CASE WHEN trim(k.amount) IN ('', '0', '0.0', '0.00', '0,00') THEN '' ELSE ': ' || trim(k.amount) || ' '"
+                " || upper(k.currency) END || CASE WHEN k.amount_description = '' THEN ''"
+                " ELSE ' (' || ");
+    sql_text(&q, "k", "cost_option", "amount_description");
+    sql_add(&q, " || ')' END FROM cost_option k WHERE k.service_id = :id ORDER BY k.rowid");
+    ok = ok && (st = card_query(db, &q, service_id, lang)) && card_lines(st, c->cost, sizeof c->cost);
+    sql_add(&q, "SELECT group_concat(");
+    sql_text(&q, "l", "language", "name");
+    sql_add(&q, ", ', ') FROM language l WHERE l.service_id = :id");
+    ok = ok && (st = card_query(db, &q, service_id, lang)) && card_lines(st, c->languages,
+                                                                        sizeof c->languages);
+    /* where: the service's location with an address first, else its organisation's */
+    sql_add(&q, "SELECT ");
+    sql_text(&q, "a", "address", "address_1");
+    sql_add(&q, ", ");
+    sql_text(&q, "a", "address", "city");
+    sql_add(&q, ", a.postal_code, a.country, l.latitude, l.longitude FROM location l"
+                " LEFT JOIN address a ON a.location_id = l.id WHERE l.id IN (SELECT location_id"
+                " FROM service_at_location WHERE service_id = :id) OR l.organization_id ="
+                " (SELECT organization_id FROM service WHERE id = :id AND organization_id <> '')"
+                " ORDER BY l.id NOT IN (SELECT location_id FROM service_at_location"
+                " WHERE service_id = :id), a.id IS NULL, l.rowid, a.rowid LIMIT 1");
+    if (ok && (st = card_query(db, &q, service_id, lang))) {
+        rc = sqlite3_step(st);
+        if (rc == SQLITE_ROW) {
+            col_copy(st, 0, c->address, sizeof c->address);
+            col_copy(st, 1, c->city, sizeof c->city);
+            col_copy(st, 2, c->postal_code, sizeof c->postal_code);
+            col_copy(st, 3, c->country, sizeof c->country);
+            char lat[32], lon[32], *e1, *e2;
+            col_copy(st, 4, lat, sizeof lat);
+            col_copy(st, 5, lon, sizeof lon);
+            double la = strtod(lat, &e1), lo = strtod(lon, &e2);
+            c->has_coords = *lat && *lon && !*e1 && !*e2 && la >= -90 && la <= 90 &&
+                            lo >= -180 && lo <= 180;
+            c->latitude = la;
+            c->longitude = lo;
+        }
+        ok = rc == SQLITE_ROW || rc == SQLITE_DONE;
+        sqlite3_finalize(st);
+    } else {
+        ok = false;
+    }
+    free(q.s);
+    return ok ? 0 : fail(db, "the service card: %s", sqlite3_errmsg(db_sqlite(db)));
 }

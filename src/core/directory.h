@@ -46,6 +46,34 @@ typedef struct DirCategory {
     int count;                  /* services linked to it or to a category under it */
 } DirCategory;
 
+/* everything the service card shows, in one language; "" where the data has nothing */
+typedef struct DirCard {
+    char id[DIR_ID_MAX];
+    char name[DIR_NAME_MAX];
+    char org[DIR_NAME_MAX];
+    char description[2048];
+    char eligibility[1024];     /* who it is for: eligibility_description */
+    int min_age, max_age;       /* 0 when not given */
+    char application[1024];     /* how to apply: application_process */
+    char documents[1024];       /* documents to bring, one a line */
+    char cost[512];             /* cost options, one a line: "Free", "Per session: 10 EUR" */
+    bool free;
+    char languages[DIR_LANGS_MAX];
+    bool active;                /* status is "active" or not given */
+    char status[32];            /* the status as written, when not active */
+    char alert[512];
+    char last_checked[11];      /* "2026-03-15": assured_date, else last_modified */
+    char phone[64];             /* the service's phone, else its organisation's */
+    char email[128];            /* a valid address, or "" */
+    char website[256];
+    char address[256];          /* street, of the service's location (else its organisation's) */
+    char city[96];
+    char postal_code[32];
+    char country[16];
+    bool has_coords;
+    double latitude, longitude;
+} DirCard;
+
 /* creates the directory's empty tables with a new database's schema (db_create calls it) */
 int db_directory_schema(Db *db);
 /* fills the search index and the directory's tables in a database being built
@@ -63,6 +91,9 @@ int db_directory_categories(Db *db, const char *parent, Lang lang, DirCategory *
 /* 1 when the content holds services of other organisations than the one of its first
  * service (the centre's own), 0 when not */
 int db_directory_has_members(Db *db);
+/* the card of the service with that id, in lang; -1 (and db_error()) also when
+ * there is no such service */
+int db_directory_card(Db *db, const char *service_id, Lang lang, DirCard *out);
 /* the weekly schedule and closures of one service (reasons in every language) */
 int db_directory_load_hours(Db *db, const char *service_id, HoursTable *out);
 #endif

@@ -309,6 +309,39 @@ static void test_categories_start_with_the_six_committee_areas(void **state)
     assert_int_equal(c[0].count + c[1].count, SERVICES / 6);
 }
 
+/* the update's summary: "3 services added, 1 changed, 2 removed" */
+static void test_services_added_changed_and_removed_are_counted(void **state)
+{
+    Fixture *f = *state;
+    char *tmp = test_tmpdir(), path[512];
+    test_sh("sh tools/gen-package.sh 12 '%s/pkg' >/dev/null", tmp);
+    Db *old = import_open("data", tmp, "old.db");  /* the centre's own service alone */
+    db_close(old);
+    snprintf(path, sizeof path, "%s/old.db", tmp);
+    int c[3];
+    assert_int_equal(db_directory_compare(f->db, path, c), 0);
+    assert_int_equal(c[0], SERVICES);
+    assert_int_equal(c[1], 0);
+    assert_int_equal(c[2], 0);
+    /* 12 services; then drop 2, change the schedule of 1, a translation of another */
+    char pkg[512];
+    snprintf(pkg, sizeof pkg, "%s/pkg", tmp);
+    Db *a = import_open(pkg, tmp, "a.db");
+    test_sh("cd '%s/pkg' && grep -v 'example-svc-00011\\|example-svc-00012' services.csv > s &&"
+            " mv s services.csv && sed -i 's/^example-sch-3,\\(.*\\),09:45,/example-sch-3,\\1,10:00,/'"
+            " schedules.csv && sed -i 's/^service,example-svc-00005,name,en,.*/service,"
+            "example-svc-00005,name,en,Renamed/' translations.csv", tmp);
+    Db *b = import_open(pkg, tmp, "b.db");
+    snprintf(path, sizeof path, "%s/a.db", tmp);
+    assert_int_equal(db_directory_compare(b, path, c), 0);
+    assert_int_equal(c[0], 0);
+    assert_int_equal(c[1], 2);
+    assert_int_equal(c[2], 2);
+    db_close(a);
+    db_close(b);
+    test_rmdir(tmp);
+}
+
 static void test_only_member_services_make_a_directory(void **state)
 {
     Fixture *f = *state;
@@ -374,6 +407,7 @@ int main(void)
         cmocka_unit_test(test_a_card_holds_what_a_visitor_needs_to_go_there),
         cmocka_unit_test(test_pages_follow_each_other_without_gaps),
         cmocka_unit_test(test_categories_start_with_the_six_committee_areas),
+        cmocka_unit_test(test_services_added_changed_and_removed_are_counted),
         cmocka_unit_test(test_only_member_services_make_a_directory),
         cmocka_unit_test(test_the_hsds_example_imports_and_its_service_is_found),
     };

@@ -877,3 +877,54 @@ int db_directory_card(Db *db, const char *service_id, Lang lang, DirCard *c)
     free(q.s);
     return ok ? 0 : fail(db, "the service card: %s", sqlite3_errmsg(db_sqlite(db)));
 }
+
+/* the tables whose rows belong to a service, and the column that says which */
+static const struct { const char *table, *column; } service_parts[] = {
+    { "service", "id" },          { "schedule", "service_id" },  { "language", "service_id" },
+    { "cost_option", "service_id" }, { "required_document", "service_id" },
+    { "phone", "service_id" },    { "service_at_location", "service_id" },
+    { "funding", "service_id" },  { "contact", "service_id" },   { "closure", "service_id" },
+    { "attribute", "link_id" },
+};
+
+/* services added, changed and removed since the database at old_path; see directory.h */
+int db_directory_compare(Db *db, const char *old_path, int counts[3])
+{
+    sqlite3 *h = db_sqlite(db);
+    counts[0] = counts[1] = counts[2] = 0;
+    sqlite3_stmt *st = NULL;
+    int rc = sqlite3_prepare_v2(h, "ATTACH ?1 AS old", -1, &st, NULL);
+    if (rc == SQLITE_OK) {
+        sqlite3_bind_text(st, 1, old_path, -1, SQLITE_TRANSIENT);
+        rc = sqlite3_step(st) == SQLITE_DONE ? SQLITE_OK : SQLITE_ERROR;
+    }
+    sqlite3_finalize(st);
+    if (rc != SQLITE_OK)
+        return fail(db, "%s: %s", old_path, sqlite3_errmsg(h));
+    /* the ids of services some row of which is in one database and not the other */
+    Sql q = { .ok = true };
+    sql_add(&q, "WITH touched(id) AS (");
+    for (size_t i = 0; i < sizeof service_parts / sizeof service_parts[0]; i++)
+        for (int dir = 0; dir < 2; dir++)
+            sql_add(&q, "%sSELECT \"%s\" FROM (SELECT * FROM %s.\"%s\" EXCEPT SELECT * FROM %s.\"%s\")",
+                    i || dir ? " UNION " : "", service_parts[i].column, dir ? "old" : "main",
+                    service_parts[i].table, dir ? "main" : "old", service_parts[i].table);
+    sql_add(&q, " UNION SELECT record_id FROM (SELECT * FROM main.translation WHERE resource ="
+                " 'service' EXCEPT SELECT * FROM old.translation WHERE resource = 'service')"
+                " UNION SELECT record_id FROM (SELECT * FROM old.translation WHERE resource ="
+                " 'service' EXCEPT SELECT * FROM main.translation WHERE resource = 'service'))"
+                " SELECT (SELECT count(*) FROM main.service WHERE id NOT IN (SELECT id FROM old.service)),"
+                " (SELECT count(*) FROM touched t WHERE t.id IN (SELECT id FROM main.service)"
+                "  AND t.id IN (SELECT id FROM old.service)),"
+                " (SELECT count(*) FROM old.service WHERE id NOT IN (SELECT id FROM main.service))");
+    rc = q.ok ? sqlite3_prepare_v2(h, q.s, -1, &st, NULL) : SQLITE_NOMEM;
+    free(q.s);
+    if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW)
+        for (int i = 0; i < 3; i++)
+            counts[i] = sqlite3_column_int(st, i);
+    int ret = rc == SQLITE_ROW ? 0 : fail(db, "comparing with %s: %s", old_path,
+                                          rc == SQLITE_NOMEM ? "out of memory" : sqlite3_errmsg(h));
+    sqlite3_finalize(st);
+    sqlite3_exec(h, "DETACH old", NULL, NULL, NULL);
+    return ret;
+}

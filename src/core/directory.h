@@ -91,6 +91,10 @@ int db_directory_categories(Db *db, const char *parent, Lang lang, DirCategory *
 /* 1 when the content holds services of other organisations than the one of its first
  * service (the centre's own), 0 when not */
 int db_directory_has_members(Db *db);
+/* how the services of db differ from those of the database at old_path: counts[0]
+ * added, counts[1] changed (a text, translation, schedule, language, cost, document,
+ * category, phone or location of it), counts[2] removed, by service id */
+int db_directory_compare(Db *db, const char *old_path, int counts[3]);
 /* the card of the service with that id, in lang; -1 (and db_error()) also when
  * there is no such service */
 int db_directory_card(Db *db, const char *service_id, Lang lang, DirCard *out);

@@ -342,6 +342,55 @@ static void test_services_added_changed_and_removed_are_counted(void **state)
     test_rmdir(tmp);
 }
 
+/* every directory column survives an export and a new import: nothing compares as changed */
+static void test_an_export_round_trips_every_directory_column(void **state)
+{
+    Fixture *f = *state;
+    char *tmp = test_tmpdir(), out[512], path[512];
+    snprintf(out, sizeof out, "%s/export", tmp);
+    snprintf(path, sizeof path, "%s/dir.db", f->dir);
+    HsdsReport r = { 0 };
+    assert_int_equal(hsds_export(path, out, &r), 0);
+    hsds_report_free(&r);
+    Db *db = import_open(out, tmp, "again.db");
+    int c[3];
+    assert_int_equal(db_directory_compare(db, path, c), 0);
+    assert_int_equal(c[0], 0);
+    assert_int_equal(c[1], 0);
+    assert_int_equal(c[2], 0);
+    DirCard *a = malloc(sizeof *a), *b = malloc(sizeof *b);
+    assert_int_equal(db_directory_card(db, "example-svc-00053", LANG_EN, a), 0);
+    assert_int_equal(db_directory_card(f->db, "example-svc-00053", LANG_EN, b), 0);
+    assert_string_equal(a->name, b->name);
+    assert_string_equal(a->org, b->org);
+    assert_string_equal(a->description, b->description);
+    assert_string_equal(a->documents, b->documents);
+    assert_string_equal(a->cost, b->cost);
+    assert_string_equal(a->alert, b->alert);
+    assert_string_equal(a->address, b->address);
+    assert_string_equal(a->eligibility, b->eligibility);
+    assert_string_equal(a->application, b->application);
+    assert_string_equal(a->languages, b->languages);
+    assert_string_equal(a->phone, b->phone);
+    assert_string_equal(a->email, b->email);
+    assert_string_equal(a->website, b->website);
+    assert_string_equal(a->last_checked, b->last_checked);
+    assert_true(a->free == b->free && a->active == b->active && a->has_coords == b->has_coords);
+    assert_true(a->latitude == b->latitude && a->longitude == b->longitude);
+    assert_true(a->alert[0] && a->documents[0] && a->cost[0] && a->eligibility[0]);
+    free(a);
+    free(b);
+    DirCategory ca[16], cb[16];
+    assert_int_equal(db_directory_categories(db, NULL, LANG_EN, ca, 16),
+                     db_directory_categories(f->db, NULL, LANG_EN, cb, 16));
+    for (int i = 0; i < 7; i++) {
+        assert_string_equal(ca[i].name, cb[i].name);
+        assert_int_equal(ca[i].count, cb[i].count);
+    }
+    db_close(db);
+    test_rmdir(tmp);
+}
+
 static void test_only_member_services_make_a_directory(void **state)
 {
     Fixture *f = *state;
@@ -408,6 +457,7 @@ int main(void)
         cmocka_unit_test(test_pages_follow_each_other_without_gaps),
         cmocka_unit_test(test_categories_start_with_the_six_committee_areas),
         cmocka_unit_test(test_services_added_changed_and_removed_are_counted),
+        cmocka_unit_test(test_an_export_round_trips_every_directory_column),
         cmocka_unit_test(test_only_member_services_make_a_directory),
         cmocka_unit_test(test_the_hsds_example_imports_and_its_service_is_found),
     };

@@ -112,7 +112,13 @@ BEGIN {
     split("Αγγλικά Αραβικά Φαρσί Ουρντού Γαλλικά Ουκρανικά", lname_el, " ")
     split("English Arabic Farsi Urdu French Ukrainian", lname_en, " ")
 
+    while ((getline line < trm) > 0)    # DATA may hold the areas already
+        if (line ~ /^area-/)
+            have[substr(line, 1, index(line, ",") - 1)] = 1
+    close(trm)
     for (a = 1; a <= na; a++) {
+        if (("area-" area[a]) in have)
+            continue
         printf "area-%s,%s,%s,%s,accmr-category,\n", area[a], area[a], area_el[a], area_el[a] >> trm
         en("taxonomy_term", "area-" area[a], "name", area_en[a])
         en("taxonomy_term", "area-" area[a], "description", area_en[a])

@@ -913,10 +913,15 @@ int db_directory_compare(Db *db, const char *old_path, int counts[3])
                 " 'service' EXCEPT SELECT * FROM old.translation WHERE resource = 'service')"
                 " UNION SELECT record_id FROM (SELECT * FROM old.translation WHERE resource ="
                 " 'service' EXCEPT SELECT * FROM main.translation WHERE resource = 'service'))"
-                " SELECT (SELECT count(*) FROM main.service WHERE id NOT IN (SELECT id FROM old.service)),"
+                /* the first service is the centre's own: the summary says its changes */
+                ", own(id) AS (SELECT id FROM (SELECT id FROM main.service ORDER BY rowid LIMIT 1)"
+                " UNION SELECT id FROM (SELECT id FROM old.service ORDER BY rowid LIMIT 1))"
+                " SELECT (SELECT count(*) FROM main.service WHERE id NOT IN (SELECT id FROM old.service)"
+                "  AND id NOT IN own),"
                 " (SELECT count(*) FROM touched t WHERE t.id IN (SELECT id FROM main.service)"
-                "  AND t.id IN (SELECT id FROM old.service)),"
-                " (SELECT count(*) FROM old.service WHERE id NOT IN (SELECT id FROM main.service))");
+                "  AND t.id IN (SELECT id FROM old.service) AND t.id NOT IN own),"
+                " (SELECT count(*) FROM old.service WHERE id NOT IN (SELECT id FROM main.service)"
+                "  AND id NOT IN own)");
     rc = q.ok ? sqlite3_prepare_v2(h, q.s, -1, &st, NULL) : SQLITE_NOMEM;
     free(q.s);
     if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW)

@@ -93,7 +93,8 @@ int db_directory_categories(Db *db, const char *parent, Lang lang, DirCategory *
 int db_directory_has_members(Db *db);
 /* how the services of db differ from those of the database at old_path: counts[0]
  * added, counts[1] changed (a text, translation, schedule, language, cost, document,
- * category, phone or location of it), counts[2] removed, by service id */
+ * category, phone or location of it), counts[2] removed, by service id; the first
+ * service of each (the centre's own, whose changes the update names) is left out */
 int db_directory_compare(Db *db, const char *old_path, int counts[3]);
 /* the card of the service with that id, in lang; -1 (and db_error()) also when
  * there is no such service */

@@ -38,7 +38,7 @@ CFLAGS  += -std=c11 -Wall -Wextra -Werror -D_DEFAULT_SOURCE -D_GNU_SOURCE -DKIOS
 LDLIBS  += $(PKG_LIBS) -lm
 LDFLAGS += $(SANFLAGS)
 
-SRC      := $(wildcard src/core/*.c src/ui/*.c src/render/*.c src/platform/*.c src/app.c src/cmd_*.c)
+SRC      := $(wildcard src/core/*.c src/ui/*.c src/ui/screens/*.c src/render/*.c src/platform/*.c src/app.c src/cmd_*.c)
 OBJ      := $(SRC:src/%.c=$(BUILD)/%.o)
 TEST_SRC := $(wildcard tests/test_*.c)
 TESTS    := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)

@@ -294,10 +294,9 @@ Ui *app_ui(App *a) { return a->ui; }
 
 static void app_draw(App *a)
 {
-    int n, bx, by, bw, bh, scroll;
+    int n;
     const UiCmd *cmds = ui_commands(a->ui, &n);
-    ui_body(a->ui, &bx, &by, &bw, &bh, &scroll);
-    render_draw(a->render, cmds, n, bx, by, bw, bh, scroll);
+    render_draw(a->render, cmds, n);
 }
 
 int app_save(App *a, const char *path)

@@ -4,7 +4,7 @@
 #ifndef LAYOUTCHECK_H
 #define LAYOUTCHECK_H
 #include <stdio.h>
-#include "ui/ui.h"
+#include "ui/drawlist.h"
 
 /* the number of faults found; each is described on stderr with the context */
 static inline int layout_faults(const UiCmd *c, int n, int w, int h, int scroll_h,

@@ -65,13 +65,19 @@ static void corner_of(Ui *ui, int cx, int cy, int *px, int *py)
     fail_msg("no target at %d,%d", cx, cy);
 }
 
-/* the commands drawn with a scroll, as a 32-bit surface read back from a screenshot */
-static SDL_Surface *drawn(Render *r, const UiCmd *c, int n, int bx, int by, int bw, int bh,
-                          int scroll)
+/* the commands drawn with the body scrolled by scroll, as a 32-bit surface read back
+ * from a screenshot */
+static SDL_Surface *drawn(Render *r, const UiCmd *c, int n, int scroll)
 {
+    static UiCmd list[4096];
     char bmp[600];
+    assert_true(n <= (int)(sizeof list / sizeof list[0]));
+    memcpy(list, c, (size_t)n * sizeof *c);
+    for (int i = 0; i < n; i++)
+        if (list[i].kind == UI_CLIP)
+            list[i].scroll = scroll;
     snprintf(bmp, sizeof bmp, "%s/drawn.bmp", tmp);
-    render_draw(r, c, n, bx, by, bw, bh, scroll);
+    render_draw(r, list, n);
     assert_int_equal(render_screenshot(r, bmp), 0);
     render_present(r);
     SDL_Surface *raw = SDL_LoadBMP(bmp);
@@ -123,7 +129,12 @@ static void check_size(int w, int h)
                 fprintf(stderr, "%s: %d words broken across lines\n", ctx, ui_cut_words(ui));
                 faults++;
             }
-            SDL_Surface *s = drawn(r, c, n, bx, by, bw, bh, scroll);
+            if (ui_overflows(ui)) {
+                fprintf(stderr, "%s: %d things did not fit the draw list\n", ctx,
+                        ui_overflows(ui));
+                faults++;
+            }
+            SDL_Surface *s = drawn(r, c, n, scroll);
             assert_int_equal(pixel(s, w / 2, 1), theme_color(COLOR_HEADER_BG));
             for (int i = 0; i < n; i++) {
                 const UiCmd *t = &c[i];
@@ -177,8 +188,8 @@ static void check_size(int w, int h)
                     c[i].w > w / 2 && !c[i].scrolls)
                     first = i;
             faults += layout_faults(c + first, n - first, w, h, 0, ctx);
-            if (ui_dropped_lines(ui)) {
-                fprintf(stderr, "%s: a label is cut short\n", ctx);
+            if (ui_dropped_lines(ui) || ui_overflows(ui)) {
+                fprintf(stderr, "%s: a label is cut short or did not fit\n", ctx);
                 faults++;
             }
             ui_dialog(ui, UI_DIALOG_NONE, NULL, NULL, 0);
@@ -251,8 +262,8 @@ static void test_scrolled_texts_move_with_the_body_and_are_cut_at_its_edges(void
         if (c[i].kind == UI_TEXT && c[i].scrolls && c[i].y > by + 40)
             s = c[i].y + c[i].h / 2 - by;
     assert_true(s > 0);
-    SDL_Surface *top = drawn(r, c, n, bx, by, bw, bh, 0);
-    SDL_Surface *moved = drawn(r, c, n, bx, by, bw, bh, s);
+    SDL_Surface *top = drawn(r, c, n, 0);
+    SDL_Surface *moved = drawn(r, c, n, s);
     /* what is drawn over the body (the scroll bar, the header's edge) stays: not compared */
     static bool fixed[480][800];
     memset(fixed, 0, sizeof fixed);
@@ -304,7 +315,7 @@ static void test_a_turned_panel_shows_the_ui_turned(void **state)
     int n, bx, by, bw, bh, scroll;
     const UiCmd *c = ui_commands(ui, &n);
     ui_body(ui, &bx, &by, &bw, &bh, &scroll);
-    SDL_Surface *upright = drawn(r, c, n, bx, by, bw, bh, 0);
+    SDL_Surface *upright = drawn(r, c, n, 0);
     ui_destroy(ui);
     render_destroy(r);
 
@@ -314,7 +325,7 @@ static void test_a_turned_panel_shows_the_ui_turned(void **state)
         assert_non_null(r);
         ui = ui_for(r, SCREEN_CONTACT, LANG_EN);
         c = ui_commands(ui, &n);
-        render_draw(r, c, n, bx, by, bw, bh, 0);
+        render_draw(r, c, n);
         render_present(r);
         SDL_Surface *panel = SDL_GetWindowSurface(the_window());
         assert_non_null(panel);

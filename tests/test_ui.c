@@ -8,6 +8,7 @@
 #include "layoutcheck.h"
 #include "ui/theme.h"
 #include "ui/ui.h"
+#include "ui/ui_private.h"     /* the screen table */
 
 static int fake_measure(void *ctx, const char *s, size_t len, int style)
 {
@@ -148,6 +149,43 @@ static void test_a_flick_keeps_moving_then_stops(void **state)
     assert_true(frames < 200);  /* and it settled within about three seconds */
 }
 
+/* render learns the body's place and scroll from the list alone: a UI_CLIP before the
+ * body's commands, and one that ends it before the header */
+static void test_the_body_clip_carries_the_scroll_to_render(void **state)
+{
+    Fixture *f = *state;
+    int bx, by, bw, bh, scroll, n;
+    ui_reset(f->ui, LANG_EN);
+    ui_show(f->ui, SCREEN_ABOUT, LANG_EN);
+    ui_body(f->ui, &bx, &by, &bw, &bh, &scroll);
+    ui_press(f->ui, 400, by + bh - 10, 0);
+    ui_drag(f->ui, 400, by + 10, 200);
+    ui_release(f->ui, 400, by + 10, 400);
+    ui_body(f->ui, &bx, &by, &bw, &bh, &scroll);
+    assert_true(scroll > 0);
+    const UiCmd *c = ui_commands(f->ui, &n);
+    int clips = 0, body = 0;
+    bool in_clip = false;
+    for (int i = 0; i < n; i++) {
+        if (c[i].kind == UI_CLIP) {
+            in_clip = c[i].w > 0;
+            if (in_clip) {
+                assert_int_equal(c[i].x, bx);
+                assert_int_equal(c[i].y, by);
+                assert_int_equal(c[i].w, bw);
+                assert_int_equal(c[i].h, bh);
+                assert_int_equal(c[i].scroll, scroll);
+            }
+            clips++;
+            continue;
+        }
+        assert_int_equal(c[i].scrolls, in_clip);
+        body += in_clip;
+    }
+    assert_int_equal(clips, 2);
+    assert_true(body > 10);
+}
+
 static void test_idle_reset_goes_home_in_greek(void **state)
 {
     Fixture *f = *state;
@@ -181,6 +219,11 @@ static void test_no_text_is_clipped_or_overlaps_at_any_size(void **state)
                     fprintf(stderr, "%s: a word is broken across lines\n", ctx);
                     faults++;
                 }
+                if (ui_overflows(f->ui)) {
+                    fprintf(stderr, "%s: %d things did not fit the draw list\n", ctx,
+                            ui_overflows(f->ui));
+                    faults++;
+                }
             }
     }
     ui_set_size(f->ui, 800, 480);
@@ -201,6 +244,112 @@ static void test_touch_targets_are_at_least_9_mm(void **state)
             assert_true(h >= min);
         }
     }
+}
+
+static void test_every_screen_has_a_whole_row_in_the_table(void **state)
+{
+    (void)state;
+    for (int s = 0; s < SCREEN_COUNT; s++) {
+        const UiScreenDef *d = ui_screen_def((UiScreen)s);
+        assert_non_null(d->name);
+        assert_true(*d->name);
+        assert_non_null(d->layout);
+        assert_true(d->title < STR_COUNT);
+        /* an icon is one private-use code point of the icon font, U+E000..U+F8FF */
+        assert_non_null(d->icon);
+        assert_true(d->icon[0] == '\xee' || d->icon[0] == '\xef');
+        assert_int_equal(strlen(d->icon), 3);
+        /* only the staff screen is hidden, and it comes after the visitors' */
+        assert_int_equal(d->hidden, s >= SCREEN_VISITOR_COUNT);
+        for (int t = 0; t < s; t++) {   /* a row copied and not changed shows here */
+            assert_string_not_equal(d->name, ui_screen_def((UiScreen)t)->name);
+            assert_int_not_equal(d->title, ui_screen_def((UiScreen)t)->title);
+        }
+        const UiScreen *rel;
+        int n = ui_screen_related((UiScreen)s, &rel);
+        for (int i = 0; i < n; i++) {
+            assert_true(rel[i] < SCREEN_COUNT && (int)rel[i] != s);
+            assert_false(ui_screen_def(rel[i])->hidden);
+        }
+    }
+}
+
+/* taps through every link and tile in a window tall enough to show each screen whole */
+static void test_every_visitor_screen_is_reachable_from_home_and_staff_is_not(void **state)
+{
+    Fixture *f = *state;
+    bool seen[SCREEN_COUNT] = { [SCREEN_HOME] = true };
+    UiScreen queue[SCREEN_COUNT] = { SCREEN_HOME };
+    int head = 0, tail = 1;
+    ui_set_size(f->ui, 1280, 8000);
+    while (head < tail) {
+        UiScreen from = queue[head++];
+        for (int t = 0; t < SCREEN_COUNT; t++) {
+            int x, y;
+            ui_reset(f->ui, LANG_EN);
+            ui_show(f->ui, from, LANG_EN);
+            if (t == (int)from || ui_find_button(f->ui, (UiScreen)t, &x, &y) != 0)
+                continue;
+            tap(f->ui, x, y, 100);
+            assert_int_equal(ui_screen(f->ui), t);
+            if (!seen[t]) {
+                seen[t] = true;
+                queue[tail++] = (UiScreen)t;
+            }
+        }
+    }
+    ui_set_size(f->ui, 800, 480);
+    for (int s = 0; s < SCREEN_COUNT; s++)
+        assert_int_equal(seen[s], s < SCREEN_VISITOR_COUNT);
+}
+
+/* commands, buttons and texts past their fixed lists are counted, and what was in
+ * the list stays as it was (the last command used to be overwritten) */
+static void test_what_does_not_fit_the_draw_list_is_counted_not_lost(void **state)
+{
+    Fixture *f = *state;
+    Ui *ui = f->ui;
+    ui_list_clear(ui);
+    for (int i = 0; i < UI_MAX_CMDS; i++)
+        ui_rect(ui, 0, i, 1, 1, COLOR_BG);
+    for (int i = 0; i < UI_MAX_BUTTONS; i++)
+        ui_button(ui, 0, i, 1, 1, BTN_ACTION, i);
+    assert_int_equal(ui->list.overflows, 0);
+    ui_rect(ui, 0, -1, 5, 5, COLOR_ACCENT);
+    ui_button(ui, 0, -1, 5, 5, BTN_ACTION, -1);
+    assert_int_equal(ui->list.overflows, 2);
+    assert_int_equal(ui->list.n_cmds, UI_MAX_CMDS);
+    assert_int_equal(ui->list.cmds[UI_MAX_CMDS - 1].y, UI_MAX_CMDS - 1);
+    assert_int_equal(ui->list.n_buttons, UI_MAX_BUTTONS);
+    assert_int_equal(ui->list.buttons[UI_MAX_BUTTONS - 1].target, UI_MAX_BUTTONS - 1);
+    const char *first = ui_printf(ui, "%s", "first");
+    char chunk[1000];
+    memset(chunk, 'x', sizeof chunk - 1);
+    chunk[sizeof chunk - 1] = '\0';
+    for (int i = 0; i < UI_ARENA / 1000 + 1; i++)
+        ui_printf(ui, "%s", chunk);
+    assert_int_equal(ui->list.overflows, 3);
+    assert_string_equal(first, "first");
+    ui_invalidate(ui);                  /* the next layout starts clean */
+    assert_int_equal(ui_overflows(ui), 0);
+}
+
+/* a text of more lines than a text may have (UI_MAX_LINES) is counted too */
+static void test_a_text_longer_than_the_line_limit_is_counted(void **state)
+{
+    Fixture *f = *state;
+    static char lines[2 * (UI_MAX_LINES + 10) + 1];
+    for (size_t i = 0; i + 1 < sizeof lines; i += 2)
+        memcpy(lines + i, "a\n", 2);
+    char *funding = f->content[LANG_EN].funding;
+    f->content[LANG_EN].funding = lines;
+    ui_reset(f->ui, LANG_EN);
+    ui_show(f->ui, SCREEN_FUNDING, LANG_EN);
+    assert_int_equal(ui_overflows(f->ui), 1);
+    f->content[LANG_EN].funding = funding;
+    ui_show(f->ui, SCREEN_HOME, LANG_EN);
+    ui_show(f->ui, SCREEN_FUNDING, LANG_EN);
+    assert_int_equal(ui_overflows(f->ui), 0);
 }
 
 static void test_screen_names_round_trip(void **state)
@@ -285,10 +434,15 @@ int main(void)
         cmocka_unit_test(test_language_switch_keeps_the_screen),
         cmocka_unit_test(test_a_drag_scrolls_and_is_not_a_tap),
         cmocka_unit_test(test_a_flick_keeps_moving_then_stops),
+        cmocka_unit_test(test_the_body_clip_carries_the_scroll_to_render),
         cmocka_unit_test(test_idle_reset_goes_home_in_greek),
         cmocka_unit_test(test_no_text_is_clipped_or_overlaps_at_any_size),
         cmocka_unit_test(test_touch_targets_are_at_least_9_mm),
         cmocka_unit_test(test_screen_names_round_trip),
+        cmocka_unit_test(test_every_screen_has_a_whole_row_in_the_table),
+        cmocka_unit_test(test_every_visitor_screen_is_reachable_from_home_and_staff_is_not),
+        cmocka_unit_test(test_what_does_not_fit_the_draw_list_is_counted_not_lost),
+        cmocka_unit_test(test_a_text_longer_than_the_line_limit_is_counted),
         cmocka_unit_test(test_a_frame_is_drawn_only_when_something_changed),
         cmocka_unit_test(test_night_mode_is_dim_and_a_touch_wakes_it),
         cmocka_unit_test(test_a_long_screen_shows_a_scroll_bar_that_follows_the_scroll),

@@ -550,8 +550,7 @@ static void render_qr(SDL_Surface *s, const UiCmd *c, int dy)
         }
 }
 
-void render_draw(Render *r, const UiCmd *cmds, int n, int bx, int by, int bw, int bh,
-                 int scroll)
+void render_draw(Render *r, const UiCmd *cmds, int n)
 {
     r->frame++;
     for (int i = 0; i < RENDER_CACHE_MAX; i++)
@@ -560,18 +559,19 @@ void render_draw(Render *r, const UiCmd *cmds, int n, int bx, int by, int bw, in
     SDL_Surface *s = render_begin(r);
     if (!s)
         return;
-    SDL_Rect body = { bx, by, bw, bh };
-    bool clipped = false;
+    SDL_Rect clip = { 0, 0, 0, 0 };
+    int dy = 0;
     SDL_SetClipRect(s, NULL);
     for (int i = 0; i < n; i++) {
         const UiCmd *c = &cmds[i];
-        int dy = c->scrolls ? -scroll : 0;
-        if (c->scrolls != clipped) {
-            SDL_SetClipRect(s, c->scrolls ? &body : NULL);
-            clipped = c->scrolls;
+        if (c->kind == UI_CLIP) {
+            clip = (SDL_Rect){ c->x, c->y, c->w, c->h };
+            SDL_SetClipRect(s, clip.w > 0 ? &clip : NULL);
+            dy = clip.w > 0 ? -c->scroll : 0;
+            continue;
         }
-        if (c->scrolls && (c->y + dy >= by + bh || c->y + c->h + dy <= by))
-            continue;   /* outside the body */
+        if (clip.w > 0 && (c->y + dy >= clip.y + clip.h || c->y + c->h + dy <= clip.y))
+            continue;   /* outside the clip */
         switch (c->kind) {
         case UI_RECT: {
             SDL_Rect rc = { c->x, c->y + dy, c->w, c->h };
@@ -586,6 +586,8 @@ void render_draw(Render *r, const UiCmd *cmds, int n, int bx, int by, int bw, in
         }
         case UI_QR:
             render_qr(s, c, dy);
+            break;
+        case UI_CLIP:
             break;
         }
     }

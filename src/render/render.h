@@ -3,7 +3,7 @@
 #ifndef RENDER_H
 #define RENDER_H
 #include <stdbool.h>
-#include "ui/ui.h"
+#include "ui/drawlist.h"
 
 typedef struct Render Render;
 
@@ -23,9 +23,8 @@ void render_destroy(Render *r);
 const UiMetrics *render_metrics(Render *r);
 /* the size the UI lays out for: the window turned by the rotation */
 void render_size(const Render *r, int *w, int *h);
-/* draws the commands; the body's commands shifted by scroll and clipped to the body */
-void render_draw(Render *r, const UiCmd *cmds, int n, int bx, int by, int bw, int bh,
-                 int scroll);
+/* draws the commands, each cut to and moved by the UI_CLIP before it */
+void render_draw(Render *r, const UiCmd *cmds, int n);
 /* shows what render_draw drew */
 void render_present(Render *r);
 /* writes what was drawn (before present) to a .png or .bmp file; 0 or -1 with a message */

@@ -3,11 +3,12 @@
 #include <assert.h>
 #include <math.h>
 
-/* dark blue ink on white; the header is the City's deep blue with white text. Texts
- * are kept as 16-bit (RGB565) textures and drawn onto rectangles of their background
- * colour, so every colour that text sits on is one that comes back exactly from 16
- * bits through SDL's blitter (white is FFFEFF): otherwise each text would sit in a
- * faint box. tests/test_render.c checks the corner of every text on every screen. */
+/* dark blue ink on white; the header is the City's deep blue with white text. render
+ * copies a text's pixels from a table of its ink over its background, without blending
+ * with what is under it, so every text is drawn on a rectangle of exactly its
+ * background colour, or it would sit in a faint box: tests/test_render.c checks the
+ * corner of every text on every screen. The white is FFFEFF, a step below pure white,
+ * as every screenshot of the kiosk has shown it. */
 static const uint32_t colors[COLOR_COUNT] = {
     [COLOR_BG] = 0xFFFEFF,
     [COLOR_TEXT] = 0x182029,

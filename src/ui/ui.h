@@ -1,7 +1,8 @@
 /* ui.h - the screens, as data: layout, widgets and input, producing a list of draw
- * commands that render executes. No SDL here: text is measured through UiMetrics,
- * which render provides (or a test fakes), and input arrives as ui_press/ui_drag/
- * ui_release in pixels. Start reading at ui_build in ui.c. */
+ * commands (drawlist.h) that render executes. No SDL here: text is measured through
+ * UiMetrics, which render provides (or a test fakes), and input arrives as ui_press/
+ * ui_drag/ui_release in pixels. Start reading at ui_commands in ui.c, which lays out
+ * the screen of src/ui/screens/screens.c's table; ui_private.h maps the other files. */
 #ifndef UI_H
 #define UI_H
 #include <stdbool.h>
@@ -10,8 +11,9 @@
 #include "core/content.h"
 #include "core/hours.h"
 #include "core/i18n.h"
-#include "core/qr.h"
+#include "ui/drawlist.h"
 
+/* to add a screen: a name here, a row in src/ui/screens/screens.c, a file beside it */
 typedef enum {
     SCREEN_HOME, SCREEN_ABOUT, SCREEN_COMMITTEES, SCREEN_HOURS, SCREEN_CONTACT,
     SCREEN_LOCATION, SCREEN_JOIN, SCREEN_FUNDING,
@@ -19,33 +21,6 @@ typedef enum {
     SCREEN_COUNT
 } UiScreen;
 #define SCREEN_VISITOR_COUNT SCREEN_STAFF
-
-/* text style: pixel size in the low bits, plus flags */
-#define UI_STYLE_BOLD 0x10000
-#define UI_STYLE_ICON 0x20000
-#define UI_STYLE_SIZE(s) ((s) & 0xFFFF)
-
-typedef enum { UI_RECT, UI_TEXT, UI_QR } UiCmdKind;
-
-typedef struct UiCmd {
-    UiCmdKind kind;
-    int x, y, w, h;             /* text: the box the line was laid out in */
-    uint32_t color;             /* 0xRRGGBB: fill, ink, or QR dark */
-    uint32_t bg;                /* text and QR: the colour behind them */
-    int style;                  /* text: UI_STYLE_* | size */
-    const char *text;           /* text: not NUL-terminated; len bytes */
-    int len;
-    int text_w;                 /* text: measured width, <= w */
-    const QrMatrix *qr;         /* QR: module matrix; x,y is the quiet zone's corner */
-    int module;                 /* QR: pixels a module */
-    bool scrolls;               /* in the scrolling body: shift by the scroll, clip to it */
-} UiCmd;
-
-typedef struct UiMetrics {
-    int (*measure)(void *ctx, const char *s, size_t len, int style); /* width, px */
-    int (*line_height)(void *ctx, int style);                        /* px */
-    void *ctx;
-} UiMetrics;
 
 typedef struct Ui Ui;
 
@@ -101,7 +76,8 @@ bool ui_dirty(const Ui *ui);
 
 /* the draw list of the current state (lays out again only when needed) */
 const UiCmd *ui_commands(Ui *ui, int *n);
-/* the scrolling body's rectangle and current scroll offset */
+/* the scrolling body's rectangle and current scroll offset, for tests and tapping
+ * scripts (render reads them from the list's UI_CLIP) */
 void ui_body(const Ui *ui, int *x, int *y, int *w, int *h, int *scroll);
 /* the screen's short English name ("home", "contact") and back; SCREEN_COUNT if unknown */
 const char *ui_screen_name(UiScreen s);
@@ -117,6 +93,9 @@ int ui_dropped_lines(Ui *ui);
 /* how many words of the current layout are wider than their box and broken across
  * lines: 0 when every word is whole */
 int ui_cut_words(Ui *ui);
+/* how many commands, texts, buttons, lines or QR codes of the current layout found
+ * their fixed-size list full and were left out: 0 when the layout is whole */
+int ui_overflows(Ui *ui);
 /* the centre of the language button for lang: 0, or -1 */
 int ui_find_lang_button(Ui *ui, Lang lang, int *x, int *y);
 #endif

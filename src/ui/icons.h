@@ -1,0 +1,23 @@
+/* icons.h - the Material Icons glyphs the screens draw, as UTF-8 of their code points
+ * (the icon font is drawn like text, in UI_STYLE_ICON). To add one, look its code
+ * point up in the font's codepoints list and write it as three UTF-8 bytes. */
+#ifndef UI_ICONS_H
+#define UI_ICONS_H
+#define ICON_INFO      "\xee\xa2\x8e" /* e88e info */
+#define ICON_GROUPS    "\xef\x88\xb3" /* f233 groups */
+#define ICON_SCHEDULE  "\xee\xa2\xb5" /* e8b5 schedule */
+#define ICON_CALL      "\xee\x82\xb0" /* e0b0 call */
+#define ICON_PLACE     "\xee\x95\x9f" /* e55f place */
+#define ICON_HANDSHAKE "\xee\xaf\x8b" /* ebcb handshake */
+#define ICON_BALANCE   "\xee\xa1\x8f" /* e84f account_balance */
+#define ICON_BACK      "\xee\x97\x84" /* e5c4 arrow_back */
+#define ICON_HOME      "\xee\xa2\x8a" /* e88a home */
+#define ICON_EMAIL     "\xee\x82\xbe" /* e0be email */
+#define ICON_PUBLIC    "\xee\xa0\x8b" /* e80b public */
+#define ICON_CONTACT   "\xee\x83\x8f" /* e0cf contact_phone */
+#define ICON_DIRECTIONS "\xee\x94\xae" /* e52e directions */
+#define ICON_USB       "\xee\x87\xa0" /* e1e0 usb */
+#define ICON_BACKSPACE "\xee\x85\x8a" /* e14a backspace */
+#define ICON_CHECK     "\xee\x97\x8a" /* e5ca check */
+#define ICON_LOCK      "\xee\xa2\x97" /* e897 lock */
+#endif

@@ -1,0 +1,16 @@
+/* about.c - what the centre is: its description, its parent body, whom it serves */
+#include "ui/ui_private.h"
+
+UI_SCREEN_LAYOUT(screen_about)
+{
+    const Content *c = ui->content[ui->lang];
+    y += ui_text(ui, x, y, w, c->org_name, ui->s_h2 | UI_STYLE_BOLD, COLOR_TEXT, COLOR_BG,
+                 ALIGN_LEFT, 0) + ui->gap;
+    y += ui_paragraph(ui, x, y, w, c->org_description) + ui->pad;
+    const char *parent = *c->department ? ui_printf(ui, "%s\n%s", c->parent_name, c->department)
+                                        : c->parent_name;
+    y += ui_field(ui, x, y, w, STR_PARENT_BODY, parent);
+    y += ui_field(ui, x, y, w, STR_AUDIENCE, c->audience);
+    y += ui_field(ui, x, y, w, STR_CATEGORY, c->category);
+    return y + ui->gap + ui_links(ui, x, y + ui->gap, w);
+}

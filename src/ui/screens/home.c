@@ -1,0 +1,51 @@
+/* home.c - the first screen: the centre's name and parent body, open or closed now,
+ * today's date, and a tile for each screen in home's row of the table. */
+#include "ui/ui_private.h"
+
+/* the tiles in what is left of the body below y: 4 columns in landscape, 2 in
+ * portrait, the last row centred; returns their bottom */
+static int home_tiles(Ui *ui, int x, int y, int w)
+{
+    const UiScreen *tiles;
+    int n = ui_screen_related(SCREEN_HOME, &tiles);
+    int cols = ui->w > ui->h ? 4 : 2;
+    int rows = (n + cols - 1) / cols;
+    int tw = (w - (cols - 1) * ui->gap) / cols;
+    int ls = ui_tile_style(ui, tw - 2 * ui->gap);
+    int min_h = ui_line_height(ui, ui->s_big_icon | UI_STYLE_ICON) +
+                2 * ui_line_height(ui, ls) + ui->gap;
+    if (min_h < ui->target)
+        min_h = ui->target;
+    int th = (ui->body_h - y - ui->pad - (rows - 1) * ui->gap) / rows;
+    if (th < min_h)
+        th = min_h;
+    if (th > tw)
+        th = tw > min_h ? tw : min_h;
+    for (int i = 0; i < n; i++) {
+        int row = i / cols, col = i % cols;
+        int in_row = (row == rows - 1) ? n - row * cols : cols;
+        int offset = (w - (in_row * tw + (in_row - 1) * ui->gap)) / 2;
+        ui_tile(ui, x + offset + col * (tw + ui->gap), y + row * (th + ui->gap), tw, th,
+                tiles[i], false, ls);
+    }
+    return y + rows * th + (rows - 1) * ui->gap;
+}
+
+UI_SCREEN_LAYOUT(screen_home)
+{
+    const Content *c = ui->content[ui->lang];
+    int name_size = ui->h >= 600 ? ui->s_h1 : ui->s_h2;   /* short screens: room for the tiles */
+    y += ui_text(ui, x, y, w, c->org_name, name_size | UI_STYLE_BOLD, COLOR_TEXT, COLOR_BG,
+                 ALIGN_LEFT, 0);
+    const char *parent = *c->parent_name ? c->parent_name : c->department;
+    y += ui_text(ui, x, y, w, parent, ui->s_body, COLOR_MUTED, COLOR_BG, ALIGN_LEFT, 0);
+    y += ui->gap;
+    y += ui_status(ui, x, y, w, ui->s_body);
+    struct tm tm;
+    localtime_r(&ui->now, &tm);
+    char date[128];
+    i18n_format_long_date(ui->lang, tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
+                          (tm.tm_wday + 6) % 7, date, sizeof date);
+    y += ui_paragraph(ui, x, y, w, ui_printf(ui, "%s", date));
+    return home_tiles(ui, x, y + ui->pad, w);
+}

@@ -1,0 +1,217 @@
+/* ui_private.h - what the files of src/ui share and nothing outside sees but
+ * tests/test_ui.c (which reads the screen table and fills the draw list): the Ui
+ * context, split by the file that owns each part, the sizes, and each file's
+ * functions. The files, in reading order:
+ *   ui.c            the public setters and getters; ui_commands hands out the list
+ *   layout.c        sizes; one layout: header, body (the screen's own), footer, scroll bar
+ *   screens/        the table of screens (screens.c) and one file a screen
+ *   widgets.c       text, icons, headings, fields, tiles, links, the open/closed line
+ *   qrcard.c        QR codes (encoded once, kept across layouts) and the cards around them
+ *   drawlist.c      the command list, the text arena and the touch targets of a layout
+ *   dialog.c        dialogs over a screen, the PIN pad, night mode
+ *   input.c         press, drag, release, momentum, the staff hold, finding buttons
+ * Every list below has a fixed size: a layout allocates nothing (but a QR code, encoded
+ * once when first shown). What does not fit is left out and counted (ui_overflows);
+ * the tests assert none is. */
+#ifndef UI_PRIVATE_H
+#define UI_PRIVATE_H
+#include "ui/icons.h"
+#include "ui/theme.h"
+#include "ui/ui.h"
+
+#define UI_MAX_CMDS    2048
+#define UI_MAX_BUTTONS 48
+#define UI_MAX_QR      8
+#define UI_ARENA       (64 * 1024)
+#define UI_MAX_LINES   256
+#define UI_HISTORY     8
+
+/* ---- the screen table (screens/screens.c) ---- */
+
+/* a screen's body from y in a column x .. x + w wide; returns its bottom (the layout
+ * adds the last pad). Declared in the table and defined in the screen's file through
+ * this one macro, so the two cannot disagree. */
+#define UI_SCREEN_LAYOUT(fn) int fn(Ui *ui, int x, int y, int w)
+typedef int (*UiScreenLayout)(Ui *ui, int x, int y, int w);
+
+typedef struct UiScreenDef {
+    const char *name;           /* short English name: --screen, scripts, tests */
+    StrId title;                /* its heading, and its label on tiles and links */
+    const char *icon;           /* on its tile and links */
+    UiScreenLayout layout;
+    UiScreen related[SCREEN_COUNT]; /* links at its end (home: its tiles), in order; the
+                                       list ends at the first SCREEN_HOME */
+    bool hidden;                /* no tile or link leads here (staff) */
+} UiScreenDef;
+
+/* the row of screen s, which must be < SCREEN_COUNT */
+const UiScreenDef *ui_screen_def(UiScreen s);
+/* the screens s links to (home: its tiles), in order, in *targets; their number */
+int ui_screen_related(UiScreen s, const UiScreen **targets);
+
+/* ---- the context ---- */
+
+typedef enum { BTN_SCREEN, BTN_LANG, BTN_BACK, BTN_ACTION, BTN_KEY } UiButtonKind;
+
+typedef struct UiButton {
+    int x, y, w, h;
+    UiButtonKind kind;
+    int target;                 /* a UiScreen, a Lang for BTN_LANG, a UiAction, a key */
+    bool scrolls;
+} UiButton;
+
+/* the draw list of one layout and what lives as long as it (drawlist.c) */
+typedef struct UiList {
+    UiCmd cmds[UI_MAX_CMDS];
+    int n_cmds;
+    UiButton buttons[UI_MAX_BUTTONS];
+    int n_buttons;
+    char arena[UI_ARENA];       /* formatted texts */
+    size_t arena_used;
+    UiCmd spare;                /* takes a command when cmds is full: never drawn */
+    bool in_body;               /* what is added belongs to the scrolling body */
+    int overflows;              /* commands, texts, buttons, lines, codes left out */
+    int dropped;                /* texts cut short by a line limit */
+    int cut;                    /* words broken across lines */
+} UiList;
+
+/* the finger and the scroll (input.c) */
+typedef struct UiGesture {
+    float scroll, velocity;     /* px from the top; px/ms */
+    bool pressing, dragging;
+    int press_x, press_y, last_y;
+    uint32_t last_ms, anim_ms, press_ms;
+} UiGesture;
+
+/* the dialog over the screen (dialog.c) */
+typedef struct UiDialogState {
+    UiDialogKind kind;
+    char title[128], text[1024];
+    int countdown;
+    char pin[24];               /* digits typed on the PIN pad; wiped once taken */
+} UiDialogState;
+
+struct Ui {
+    UiMetrics m;
+    int w, h;
+    double dpi;
+    /* what is shown (ui.c) */
+    const Content *content[LANG_COUNT];
+    const HoursTable *hours;
+    time_t now;
+    long minute;                /* now / 60 at the last layout */
+    UiScreen screen;
+    Lang lang;
+    bool night;
+    UiScreen history[UI_HISTORY];
+    int n_history;
+    UiAction action;            /* decided, not yet taken */
+    char staff_info[4096];
+    UiDialogState dialog;
+    /* the layout (layout.c) */
+    bool need_layout, dirty;
+    int body_x, body_y, body_w, body_h, content_h;
+    int clip;                   /* the body's UI_CLIP command, or -1 */
+    int thumb;                  /* the scroll bar's thumb command, or -1 */
+    /* sizes for this window, from one unit u: a 44th of the shorter side */
+    float u;
+    int pad, gap, target, s_body, s_small, s_h1, s_h2, s_tile, s_icon, s_big_icon;
+    UiList list;
+    struct { char *payload; QrMatrix *m; bool used; } qr[UI_MAX_QR]; /* kept across layouts */
+    UiGesture in;
+};
+
+/* ---- ui.c ---- */
+
+/* something shown changed: lay out again and draw */
+void ui_invalidate(Ui *ui);
+
+/* ---- layout.c ---- */
+
+/* pixels for mm millimetres on this display */
+int ui_mm(const Ui *ui, double mm);
+/* lays the current state out again if something changed since the last time */
+void ui_layout(Ui *ui);
+
+/* ---- drawlist.c ---- */
+
+/* a copy of a formatted string that lives until the next layout; "" (counted) when
+ * the arena is full */
+const char *ui_printf(Ui *ui, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* the next free command, zeroed; when the list is full, a spare that is not drawn
+ * (counted) */
+UiCmd *ui_push(Ui *ui, UiCmdKind kind);
+void ui_rect(Ui *ui, int x, int y, int w, int h, ThemeColor color);
+/* what follows is cut to this rectangle and scrolls with the body; w == 0: no more */
+void ui_clip(Ui *ui, int x, int y, int w, int h);
+/* a touch target; left out (counted) when the list is full */
+void ui_button(Ui *ui, int x, int y, int w, int h, UiButtonKind kind, int target);
+/* forgets the previous layout's commands, texts, targets and counts */
+void ui_list_clear(Ui *ui);
+
+/* ---- widgets.c ---- */
+
+typedef enum { ALIGN_LEFT, ALIGN_CENTER, ALIGN_RIGHT } UiAlign;
+
+int ui_width(Ui *ui, const char *s, size_t len, int style);
+int ui_line_height(Ui *ui, int style);
+/* one line of text at (x, y) in a box of width w; returns its height */
+int ui_line(Ui *ui, int x, int y, int w, const char *s, size_t len, int style,
+            ThemeColor ink, ThemeColor bg, UiAlign align);
+/* wrapped text in a box of width w from (x, y); returns the height used. At most
+ * max_lines lines (0: no limit). */
+int ui_text(Ui *ui, int x, int y, int w, const char *s, int style, ThemeColor ink,
+            ThemeColor bg, UiAlign align, int max_lines);
+/* ui_text of body text: the body size, the text colour, on the background */
+int ui_paragraph(Ui *ui, int x, int y, int w, const char *s);
+/* how many lines s needs in width w */
+int ui_count_lines(Ui *ui, const char *s, int w, int style);
+/* an icon glyph centred in a box */
+void ui_icon(Ui *ui, int x, int y, int w, int h, const char *icon, int size,
+             ThemeColor ink, ThemeColor bg);
+/* a section heading in capitals; returns the height used */
+int ui_heading(Ui *ui, int x, int y, int w, const char *s, int size);
+/* "Label: value" as a bold label line above a value; 0 when there is no value */
+int ui_field(Ui *ui, int x, int y, int w, StrId label, const char *value);
+/* the label style for tiles and links whose labels are w wide: one for all of them */
+int ui_tile_style(Ui *ui, int w);
+/* a button to another screen drawn as a tile, its label in style ls: icon above
+ * the label, or (row) beside it */
+void ui_tile(Ui *ui, int x, int y, int w, int h, UiScreen target, bool row, int ls);
+/* the links to the current screen's related screens; returns the height used */
+int ui_links(Ui *ui, int x, int y, int w);
+/* the open/closed line with its icon in the open or closed colour; returns the height */
+int ui_status(Ui *ui, int x, int y, int w, int size);
+
+/* ---- qrcard.c ---- */
+
+typedef struct QrCard {
+    const char *icon;
+    StrId label;
+    const char *value;          /* shown under the label: the number, the address */
+    StrId caption;              /* what scanning does */
+    const char *payload;
+} QrCard;
+
+/* a QR code's smallest side: 30 mm on this display, and larger on a large screen */
+int ui_qr_min(const Ui *ui);
+/* the side a QR of payload takes, quiet zone included, for min_px; 0 if it cannot
+ * be encoded */
+int ui_qr_side(Ui *ui, const char *payload, int min_px);
+/* QR cards side by side, in more rows when the width is short; returns the height */
+int ui_qr_cards(Ui *ui, int x, int y, int w, const QrCard *cards, int n);
+/* the cards of the phone, the email (when known), the website, and the vCard when
+ * asked; returns the height */
+int ui_contact_cards(Ui *ui, int x, int y, int w, bool vcard);
+/* frees the codes kept across layouts */
+void ui_qr_free(Ui *ui);
+
+/* ---- dialog.c ---- */
+
+/* the dialog, over everything; only its buttons answer */
+void ui_layout_dialog(Ui *ui);
+/* the night screen, instead of everything */
+void ui_layout_night(Ui *ui);
+/* a key of the PIN pad: 0..8 the digits 1..9, 9 erase, 10 the digit 0, 11 done */
+void ui_pin_key(Ui *ui, int key);
+#endif

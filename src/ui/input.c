@@ -107,6 +107,9 @@ static void ui_tap(Ui *ui, const UiButton *b)
     case BTN_KEY:
         ui_pin_key(ui, b->target);
         break;
+    case BTN_DIR:
+        ui_dir_tap(ui, b->target);
+        break;
     }
 }
 

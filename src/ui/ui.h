@@ -17,7 +17,9 @@
 typedef enum {
     SCREEN_HOME, SCREEN_ABOUT, SCREEN_COMMITTEES, SCREEN_HOURS, SCREEN_CONTACT,
     SCREEN_LOCATION, SCREEN_JOIN, SCREEN_FUNDING,
+    SCREEN_SERVICES,            /* the member directory: its tile only when it has services */
     SCREEN_STAFF,               /* hidden: a 3-second hold on the top-left corner, then the PIN */
+    SCREEN_SERVICE,             /* hidden: one service's card, opened from a directory's row */
     SCREEN_COUNT
 } UiScreen;
 #define SCREEN_VISITOR_COUNT SCREEN_STAFF
@@ -98,4 +100,22 @@ int ui_cut_words(Ui *ui);
 int ui_overflows(Ui *ui);
 /* the centre of the language button for lang: 0, or -1 */
 int ui_find_lang_button(Ui *ui, Lang lang, int *x, int *y);
+
+/* ---- the member directory (screens/services.c, screens/service.c) ---- */
+struct Db;
+/* the content's database for the directory, borrowed until the next call (NULL: none);
+ * the home tile shows when it holds services of other organisations than the centre */
+void ui_set_directory(Ui *ui, struct Db *db);
+/* the card of the service with that id */
+void ui_show_service(Ui *ui, const char *id);
+/* for tests and the benchmark: the centre of the directory keyboard's key that types
+ * key (one character; " " space, "\b" erase, "\t" the layout switch, "\x1b" clear the
+ * query), of the i-th category tile, of the i-th result row, of a filter's chip; 0,
+ * or -1 when the screen shows none */
+int ui_find_key(Ui *ui, const char *key, int *x, int *y);
+int ui_find_category(Ui *ui, int i, int *x, int *y);
+int ui_find_result(Ui *ui, int i, int *x, int *y);
+typedef enum { UI_FILTER_OPEN_NOW, UI_FILTER_FREE, UI_FILTER_LANGUAGE, UI_FILTER_CATEGORY,
+               UI_FILTER_CLEAR } UiFilter;
+int ui_find_filter(Ui *ui, UiFilter f, int *x, int *y);
 #endif

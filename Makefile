@@ -84,7 +84,7 @@ test: deps
 unit: all $(TESTS)
 	@tools/test.sh --quick
 
-bench: deps all $(BUILD)/bench/bench_app
+bench: deps all $(BUILD)/bench/bench_app $(BUILD)/bench/bench_directory
 	@tools/bench.sh $(BUILD)/kiosk
 
 # the benchmark's programs (tests/bench/*.c), linked with the kiosk's library

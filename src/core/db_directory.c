@@ -98,7 +98,7 @@ static void sql_date(sqlite3_context *ctx, int argc, sqlite3_value **argv)
  * (contentless): the texts themselves stay in their HSDS tables. */
 static const char schema_sql[] =
     "CREATE VIRTUAL TABLE dir_search USING fts5(name, org, body, content='',"
-    " tokenize='unicode61 remove_diacritics 0', prefix='2 3');\n"
+    " tokenize='unicode61 remove_diacritics 0', prefix='1 2 3');\n"
     "INSERT INTO dir_search(dir_search, rank) VALUES ('rank', 'bm25(10.0, 4.0, 1.0)');\n"
     "CREATE TABLE dir_service (id INTEGER PRIMARY KEY, free INTEGER NOT NULL,"
     " langs TEXT NOT NULL, sortkey TEXT NOT NULL);\n"
@@ -573,8 +573,8 @@ static int count_rows(Db *db, const char *sql, const DirQuery *dq, const char *m
  * counting more than a description) orders at most RANKED_MAX matches: ranking costs
  * a few microseconds a match, and a word of one or two letters, which matches nearly
  * every service, then lists them in file order, at once. */
-int db_directory_search(Db *db, const DirQuery *dq, Lang lang, int offset, int max, DirRow *rows,
-                        int *total)
+static int search(Db *db, const DirQuery *dq, Lang lang, int offset, int max, DirRow *rows,
+                  int *total)
 {
     char match[MATCH_MAX];
     if (match_expression(db, dq->words, match, sizeof match) < 0)
@@ -763,7 +763,7 @@ static bool card_lines(sqlite3_stmt *st, char *out, size_t n)
 }
 
 /* the service card; see directory.h */
-int db_directory_card(Db *db, const char *service_id, Lang lang, DirCard *c)
+static int card(Db *db, const char *service_id, Lang lang, DirCard *c)
 {
     memset(c, 0, sizeof *c);
     Sql q = { .ok = true };
@@ -932,4 +932,36 @@ int db_directory_compare(Db *db, const char *old_path, int counts[3])
     sqlite3_finalize(st);
     sqlite3_exec(h, "DETACH old", NULL, NULL, NULL);
     return ret;
+}
+
+/* ---- one read transaction a call: SQLite then takes its lock and checks the file
+ * once, not for each of the call's dozen statements ---- */
+
+static bool begin_read(Db *db)
+{
+    return sqlite3_get_autocommit(db_sqlite(db)) &&
+           sqlite3_exec(db_sqlite(db), "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
+}
+
+static void end_read(Db *db, bool began)
+{
+    if (began)
+        sqlite3_exec(db_sqlite(db), "COMMIT", NULL, NULL, NULL);
+}
+
+int db_directory_search(Db *db, const DirQuery *q, Lang lang, int offset, int max, DirRow *rows,
+                        int *total)
+{
+    bool began = begin_read(db);
+    int n = search(db, q, lang, offset, max, rows, total);
+    end_read(db, began);
+    return n;
+}
+
+int db_directory_card(Db *db, const char *service_id, Lang lang, DirCard *out)
+{
+    bool began = begin_read(db);
+    int rc = card(db, service_id, lang, out);
+    end_read(db, began);
+    return rc;
 }

@@ -39,11 +39,13 @@ LDLIBS  += $(PKG_LIBS) -lm
 LDFLAGS += $(SANFLAGS)
 
 SRC      := $(wildcard src/core/*.c src/ui/*.c src/ui/screens/*.c src/render/*.c src/platform/*.c src/app.c src/cmd_*.c)
-OBJ      := $(SRC:src/%.c=$(BUILD)/%.o)
+# the interface's words: one gettext catalogue per language, built into the program
+LOCALE_PO := $(wildcard assets/locale/*.po)
+OBJ      := $(SRC:src/%.c=$(BUILD)/%.o) $(BUILD)/locale/catalogues.o
 TEST_SRC := $(wildcard tests/test_*.c)
 TESTS    := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
 
-.PHONY: all deps run test check unit bench soak clean screenshots fuzz deb test-arm64
+.PHONY: all deps run test check unit bench soak clean screenshots fuzz deb test-arm64 po-update
 all: $(BUILD)/kiosk $(if $(ARCH),,$(BUILD)/data.db)
 
 # the built-in content as a database, made by the kiosk's own importer from data/:
@@ -55,6 +57,21 @@ $(BUILD)/data.db: $(BUILD)/kiosk $(wildcard data/*)
 $(BUILD)/%.o: src/%.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -c $< -o $@
+
+# msgfmt --check validates each .po (placeholders as in English, the header), then
+# the compiled catalogues become byte arrays that src/core/i18n.c reads
+$(BUILD)/locale/catalogues.c: $(LOCALE_PO) tools/po2c.sh
+	@mkdir -p $(dir $@)
+	tools/po2c.sh $@ $(LOCALE_PO)
+
+$(BUILD)/locale/catalogues.o: $(BUILD)/locale/catalogues.c
+	$(CC) $(CFLAGS) -c $< -o $@
+
+# after a message is added to or changed in en.po: every other .po gets it (empty, or
+# marked fuzzy with a guess) for its translators; test_i18n fails until it is translated
+po-update:
+	@for po in $(filter-out assets/locale/en.po,$(LOCALE_PO)); do \
+	    msgmerge --quiet --update --backup=none --no-wrap $$po assets/locale/en.po || exit 1; done
 
 $(BUILD)/libkiosk.a: $(OBJ)
 	@rm -f $@

@@ -456,16 +456,14 @@ static void app_staff_action(App *a, UiAction act, time_t now, unsigned ms)
     switch (act) {
     case UI_ACTION_ROLLBACK:
         if (store_rollback(a->data_dir, why, sizeof why) == 0 && app_reload(a, why, sizeof why))
-            snprintf(why, sizeof why, "%s", l == LANG_EL ? "Το προηγούμενο περιεχόμενο επανήλθε."
-                                                         : "The previous content is back.");
+            snprintf(why, sizeof why, "%s", i18n_str(l, STR_ROLLBACK_DONE));
         app_result(a, STR_ROLLBACK, why, ms);
         break;
     case UI_ACTION_EXPORT:
         a->stick_seen = false;  /* export to the stick that is in now */
         app_usb(a, a->cfg.usb_dir, now, ms);
         if (a->flow == FLOW_IDLE)
-            app_result(a, STR_EXPORT_TITLE, l == LANG_EL ? "Δεν βρέθηκε USB στικ με φάκελο KIOSK."
-                                                         : "No USB stick with a KIOSK folder.", ms);
+            app_result(a, STR_EXPORT_TITLE, i18n_str(l, STR_NO_EXPORT_STICK), ms);
         break;
     case UI_ACTION_RESTART:     /* systemd starts the kiosk again (Restart=always) */
         a->running = false;
@@ -509,8 +507,7 @@ static void app_pin(App *a, const char *pin, time_t now, unsigned ms)
     if (r == PIN_LOCKED)
         snprintf(text, sizeof text, i18n_str(l, STR_PIN_LOCKED), PIN_LOCK_S / 60);
     else
-        snprintf(text, sizeof text, "%s", l == LANG_EL ? "Δεν έχει οριστεί κωδικός προσωπικού."
-                                                       : "No staff PIN is set.");
+        snprintf(text, sizeof text, "%s", i18n_str(l, STR_PIN_NOT_SET));
     if (a->flow == FLOW_UPDATE_PIN) {
         update_cancel(&a->update);
         app_update_done(a, ms);

@@ -1,5 +1,5 @@
-/* test_i18n.c - the interface words in both languages, and dates as each language
- * writes them. */
+/* test_i18n.c - the interface words in every language, the catalogues they come
+ * from (the .po files in assets/locale), and dates as each language writes them. */
 #include "testutil.h"
 #include "core/i18n.h"
 #include "core/text.h"
@@ -34,8 +34,11 @@ static void test_greek_words_are_written_in_greek_and_english_ones_are_not(void 
         const char *el = i18n_str(LANG_EL, (StrId)id);
         const char *en = i18n_str(LANG_EN, (StrId)id);
         assert_false(has_greek(en));
-        /* "Email" is the word Greek uses too; every other label is translated */
-        if (id != STR_EMAIL && !has_greek(el))
+        /* "Email" is the word Greek uses too, and the formats that only place a date's
+         * or a line's parts ("%d %s %d") hold no words; every other label is translated */
+        bool wordless = id == STR_DATE || id == STR_DATE_DAY_MONTH || id == STR_DATE_LONG ||
+                        id == STR_TIME || id == STR_STATUS_THEN;
+        if (id != STR_EMAIL && !wordless && !has_greek(el))
             fail_msg("string %d is not Greek: \"%s\"", id, el);
     }
 }
@@ -166,6 +169,206 @@ static void test_a_date_that_does_not_fit_or_make_sense_is_left_empty(void **sta
     assert_string_equal(mid, "");
 }
 
+/* the compiled catalogue of po (msgfmt without --check, so that a broken .po still
+ * compiles and the kiosk's own check must find the fault); *size gets its length */
+static unsigned char *compile_po(const char *dir, const char *po, size_t *size)
+{
+    test_sh("msgfmt --endianness=little -o %s/test.mo %s 2>/dev/null", dir, po);
+    char path[512];
+    snprintf(path, sizeof path, "%s/test.mo", dir);
+    FILE *f = fopen(path, "rb");
+    assert_non_null(f);
+    unsigned char *mo = malloc(1 << 20);
+    assert_non_null(mo);
+    *size = fread(mo, 1, 1 << 20, f);
+    fclose(f);
+    return mo;
+}
+
+/* el.po changed by a sed script, compiled, and checked: 0, or 1 and why */
+static int check_edited_po(const char *dir, const char *sed, char *why, size_t n)
+{
+    test_sh("sed -e '%s' assets/locale/el.po > %s/test.po", sed, dir);
+    char po[512];
+    snprintf(po, sizeof po, "%s/test.po", dir);
+    size_t size;
+    unsigned char *mo = compile_po(dir, po, &size);
+    why[0] = '\0';
+    int rc = i18n_check_catalogue(LANG_EL, mo, size, why, n);
+    free(mo);
+    return rc;
+}
+
+static void test_every_language_has_every_message_with_the_english_placeholders(void **state)
+{
+    (void)state;
+    char why[512];
+    for (int l = 0; l < LANG_COUNT; l++)
+        if (i18n_check((Lang)l, why, sizeof why) != 0)
+            fail_msg("%s.po: %s", i18n_code((Lang)l), why);
+}
+
+static void test_the_check_finds_a_missing_an_empty_a_fuzzy_or_a_stale_entry(void **state)
+{
+    (void)state;
+    char *dir = test_tmpdir(), why[512];
+    assert_int_equal(check_edited_po(dir, "", why, sizeof why), 0);
+    /* the entry removed */
+    assert_int_equal(check_edited_po(dir, "/^msgctxt \"pin.wrong\"$/,/^msgstr/d", why, sizeof why), 1);
+    assert_non_null(strstr(why, "\"pin.wrong\" is missing or empty"));
+    /* left untranslated */
+    assert_int_equal(check_edited_po(dir, "s/^msgstr \"Λάθος κωδικός\"$/msgstr \"\"/", why, sizeof why), 1);
+    assert_non_null(strstr(why, "\"pin.wrong\" is missing or empty"));
+    /* marked fuzzy (a guess msgmerge made): msgfmt leaves it out */
+    assert_int_equal(check_edited_po(dir, "s/^msgctxt \"pin.wrong\"$/#, fuzzy\\n&/", why, sizeof why), 1);
+    assert_non_null(strstr(why, "\"pin.wrong\" is missing or empty"));
+    /* translated from an English text that has changed since */
+    assert_int_equal(check_edited_po(dir, "s/^msgid \"Wrong PIN\"$/msgid \"Wrong code\"/", why, sizeof why), 1);
+    assert_non_null(strstr(why, "\"pin.wrong\" translates \"Wrong code\", but English now says \"Wrong PIN\""));
+    test_rmdir(dir);
+}
+
+static void test_the_check_finds_placeholders_unlike_english(void **state)
+{
+    (void)state;
+    char *dir = test_tmpdir(), why[512];
+    /* a number shown as a string would crash the kiosk: %s for English's %d */
+    assert_int_equal(check_edited_po(dir, "s/^msgstr \"Εφαρμόζεται σε %d δευτ.\"$/msgstr \"Εφαρμόζεται σε %s δευτ.\"/",
+                                     why, sizeof why), 1);
+    assert_non_null(strstr(why, "\"update.applies_in\": the placeholders"));
+    /* a placeholder dropped */
+    assert_int_equal(check_edited_po(dir, "s/^msgstr \"ανοίγει %s στις %s\"$/msgstr \"ανοίγει στις %s\"/",
+                                     why, sizeof why), 1);
+    assert_non_null(strstr(why, "\"hours.opens_weekday\""));
+    /* reordered by number, as a translator may: the same placeholders */
+    assert_int_equal(check_edited_po(dir, "s/^msgstr \"ανοίγει %s στις %s\"$/msgstr \"στις %2$s ανοίγει %1$s\"/",
+                                     why, sizeof why), 0);
+    test_rmdir(dir);
+}
+
+static void test_a_catalogue_built_in_has_its_language_row_and_each_row_its_catalogue(void **state)
+{
+    (void)state;
+    int n = 0;
+    for (; i18n_catalogue_codes[n]; n++)
+        if (i18n_from_code(i18n_catalogue_codes[n]) == LANG_COUNT)
+            fail_msg("assets/locale/%s.po has no row in I18N_LANGUAGES", i18n_catalogue_codes[n]);
+    assert_int_equal(n, LANG_COUNT);
+}
+
+static void test_greek_and_english_are_reviewed_and_a_draft_says_so(void **state)
+{
+    (void)state;
+    assert_true(i18n_reviewed(LANG_EL));
+    assert_true(i18n_reviewed(LANG_EN));
+    char *dir = test_tmpdir();
+    size_t size;
+    test_sh("sed -e 's/^\"X-Kiosk-Review: reviewed\\\\n\"$/\"X-Kiosk-Review: draft\\\\n\"/' "
+            "assets/locale/el.po > %s/draft.po && grep -q 'Review: draft' %s/draft.po", dir, dir);
+    char po[512];
+    snprintf(po, sizeof po, "%s/draft.po", dir);
+    unsigned char *mo = compile_po(dir, po, &size);
+    assert_false(i18n_catalogue_reviewed(mo, size));
+    free(mo);
+    mo = compile_po(dir, "assets/locale/el.po", &size);
+    assert_true(i18n_catalogue_reviewed(mo, size));
+    free(mo);
+    test_rmdir(dir);
+}
+
+static void test_a_message_with_placeholders_is_filled_and_cut_at_a_whole_character(void **state)
+{
+    (void)state;
+    char full[128], buf[128];
+    int len = i18n_format(LANG_EL, full, sizeof full, STR_CLOSED_TODAY_FOR, "Θεοφάνια");
+    assert_string_equal(full, "Κλειστά σήμερα: Θεοφάνια");
+    assert_int_equal(len, (int)strlen(full));
+    for (size_t n = 1; n <= strlen(full) + 1; n++) {
+        memset(buf, 'x', sizeof buf);
+        assert_int_equal(i18n_format(LANG_EL, buf, n, STR_CLOSED_TODAY_FOR, "Θεοφάνια"), len);
+        assert_true(strlen(buf) < n);
+        assert_memory_equal(buf, full, strlen(buf));
+        assert_true(text_utf8_valid(buf, strlen(buf)));
+    }
+    i18n_format(LANG_EN, buf, sizeof buf, STR_PIN_LOCKED, 5);
+    assert_string_equal(buf, "Locked for 5 minutes");
+}
+
+static void test_times_and_dates_without_a_year(void **state)
+{
+    (void)state;
+    char d[64];
+    i18n_format_time(LANG_EL, 9 * 60, d, sizeof d);
+    assert_string_equal(d, "09:00");
+    i18n_format_time(LANG_EN, 23 * 60 + 59, d, sizeof d);
+    assert_string_equal(d, "23:59");
+    i18n_format_time(LANG_EN, 24 * 60, d, sizeof d);
+    assert_string_equal(d, "");
+    i18n_format_day_month(LANG_EL, 1, 7, d, sizeof d);
+    assert_string_equal(d, "7 Ιανουαρίου");
+    i18n_format_day_month(LANG_EN, 1, 7, d, sizeof d);
+    assert_string_equal(d, "7 January");
+}
+
+static void test_every_message_has_a_key_of_its_own(void **state)
+{
+    (void)state;
+    for (int a = 0; a < STR_COUNT; a++) {
+        assert_true(strchr(i18n_key((StrId)a), '.') != NULL);
+        for (int b = a + 1; b < STR_COUNT; b++)
+            assert_string_not_equal(i18n_key((StrId)a), i18n_key((StrId)b));
+    }
+    assert_string_equal(i18n_key(STR_HOME), "screen.home");
+    assert_string_equal(i18n_key(STR_COUNT), "?");
+}
+
+static void test_a_counted_message_takes_the_form_its_number_needs(void **state)
+{
+    (void)state;
+    char buf[128];
+    i18n_format_count(LANG_EL, buf, sizeof buf, STR_COMMITTEES_ADDED, 1, 1);
+    assert_string_equal(buf, "1 επιτροπή προστέθηκε");
+    i18n_format_count(LANG_EL, buf, sizeof buf, STR_COMMITTEES_ADDED, 3, 3);
+    assert_string_equal(buf, "3 επιτροπές προστέθηκαν");
+    i18n_format_count(LANG_EN, buf, sizeof buf, STR_COMMITTEES_REMOVED, 0, 0);
+    assert_string_equal(buf, "0 committees removed");
+    i18n_format_count(LANG_EN, buf, sizeof buf, STR_COMMITTEES_RENAMED, 1, 1);
+    assert_string_equal(buf, "1 committee renamed");
+}
+
+static void test_each_plural_rule_picks_the_forms_its_languages_use(void **state)
+{
+    (void)state;
+    static const struct { I18nPlural rule; unsigned long n; int form; } cases[] = {
+        { I18N_PLURAL_ONE, 0, 1 }, { I18N_PLURAL_ONE, 1, 0 }, { I18N_PLURAL_ONE, 2, 1 },
+        { I18N_PLURAL_ZERO_ONE, 0, 0 }, { I18N_PLURAL_ZERO_ONE, 1, 0 }, { I18N_PLURAL_ZERO_ONE, 2, 1 },
+        /* Ukrainian: 1, 21 "комітет"; 2-4, 22 "комітети"; 5, 11, 12 "комітетів" */
+        { I18N_PLURAL_SLAVIC, 1, 0 }, { I18N_PLURAL_SLAVIC, 21, 0 }, { I18N_PLURAL_SLAVIC, 2, 1 },
+        { I18N_PLURAL_SLAVIC, 22, 1 }, { I18N_PLURAL_SLAVIC, 5, 2 }, { I18N_PLURAL_SLAVIC, 11, 2 },
+        { I18N_PLURAL_SLAVIC, 12, 2 },
+        /* Arabic: zero, one, two, few (3-10), many (11-99), other (100, 101, 102) */
+        { I18N_PLURAL_ARABIC, 0, 0 }, { I18N_PLURAL_ARABIC, 1, 1 }, { I18N_PLURAL_ARABIC, 2, 2 },
+        { I18N_PLURAL_ARABIC, 3, 3 }, { I18N_PLURAL_ARABIC, 110, 3 }, { I18N_PLURAL_ARABIC, 11, 4 },
+        { I18N_PLURAL_ARABIC, 99, 4 }, { I18N_PLURAL_ARABIC, 100, 5 }, { I18N_PLURAL_ARABIC, 102, 5 },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+        if (i18n_plural_form(cases[i].rule, cases[i].n) != cases[i].form)
+            fail_msg("rule %d, n %lu: form %d, expected %d", cases[i].rule, cases[i].n,
+                     i18n_plural_form(cases[i].rule, cases[i].n), cases[i].form);
+}
+
+static void test_the_check_finds_a_missing_plural_form_and_a_wrong_plural_rule(void **state)
+{
+    (void)state;
+    char *dir = test_tmpdir(), why[512];
+    assert_int_equal(check_edited_po(dir, "/^msgstr\\[1\\] \"%d επιτροπές προστέθηκαν\"$/d", why, sizeof why), 1);
+    assert_non_null(strstr(why, "\"update.committees_added\""));
+    assert_int_equal(check_edited_po(dir, "s/^\"Plural-Forms: .*$/\"Plural-Forms: nplurals=2; plural=(n > 1);\\\\n\"/",
+                                     why, sizeof why), 1);
+    assert_non_null(strstr(why, "Plural-Forms should be \"nplurals=2; plural=(n != 1);\""));
+    test_rmdir(dir);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -180,6 +383,17 @@ int main(void)
         cmocka_unit_test(test_greek_dates_put_every_month_in_the_genitive),
         cmocka_unit_test(test_long_dates_lead_with_the_weekday),
         cmocka_unit_test(test_a_date_that_does_not_fit_or_make_sense_is_left_empty),
+        cmocka_unit_test(test_every_language_has_every_message_with_the_english_placeholders),
+        cmocka_unit_test(test_the_check_finds_a_missing_an_empty_a_fuzzy_or_a_stale_entry),
+        cmocka_unit_test(test_the_check_finds_placeholders_unlike_english),
+        cmocka_unit_test(test_a_catalogue_built_in_has_its_language_row_and_each_row_its_catalogue),
+        cmocka_unit_test(test_greek_and_english_are_reviewed_and_a_draft_says_so),
+        cmocka_unit_test(test_a_message_with_placeholders_is_filled_and_cut_at_a_whole_character),
+        cmocka_unit_test(test_times_and_dates_without_a_year),
+        cmocka_unit_test(test_every_message_has_a_key_of_its_own),
+        cmocka_unit_test(test_a_counted_message_takes_the_form_its_number_needs),
+        cmocka_unit_test(test_each_plural_rule_picks_the_forms_its_languages_use),
+        cmocka_unit_test(test_the_check_finds_a_missing_plural_form_and_a_wrong_plural_rule),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

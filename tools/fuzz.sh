@@ -23,6 +23,11 @@ for c in src/core/*.c; do
     fi
     objs="$objs $o"
 done
+# the interface's catalogues, which src/core/i18n.c reads (as the Makefile builds them)
+tools/po2c.sh "$out/catalogues.c" assets/locale/*.po
+# shellcheck disable=SC2086
+clang $CFLAGS -fsanitize=fuzzer-no-link -c "$out/catalogues.c" -o "$out/obj/catalogues.o"
+objs="$objs $out/obj/catalogues.o"
 # seeds: tests/fuzz/seeds-NAME/ (inputs that once found a fault stay there), and
 # the default package's CSVs for the CSV reader
 mkdir -p "$out/seed-csv"

@@ -21,68 +21,38 @@ typedef struct Holiday {
     int month, day;             /* month 0: moving, see offset */
     int offset;                 /* days from Orthodox Easter Sunday */
     bool city;                  /* only when HoursTable.city_holiday is set */
-    const char *name[LANG_COUNT];
+    StrId name;                 /* its name in every language (assets/locale) */
 } Holiday;
 
 /* the Greek public-sector closed days; the moving feasts come first, so that one of
- * them names a day it shares with 1 May. To add a day, add a row. */
+ * them names a day it shares with 1 May. To add a day, add a row and its name to the
+ * .po files (i18n_messages.h says how). */
 static const Holiday holidays[] = {
-    { 0, 0, -48, false, { [LANG_EL] = "Καθαρά Δευτέρα", [LANG_EN] = "Clean Monday" } },
-    { 0, 0, -2, false, { [LANG_EL] = "Μεγάλη Παρασκευή", [LANG_EN] = "Good Friday" } },
-    { 0, 0, -1, false, { [LANG_EL] = "Μεγάλο Σάββατο", [LANG_EN] = "Holy Saturday" } },
-    { 0, 0, 0, false, { [LANG_EL] = "Κυριακή του Πάσχα", [LANG_EN] = "Easter Sunday" } },
-    { 0, 0, 1, false, { [LANG_EL] = "Δευτέρα του Πάσχα", [LANG_EN] = "Easter Monday" } },
-    { 0, 0, 50, false, { [LANG_EL] = "Αγίου Πνεύματος", [LANG_EN] = "Whit Monday" } },
-    { 1, 1, 0, false, { [LANG_EL] = "Πρωτοχρονιά", [LANG_EN] = "New Year's Day" } },
-    { 1, 6, 0, false, { [LANG_EL] = "Θεοφάνια", [LANG_EN] = "Epiphany" } },
-    { 3, 25, 0, false, { [LANG_EL] = "Ευαγγελισμός της Θεοτόκου / Εθνική Επέτειος",
-                         [LANG_EN] = "Independence Day / Annunciation" } },
-    { 5, 1, 0, false, { [LANG_EL] = "Πρωτομαγιά", [LANG_EN] = "Labour Day" } },
-    { 8, 15, 0, false, { [LANG_EL] = "Κοίμηση της Θεοτόκου", [LANG_EN] = "Dormition of the Virgin" } },
-    { 10, 3, 0, true, { [LANG_EL] = "Αγίου Διονυσίου Αρεοπαγίτου",
-                        [LANG_EN] = "St Dionysius the Areopagite" } },
-    { 10, 28, 0, false, { [LANG_EL] = "Επέτειος του «Όχι»", [LANG_EN] = "Ochi Day" } },
-    { 12, 25, 0, false, { [LANG_EL] = "Χριστούγεννα", [LANG_EN] = "Christmas Day" } },
-    { 12, 26, 0, false, { [LANG_EL] = "Σύναξη της Θεοτόκου", [LANG_EN] = "Synaxis of the Theotokos" } },
+    { 0, 0, -48, false, STR_HOLIDAY_CLEAN_MONDAY },
+    { 0, 0, -2, false, STR_HOLIDAY_GOOD_FRIDAY },
+    { 0, 0, -1, false, STR_HOLIDAY_HOLY_SATURDAY },
+    { 0, 0, 0, false, STR_HOLIDAY_EASTER_SUNDAY },
+    { 0, 0, 1, false, STR_HOLIDAY_EASTER_MONDAY },
+    { 0, 0, 50, false, STR_HOLIDAY_WHIT_MONDAY },
+    { 1, 1, 0, false, STR_HOLIDAY_NEW_YEAR },
+    { 1, 6, 0, false, STR_HOLIDAY_EPIPHANY },
+    { 3, 25, 0, false, STR_HOLIDAY_INDEPENDENCE_DAY },
+    { 5, 1, 0, false, STR_HOLIDAY_LABOUR_DAY },
+    { 8, 15, 0, false, STR_HOLIDAY_DORMITION },
+    { 10, 3, 0, true, STR_HOLIDAY_ST_DIONYSIUS },
+    { 10, 28, 0, false, STR_HOLIDAY_OCHI_DAY },
+    { 12, 25, 0, false, STR_HOLIDAY_CHRISTMAS },
+    { 12, 26, 0, false, STR_HOLIDAY_SYNAXIS },
 };
 
 /* the shortened days (HoursTable.shortened_days): 24 and 31 December */
-static const char *const shortened_names[2][LANG_COUNT] = {
-    { [LANG_EL] = "Παραμονή Χριστουγέννων", [LANG_EN] = "Christmas Eve" },
-    { [LANG_EL] = "Παραμονή Πρωτοχρονιάς", [LANG_EN] = "New Year's Eve" },
-};
+static const StrId shortened_names[2] = { STR_HOLIDAY_CHRISTMAS_EVE, STR_HOLIDAY_NEW_YEARS_EVE };
 
-static const char *const lang_codes[LANG_COUNT] = { [LANG_EL] = "el", [LANG_EN] = "en" };
-
-/* weekdays, Monday first: English, Greek with the article in the accusative ("opens on
- * Monday": "ανοίγει τη Δευτέρα"), and short forms for the staff table */
-static const char *const weekday_en[7] = {
-    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday" };
-static const char *const weekday_el_acc[7] = {
-    "τη Δευτέρα", "την Τρίτη", "την Τετάρτη", "την Πέμπτη", "την Παρασκευή", "το Σάββατο",
-    "την Κυριακή" };
-static const char *const weekday_en_short[7] = { "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun" };
-static const char *const weekday_el_short[7] = { "Δευ", "Τρι", "Τετ", "Πεμ", "Παρ", "Σαβ", "Κυρ" };
-static const char *const month_en[12] = {
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December" };
-static const char *const month_el_gen[12] = {
-    "Ιανουαρίου", "Φεβρουαρίου", "Μαρτίου", "Απριλίου", "Μαΐου", "Ιουνίου", "Ιουλίου",
-    "Αυγούστου", "Σεπτεμβρίου", "Οκτωβρίου", "Νοεμβρίου", "Δεκεμβρίου" };
-
-/* the words of the status line, per language */
-typedef struct StatusWords {
-    const char *open, *open_special, *closed, *closed_special, *closed_today, *no_schedule;
-    const char *opens, *closes, *at, *tomorrow;
-} StatusWords;
-
-static const StatusWords words[LANG_COUNT] = {
-    [LANG_EL] = { "Ανοιχτά τώρα", "Ανοιχτά τώρα (ειδικό ωράριο)", "Κλειστά",
-                  "Κλειστά (ειδικό ωράριο)", "Κλειστά σήμερα", "Το ωράριο δεν είναι διαθέσιμο",
-                  "ανοίγει", "κλείνει", "στις", "αύριο" },
-    [LANG_EN] = { "Open now", "Open now (special hours)", "Closed", "Closed (special hours)",
-                  "Closed today", "Opening hours not available",
-                  "opens", "closes", "at", "tomorrow" },
+/* the status line's second half, by whether the office is about to close and when:
+ * [closing][today, tomorrow, a weekday within six days, a later date] */
+static const StrId when_msgs[2][4] = {
+    { STR_OPENS_AT, STR_OPENS_TOMORROW, STR_OPENS_WEEKDAY, STR_OPENS_DATE },
+    { STR_CLOSES_AT, STR_CLOSES_TOMORROW, STR_CLOSES_WEEKDAY, STR_CLOSES_DATE },
 };
 
 /* days in a month of the Gregorian calendar; 0 when the month is out of range */
@@ -278,13 +248,13 @@ int hours_holiday(const HoursTable *t, int y, int m, int d, Lang lang, const cha
     if (i < 0)
         return 0;
     if (name)
-        *name = holidays[i].name[(unsigned)lang < LANG_COUNT ? lang : LANG_DEFAULT];
+        *name = i18n_str(lang, holidays[i].name);
     return 1;
 }
 
 /* ---- one local day ---- */
 
-/* copies reasons per language; an empty one takes the other language's text */
+/* copies reasons per language; an empty one takes another language's text */
 static void copy_names(char dst[LANG_COUNT][HOURS_REASON_MAX], const char *const src[LANG_COUNT])
 {
     for (int l = 0; l < LANG_COUNT; l++) {
@@ -294,6 +264,13 @@ static void copy_names(char dst[LANG_COUNT][HOURS_REASON_MAX], const char *const
                 txt = src[k];
         snprintf(dst[l], HOURS_REASON_MAX, "%s", txt);
     }
+}
+
+/* copies a holiday's name in every language */
+static void copy_message(char dst[LANG_COUNT][HOURS_REASON_MAX], StrId id)
+{
+    for (int l = 0; l < LANG_COUNT; l++)
+        snprintf(dst[l], HOURS_REASON_MAX, "%s", i18n_str((Lang)l, id));
 }
 
 /* the closure covering date; the shortest range wins (a day inside a long closure),
@@ -373,7 +350,7 @@ int hours_day(const HoursTable *t, int y, int m, int d, HoursDay *out)
     }
     int h = holiday_index(t, y, m, d);
     if (h >= 0) {
-        copy_names(out->name, holidays[h].name);
+        copy_message(out->name, holidays[h].name);
         out->reason = HOURS_HOLIDAY;
         return 0;
     }
@@ -410,7 +387,7 @@ int hours_day(const HoursTable *t, int y, int m, int d, HoursDay *out)
         out->n_spans = n;
         if (changed) {
             out->reason = HOURS_SPECIAL;
-            copy_names(out->name, shortened_names[d == 31]);
+            copy_message(out->name, shortened_names[d == 31]);
         }
     }
     return 0;
@@ -583,40 +560,41 @@ static void put(char *out, size_t n, size_t *len, const char *fmt, ...)
         *len = *len + (size_t)k < n ? *len + (size_t)k : n - 1;
 }
 
-/* cuts a truncated UTF-8 string back to its last whole character */
-static void utf8_trim(char *out, size_t len)
+/* the second half of the status line, "closes at 17:00", "opens tomorrow at 09:00",
+ * "opens Monday at 09:00", "opens on Thursday 7 January [2028] at 09:00": the year
+ * when the date is half a year away or more */
+static void format_when(char *out, size_t n, HoursDate today, HoursDate when, int min,
+                        bool closing, Lang lang)
 {
-    size_t start = len;
-    while (start > 0 && ((unsigned char)out[start - 1] & 0xC0) == 0x80)
-        start--;
-    if (start == 0)
-        return;
-    unsigned char lead = (unsigned char)out[start - 1];
-    size_t need = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
-    if (len - (start - 1) < need)
-        out[start - 1] = '\0';
+    const StrId *msg = when_msgs[closing];
+    long diff = date_days(when) - date_days(today);
+    const char *weekday = i18n_str(lang, (StrId)(STR_WEEKDAY_ON_MONDAY + date_weekday(when)));
+    char time[32], date[96];
+    i18n_format_time(lang, min, time, sizeof time);
+    if (diff == 0 || diff == 1) {
+        i18n_format(lang, out, n, msg[diff], time);
+    } else if (diff >= 2 && diff <= 6) {
+        i18n_format(lang, out, n, msg[2], weekday, time);
+    } else {
+        if (diff >= 183)
+            i18n_format_date(lang, when / 10000, when / 100 % 100, when % 100, date, sizeof date);
+        else
+            i18n_format_day_month(lang, when / 100 % 100, when % 100, date, sizeof date);
+        i18n_format(lang, out, n, msg[3], weekday, date, time);
+    }
 }
 
-/* "at 17:00", "tomorrow at 09:00", "Monday at 09:00", "on Thursday 7 January at 09:00" */
-static void put_when(char *out, size_t n, size_t *len, HoursDate today, HoursDate when,
-                     int min, Lang lang)
+/* the status line's first half: "Open now", "Closed today", ... */
+static StrId state_msg(const HoursStatus *s, bool named)
 {
-    const StatusWords *w = &words[lang];
-    long diff = date_days(when) - date_days(today);
-    int wd = date_weekday(when), mo = when / 100 % 100 - 1;
-    if (diff == 1)
-        put(out, n, len, "%s ", w->tomorrow);
-    else if (diff >= 2 && diff <= 6)
-        put(out, n, len, "%s ", lang == LANG_EL ? weekday_el_acc[wd] : weekday_en[wd]);
-    else if (diff != 0) {
-        if (lang == LANG_EL)
-            put(out, n, len, "%s %d %s ", weekday_el_acc[wd], when % 100, month_el_gen[mo]);
-        else
-            put(out, n, len, "on %s %d %s ", weekday_en[wd], when % 100, month_en[mo]);
-        if (diff >= 183)
-            put(out, n, len, "%d ", when / 10000);
-    }
-    put(out, n, len, "%s %02d:%02d", w->at, min / 60, min % 60);
+    if (s->open)
+        return s->reason == HOURS_SPECIAL ? STR_OPEN_NOW_SPECIAL : STR_OPEN_NOW;
+    if (!s->until_date && s->reason == HOURS_NO_SCHEDULE)
+        return STR_NO_SCHEDULE;
+    if (s->all_day && (s->reason == HOURS_HOLIDAY || s->reason == HOURS_CLOSURE ||
+                       s->reason == HOURS_SPECIAL))
+        return named ? STR_CLOSED_TODAY_FOR : STR_CLOSED_TODAY;
+    return s->reason == HOURS_SPECIAL ? STR_CLOSED_NOW_SPECIAL : STR_CLOSED_NOW;
 }
 
 /* the home-screen line, "Open now · closes at 17:00"; truncated at a character boundary */
@@ -629,31 +607,20 @@ void hours_format_status(const HoursStatus *s, time_t now, Lang lang, char *out,
         return;
     if ((unsigned)lang >= LANG_COUNT)
         lang = LANG_DEFAULT;
-    const StatusWords *w = &words[lang];
-    size_t len = 0;
     struct tm lt;
     HoursDate today = 0;
     if (localtime_r(&now, &lt))
         today = (lt.tm_year + 1900) * 10000 + (lt.tm_mon + 1) * 100 + lt.tm_mday;
     const char *name = s->name[lang][0] ? s->name[lang] : NULL;
-
-    if (s->open) {
-        put(out, n, &len, "%s", s->reason == HOURS_SPECIAL ? w->open_special : w->open);
-    } else if (!s->until_date && s->reason == HOURS_NO_SCHEDULE) {
-        put(out, n, &len, "%s", w->no_schedule);
-    } else if (s->all_day && (s->reason == HOURS_HOLIDAY || s->reason == HOURS_CLOSURE ||
-                              s->reason == HOURS_SPECIAL)) {
-        put(out, n, &len, "%s", w->closed_today);
-        if (name)
-            put(out, n, &len, ": %s", name);
-    } else {
-        put(out, n, &len, "%s", s->reason == HOURS_SPECIAL ? w->closed_special : w->closed);
+    StrId state = state_msg(s, name != NULL);
+    if (!s->until_date || !today) {
+        i18n_format(lang, out, n, state, name);
+        return;
     }
-    if (s->until_date && today) {
-        put(out, n, &len, " · %s ", s->open ? w->closes : w->opens);
-        put_when(out, n, &len, today, s->until_date, s->until_min, lang);
-    }
-    utf8_trim(out, strlen(out));
+    char first[HOURS_REASON_MAX + 128], second[256];
+    i18n_format(lang, first, sizeof first, state, name);
+    format_when(second, sizeof second, today, s->until_date, s->until_min, s->open, lang);
+    i18n_format(lang, out, n, STR_STATUS_THEN, first, second);
 }
 
 /* ---- the hours screen: coming closures ---- */
@@ -760,7 +727,7 @@ int hours_cli_at(const HoursTable *t, const char *when, FILE *out)
     hours_status_at(t, at, &s);
     for (int l = 0; l < LANG_COUNT; l++) {
         hours_format_status(&s, at, (Lang)l, line, sizeof line);
-        fprintf(out, "%s: %s\n", lang_codes[l], line);
+        fprintf(out, "%s: %s\n", i18n_code((Lang)l), line);
     }
     return 0;
 }
@@ -801,8 +768,8 @@ int hours_cli_table(const HoursTable *t, const char *from, int days, FILE *out)
         day_of(t, d, &day);
         put_day_hours(hrs, sizeof hrs, &day);
         put(line, sizeof line, &len, "%04d-%02d-%02d  %s %s  %-26s  %s", d / 10000,
-            d / 100 % 100, d % 100, weekday_en_short[day.weekday],
-            weekday_el_short[day.weekday], hrs, kind[day.reason]);
+            d / 100 % 100, d % 100, i18n_weekday_short(LANG_EN, day.weekday),
+            i18n_weekday_short(LANG_EL, day.weekday), hrs, kind[day.reason]);
         if (day.name[LANG_EN][0] && strcmp(day.name[LANG_EN], day.name[LANG_EL]) != 0)
             put(line, sizeof line, &len, "%s / %s", day.name[LANG_EN], day.name[LANG_EL]);
         else

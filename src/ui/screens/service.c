@@ -142,10 +142,12 @@ UI_SCREEN_LAYOUT(screen_service)
     if (c->description[0])
         y += ui_paragraph(ui, x, y, tw, c->description) + ui->gap;
     const char *who = c->eligibility;
-    if (c->min_age > 0 || c->max_age > 0)
-        who = ui_printf(ui, "%s%s%s %d-%d", c->eligibility, c->eligibility[0] ? "\n" : "",
-                        i18n_str(ui->lang, STR_DIR_AGES), c->min_age,
-                        c->max_age > 0 ? c->max_age : 120);
+    if (c->min_age > 0 || c->max_age > 0) {
+        char ages[96];
+        i18n_format(ui->lang, ages, sizeof ages, STR_DIR_AGES, c->min_age,
+                    c->max_age > 0 ? c->max_age : 120);
+        who = ui_printf(ui, "%s%s%s", c->eligibility, c->eligibility[0] ? "\n" : "", ages);
+    }
     y += ui_field(ui, x, y, tw, STR_DIR_ELIGIBILITY, who);
     y += ui_field(ui, x, y, tw, STR_DIR_APPLY, c->application);
     y += ui_field(ui, x, y, tw, STR_DIR_DOCUMENTS, c->documents);
@@ -162,9 +164,10 @@ UI_SCREEN_LAYOUT(screen_service)
         int yy, mm, dd;
         char date[64];
         if (sscanf(c->last_checked, "%4d-%2d-%2d", &yy, &mm, &dd) == 3) {
+            char line[160];
             i18n_format_date(ui->lang, yy, mm, dd, date, sizeof date);
-            y += ui_text(ui, x, y, tw, ui_printf(ui, "%s: %s", i18n_str(ui->lang, STR_DIR_CHECKED),
-                                                 date),
+            i18n_format(ui->lang, line, sizeof line, STR_DIR_CHECKED, date);
+            y += ui_text(ui, x, y, tw, ui_printf(ui, "%s", line),
                          ui->s_small, COLOR_MUTED, COLOR_BG, ALIGN_LEFT, 0) + ui->gap;
         }
     }

@@ -432,7 +432,8 @@ static int dir_results(Ui *ui, int x, int y, int w)
         return dir_no_results(ui, x, y, w);
     int top = y;
     char found[96];
-    snprintf(found, sizeof found, "%s %d", i18n_str(ui->lang, STR_DIR_FOUND), d->total);
+    i18n_format_count(ui->lang, found, sizeof found, STR_DIR_FOUND, (unsigned long)d->total,
+                      d->total);
     y += ui_text(ui, x, y, w, ui_printf(ui, "%s", found),
                  ui->s_small | UI_STYLE_BOLD, COLOR_MUTED, COLOR_BG, ALIGN_LEFT, 0);
     ui_rect(ui, x, y, w, 1, COLOR_DIVIDER);

@@ -6,7 +6,8 @@
 #   make bench      figures against the floor program (issue: speed and memory)
 #   make soak DURATION=4h   the endurance monkey for that long: RSS, fds, frame times
 
-PKGS    := sdl2 SDL2_ttf SDL2_image sqlite3 libqrencode libsodium inih libcjson libsystemd
+PKGS    := sdl2 SDL2_ttf SDL2_image sqlite3 libqrencode libsodium inih libcjson libsystemd \
+           fribidi libunibreak
 VERSION := 1.0.0
 PKG_CONFIG ?= pkg-config
 # ARCH=arm64: cross-build for the Raspberry Pi with Debian multiarch into build-arm64/
@@ -38,7 +39,7 @@ CFLAGS  += -std=c11 -Wall -Wextra -Werror -D_DEFAULT_SOURCE -D_GNU_SOURCE -DKIOS
 LDLIBS  += $(PKG_LIBS) -lm
 LDFLAGS += $(SANFLAGS)
 
-SRC      := $(wildcard src/core/*.c src/ui/*.c src/ui/screens/*.c src/render/*.c src/platform/*.c src/app.c src/cmd_*.c)
+SRC      := $(wildcard src/core/*.c src/core/*/*.c src/ui/*.c src/ui/screens/*.c src/render/*.c src/platform/*.c src/app.c src/cmd_*.c)
 # the interface's words: one gettext catalogue per language, built into the program
 LOCALE_PO := $(wildcard assets/locale/*.po)
 OBJ      := $(SRC:src/%.c=$(BUILD)/%.o) $(BUILD)/locale/catalogues.o

@@ -62,7 +62,7 @@ struct App {
     bool animating;
     /* the USB flow */
     AppFlow flow;
-    Update update;
+    Update *update;             /* the attempt of the stick in the slot */
     unsigned flow_ms;           /* when the countdown or the result ends */
     bool stick_seen;            /* this stick's folder was handled: wait for a new one */
     time_t started;
@@ -229,6 +229,8 @@ App *app_create(const AppOptions *o, bool hidden, int w, int h)
     App *a = calloc(1, sizeof *a);
     if (!a)
         return NULL;
+    if (!(a->update = update_create()))
+        goto fail;
     config_defaults(&a->cfg);
     if (o->config_path && config_load(&a->cfg, o->config_path, err, sizeof err) != 0) {
         fprintf(stderr, "kiosk: %s\n", err);
@@ -278,7 +280,7 @@ void app_destroy(App *a)
     if (!a)
         return;
     if (a->flow == FLOW_CONFIRM || a->flow == FLOW_UPDATE_PIN)
-        update_cancel(&a->update);  /* the staged copy goes; the live content stays */
+        update_cancel(a->update);   /* the staged copy goes; the live content stays */
     ui_destroy(a->ui);
     for (int l = 0; l < LANG_COUNT; l++)
         content_free(&a->content[l]);
@@ -290,6 +292,7 @@ void app_destroy(App *a)
         usbwatch_close(a->usb);
     if (a->render)
         render_destroy(a->render);
+    update_destroy(a->update);
     free(a);
 }
 
@@ -324,16 +327,16 @@ static void app_result(App *a, StrId title, const char *text, unsigned ms)
 static void app_update_done(App *a, unsigned ms)
 {
     char text[1024], why[256];
-    update_finish(&a->update, text, sizeof text);
+    update_finish(a->update, text, sizeof text);
     sdnotify_status(text);      /* systemctl status kiosk shows the last update's result */
-    if (a->update.status == UPDATE_OK && !app_reload(a, why, sizeof why))
+    if (update_status(a->update) == UPDATE_OK && !app_reload(a, why, sizeof why))
         fprintf(stderr, "kiosk: the new content cannot be shown: %s\n", why);
     app_result(a, STR_UPDATE_TITLE, text, ms);
 }
 
 static void app_update_apply(App *a, unsigned ms)
 {
-    update_apply(&a->update);
+    update_apply(a->update);
     app_update_done(a, ms);
 }
 
@@ -367,21 +370,21 @@ void app_usb(App *a, const char *usb_dir, time_t now, unsigned ms)
               i18n_str(lang, STR_UPDATE_CHECKING), 0);
     app_draw(a);                /* say so before the copy and the checks take their time */
     render_present(a->render);
-    Update *u = &a->update;
+    Update *u = a->update;
     update_begin(u, usb_dir, a->data_dir, a->cfg.trusted_keys, a->cfg.staff_approval, lang);
-    u->outbox = read_only;
+    update_set_outbox(u, read_only);
     UpdateStatus s = update_stage(u);
     if (s == UPDATE_OK)
         s = update_verify(u);
     if (s == UPDATE_OK) {
         a->flow = FLOW_CONFIRM;
         a->flow_ms = ms + APP_COUNTDOWN_S * 1000u;
-        ui_dialog(a->ui, UI_DIALOG_CONFIRM, i18n_str(lang, STR_UPDATE_TITLE), u->changes,
+        ui_dialog(a->ui, UI_DIALOG_CONFIRM, i18n_str(lang, STR_UPDATE_TITLE), update_changes(u),
                   APP_COUNTDOWN_S);
     } else if (s == UPDATE_NEEDS_PIN) {
         a->flow = FLOW_UPDATE_PIN;
         char text[1024];
-        snprintf(text, sizeof text, "%s\n%s", u->changes, i18n_str(lang, STR_ENTER_PIN));
+        snprintf(text, sizeof text, "%s\n%s", update_changes(u), i18n_str(lang, STR_ENTER_PIN));
         ui_dialog(a->ui, UI_DIALOG_PIN, i18n_str(lang, STR_UPDATE_TITLE), text, 0);
     } else
         app_update_done(a, ms);
@@ -479,7 +482,7 @@ static void app_pin(App *a, const char *pin, time_t now, unsigned ms)
     Lang l = ui_lang(a->ui);
     PinResult r;
     if (a->flow == FLOW_UPDATE_PIN) {
-        r = update_approve(&a->update, a->cfg.staff_pin_hash, pin, now);
+        r = update_approve(a->update, a->cfg.staff_pin_hash, pin, now);
         if (r == PIN_OK) {
             a->flow = FLOW_IDLE;
             app_update_apply(a, ms);
@@ -509,7 +512,7 @@ static void app_pin(App *a, const char *pin, time_t now, unsigned ms)
     else
         snprintf(text, sizeof text, "%s", i18n_str(l, STR_PIN_NOT_SET));
     if (a->flow == FLOW_UPDATE_PIN) {
-        update_cancel(&a->update);
+        update_cancel(a->update);
         app_update_done(a, ms);
     } else
         app_result(a, STR_STAFF, text, ms);
@@ -541,7 +544,7 @@ static void app_act(App *a, time_t now, unsigned ms)
         break;
     case UI_ACTION_CANCEL:
         if (a->flow == FLOW_CONFIRM || a->flow == FLOW_UPDATE_PIN) {
-            update_cancel(&a->update);
+            update_cancel(a->update);
             app_update_done(a, ms);
         } else {
             a->flow = FLOW_IDLE;
@@ -653,7 +656,7 @@ bool app_step(App *a, time_t now, unsigned ms)
             app_update_apply(a, ms);
         } else
             ui_dialog(a->ui, UI_DIALOG_CONFIRM, i18n_str(ui_lang(a->ui), STR_UPDATE_TITLE),
-                      a->update.changes, left);
+                      update_changes(a->update), left);
     } else if (a->flow == FLOW_RESULT && (int)(ms - a->flow_ms) >= 0) {
         a->flow = FLOW_IDLE;
         ui_dialog(a->ui, UI_DIALOG_NONE, NULL, NULL, 0);

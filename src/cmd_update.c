@@ -68,7 +68,7 @@ int cmd_update(int argc, char **argv)
         if (rc > 0)
             fprintf(stderr, "update: %s\n", why);
     }
-    Update *u = malloc(sizeof *u);
+    Update *u = update_create();
     if (!u) {
         fprintf(stderr, "update: out of memory\n");
         return 1;
@@ -77,10 +77,10 @@ int cmd_update(int argc, char **argv)
     if (update_stage(u) == UPDATE_OK && update_verify(u) == UPDATE_OK)
         update_apply(u);
     char text[1024];
-    bool applied = u->step == 3;
+    bool applied = update_applied(u);
     update_finish(u, text, sizeof text);
     fprintf(applied ? stdout : stderr, "%s\n", text);
-    free(u);
+    update_destroy(u);
     return applied ? 0 : 1;
 }
 

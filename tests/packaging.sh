@@ -58,13 +58,14 @@ echo "$(field Maintainer)" | grep -q '<.*@.*>' || no "Maintainer has no address"
 depends=$(field Depends)
 # the runtime libraries by their Debian names, as the binary links them
 for lib in libsdl2-2.0-0 libsdl2-ttf-2.0-0 libsdl2-image-2.0-0 libsqlite3-0 libqrencode4 \
-    libsodium23 libinih1 libcjson1 libsystemd0; do
+    libsodium23 libinih1 libcjson1 libsystemd0 libfribidi0 libunibreak1; do
     soname_needed=1
     case $lib in
     libsdl2-2.0-0) pat=libSDL2-2.0 ;; libsdl2-ttf-2.0-0) pat=libSDL2_ttf ;;
     libsdl2-image-2.0-0) pat=libSDL2_image ;; libsqlite3-0) pat=libsqlite3 ;;
     libqrencode4) pat=libqrencode ;; libsodium23) pat=libsodium ;; libinih1) pat=libinih ;;
     libcjson1) pat=libcjson ;; libsystemd0) pat=libsystemd ;;
+    libfribidi0) pat=libfribidi ;; libunibreak1) pat=libunibreak ;;
     esac
     objdump -p "$kiosk" 2>/dev/null | grep NEEDED | grep -q "$pat" || soname_needed=0
     if [ $soname_needed -eq 1 ]; then

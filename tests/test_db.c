@@ -267,10 +267,11 @@ static void test_other_schema_version_is_refused(void **state)
     Db *db = db_create(path, err, sizeof err);
     assert_non_null(db);
     db_close(db);
-    snprintf(cmd, sizeof cmd, "sqlite3 '%s' 'PRAGMA user_version = %d'", path, DB_SCHEMA_VERSION + 1);
+    snprintf(cmd, sizeof cmd, "sqlite3 '%s' 'PRAGMA user_version = %d'", path,
+             db_schema_version() + 1);
     assert_int_equal(system(cmd), 0);
     assert_null(db_open(path, err, sizeof err));
-    snprintf(want, sizeof want, "version %d", DB_SCHEMA_VERSION + 1);
+    snprintf(want, sizeof want, "version %d", db_schema_version() + 1);
     assert_non_null(strstr(err, want));
     test_rmdir(dir);
 }
@@ -282,7 +283,7 @@ static void test_database_without_the_tables_is_refused(void **state)
     char *dir = test_tmpdir(), path[512], cmd[700], err[256] = "";
     snprintf(path, sizeof path, "%s/foreign.db", dir);
     snprintf(cmd, sizeof cmd, "sqlite3 '%s' 'CREATE TABLE t(x); PRAGMA user_version = %d'", path,
-             DB_SCHEMA_VERSION);
+             db_schema_version());
     assert_int_equal(system(cmd), 0);
     assert_null(db_open(path, err, sizeof err));
     assert_non_null(strstr(err, "lacks table"));

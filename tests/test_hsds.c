@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 #include "core/db.h"
 #include "core/hsds.h"
+#include "core/hsds/hsds_private.h"
 
 #define EXAMPLE "tests/fixtures/hsds-3.0-example"
 #define BROKEN  "tests/fixtures/broken"
@@ -395,6 +396,22 @@ static void test_versions_compare_number_by_number(void **state)
     assert_false(hsds_version_valid(NULL));
 }
 
+/* a rules flag given to a table without the columns the rule reads would read past
+ * the row (the quoted number and the translation's language are changed in place) */
+static void test_every_table_has_the_columns_its_import_rules_read(void **state)
+{
+    (void)state;
+    int with_rules = 0;
+    for (int i = 0; i < db_table_count(); i++) {
+        const char *missing = hsds_rules_missing_column(i);
+        if (missing)
+            fail_msg("table %s has no column %s, which its rules read", db_table(i)->name,
+                     missing);
+        with_rules += db_table(i)->rules != 0;
+    }
+    assert_true(with_rules >= 7);   /* schedule, closure, phone, emails, location, ... */
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -408,6 +425,7 @@ int main(void)
         cmocka_unit_test(test_exported_files_start_with_a_bom_and_end_lines_with_crlf),
         cmocka_unit_test(test_default_content_checks_clean),
         cmocka_unit_test(test_versions_compare_number_by_number),
+        cmocka_unit_test(test_every_table_has_the_columns_its_import_rules_read),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -9,6 +9,7 @@
 #include "core/db.h"
 #include "core/hsds.h"
 #include "layoutcheck.h"
+#include "core/text.h"
 #include "render/render.h"
 #include "ui/theme.h"
 #include "ui/ui.h"
@@ -121,6 +122,10 @@ static void check_size(int w, int h)
             const UiCmd *c = ui_commands(ui, &n);
             ui_body(ui, &bx, &by, &bw, &bh, &scroll);
             faults += layout_faults(c, n, w, h, 100000, ctx);
+            if (render_missing_glyphs(r)) {
+                fprintf(stderr, "%s: %ld code points no font has\n", ctx, render_missing_glyphs(r));
+                faults++;
+            }
             if (ui_dropped_lines(ui)) {
                 fprintf(stderr, "%s: a label is cut short\n", ctx);
                 faults++;
@@ -379,6 +384,283 @@ static void test_touches_turn_with_the_display(void **state)
     render_destroy(r);
 }
 
+/* Text in every script. A band of the screen per text, drawn black on white; a text
+ * is found in another band when its inked pixels, to the last one, appear there. */
+#define BAND 100
+#define WHITE 0xFFFFFF
+
+typedef struct Line { const char *text; int style; } Line;
+
+static Render *text_render(int w, int h)
+{
+    RenderOptions o = { .width = w, .height = h, .hidden = true, .share_dir = "." };
+    Render *r = render_create(&o);
+    assert_non_null(r);
+    return r;
+}
+
+/* the lines drawn one a band (right-to-left ones against the right edge) */
+static SDL_Surface *draw_lines(Render *r, const Line *lines, int n)
+{
+    const UiMetrics *m = render_metrics(r);
+    int w, h;
+    render_size(r, &w, &h);
+    UiCmd c[16] = { { .kind = UI_RECT, .w = w, .h = h, .color = WHITE } };
+    assert_true(n < 16);
+    for (int i = 0; i < n; i++) {
+        int len = (int)strlen(lines[i].text), st = lines[i].style;
+        int tw = m->measure(m->ctx, lines[i].text, (size_t)len, st);
+        int lh = m->line_height(m->ctx, st);
+        assert_true(tw + 20 <= w && lh <= BAND);
+        c[i + 1] = (UiCmd){ .kind = UI_TEXT, .x = (st & TEXT_STYLE_RTL) ? w - 10 - tw : 10,
+                            .y = i * BAND, .w = tw, .h = lh, .color = 0, .bg = WHITE,
+                            .style = st, .text = lines[i].text, .len = len, .text_w = tw };
+    }
+    return drawn(r, c, n + 1, 0);
+}
+
+/* the x where band `from`'s ink appears, pixel for pixel, in band `in`; -1: nowhere */
+static int find_ink(SDL_Surface *s, int from, int in)
+{
+    int x0 = s->w, x1 = -1, y0 = BAND, y1 = -1;
+    for (int y = 0; y < BAND; y++)
+        for (int x = 0; x < s->w; x++)
+            if (pixel(s, x, from * BAND + y) != WHITE) {
+                x0 = x < x0 ? x : x0, x1 = x > x1 ? x : x1;
+                y0 = y < y0 ? y : y0, y1 = y > y1 ? y : y1;
+            }
+    assert_true(x1 >= x0);
+    int bw = x1 - x0 + 1, bh = y1 - y0 + 1;
+    for (int ty = 0; ty + bh <= BAND; ty++)
+        for (int tx = 0; tx + bw <= s->w; tx++) {
+            bool same = true;
+            for (int y = 0; y < bh && same; y++)
+                for (int x = 0; x < bw && same; x++)
+                    same = pixel(s, tx + x, in * BAND + ty + y) == pixel(s, x0 + x, from * BAND + y0 + y);
+            if (same)
+                return tx;
+        }
+    return -1;
+}
+
+/* "open now: 09:00–17:00, telephone +30 210 3638625" */
+static const char arabic[] = "مفتوح الآن: 09:00–17:00، هاتف +30 210 3638625";
+
+static void test_a_time_and_a_phone_number_read_in_their_own_order_inside_arabic(void **state)
+{
+    (void)state;
+    Render *r = text_render(1000, 6 * BAND);
+    const Line lines[] = {
+        { arabic, 28 | TEXT_STYLE_RTL },
+        { "09:00–17:00", 28 }, { "+30 210 3638625", 28 },
+        /* what a line set right to left without bidi shows, or the groups swapped */
+        { "17:00–09:00", 28 }, { "3638625 210 +30", 28 }, { "00:71–00:90", 28 },
+    };
+    SDL_Surface *s = draw_lines(r, lines, 6);
+    int time_x = find_ink(s, 1, 0), phone_x = find_ink(s, 2, 0);
+    assert_true(time_x > 0);
+    assert_true(phone_x >= 0);
+    assert_true(phone_x < time_x);      /* read after it, from the right */
+    assert_int_equal(find_ink(s, 3, 0), -1);
+    assert_int_equal(find_ink(s, 4, 0), -1);
+    assert_int_equal(find_ink(s, 5, 0), -1);
+    assert_int_equal(render_missing_glyphs(r), 0);
+    SDL_FreeSurface(s);
+    render_destroy(r);
+}
+
+static void test_a_latin_name_sits_where_the_paragraph_direction_puts_it(void **state)
+{
+    (void)state;
+    Render *r = text_render(1000, 3 * BAND);
+    const char *s = "ACCMR مفتوح";     /* the same bytes, in two directions */
+    const Line lines[] = { { s, 28 | TEXT_STYLE_RTL }, { s, 28 | TEXT_STYLE_LTR }, { "ACCMR", 28 } };
+    SDL_Surface *surf = draw_lines(r, lines, 3);
+    const UiMetrics *m = render_metrics(r);
+    int tw = m->measure(m->ctx, s, strlen(s), 28 | TEXT_STYLE_RTL);
+    int rtl_x = find_ink(surf, 2, 0), ltr_x = find_ink(surf, 2, 1);
+    /* right to left, the name read first is on the right; left to right, on the left */
+    assert_true(rtl_x > 1000 - 10 - tw + tw / 3);
+    assert_true(ltr_x >= 10 && ltr_x < 10 + tw / 2);
+    int entries;
+    long bytes;
+    render_cache_stats(r, &entries, &bytes);
+    assert_int_equal(entries, 3);       /* the direction is part of the cache's key */
+    SDL_FreeSurface(surf);
+    render_destroy(r);
+}
+
+static void test_an_arabic_line_too_wide_for_its_box_shows_its_start(void **state)
+{
+    (void)state;
+    Render *r = text_render(1000, 3 * BAND);
+    /* "the centre" then a long tail; drawn whole in band 0, then in a box too narrow */
+    const char *s = "المركز 09:00–17:00 +30 210 3638625";
+    const Line lines[] = { { s, 28 | TEXT_STYLE_RTL }, { "09:00–17:00", 28 } };
+    SDL_Surface *whole = draw_lines(r, lines, 2);
+    int time_x = find_ink(whole, 1, 0);
+    assert_true(time_x > 0);
+    const UiMetrics *m = render_metrics(r);
+    int st = 28 | TEXT_STYLE_RTL, tw = m->measure(m->ctx, s, strlen(s), st);
+    int lh = m->line_height(m->ctx, st), keep = 1000 - 10 - time_x;  /* up to the time */
+    UiCmd c[3] = {
+        { .kind = UI_RECT, .w = 1000, .h = 3 * BAND, .color = WHITE },
+        { .kind = UI_TEXT, .x = 1000 - 10 - keep, .y = 2 * BAND, .w = keep, .h = lh,
+          .bg = WHITE, .style = st, .text = s, .len = (int)strlen(s), .text_w = tw },
+        { .kind = UI_TEXT, .x = 10, .y = BAND, .w = 300, .h = lh, .bg = WHITE, .style = 28,
+          .text = "09:00–17:00", .len = (int)strlen("09:00–17:00"), .text_w = 300 },
+    };
+    SDL_Surface *cut = drawn(r, c, 3, 0);
+    /* the right part, the Arabic word and the time, is shown where it was; no ink
+     * left of the box */
+    assert_int_equal(find_ink(cut, 1, 2), time_x);
+    for (int y = 2 * BAND; y < 3 * BAND; y++)
+        for (int x = 0; x < 1000 - 10 - keep; x++)
+            assert_int_equal(pixel(cut, x, y), WHITE);
+    SDL_FreeSurface(whole);
+    SDL_FreeSurface(cut);
+    render_destroy(r);
+}
+
+static void test_arabic_letters_are_joined(void **state)
+{
+    (void)state;
+    Render *r = text_render(800, 480);
+    const UiMetrics *m = render_metrics(r);
+    int st = 32 | TEXT_STYLE_RTL;
+    const char *word = "مفتوح", *letters[] = { "م", "ف", "ت", "و", "ح" };
+    int alone = 0;
+    for (int i = 0; i < 5; i++)
+        alone += m->measure(m->ctx, letters[i], strlen(letters[i]), st);
+    /* joined forms are narrower than the letters alone: HarfBuzz shaped the word */
+    int joined = m->measure(m->ctx, word, strlen(word), st);
+    assert_true(joined < alone * 9 / 10);
+    render_destroy(r);
+}
+
+static void test_urdu_lines_are_tall_enough_for_nastaliq(void **state)
+{
+    (void)state;
+    Render *r = text_render(1000, 2 * BAND);
+    const UiMetrics *m = render_metrics(r);
+    int size = 32, st = size | TEXT_STYLE_RTL | TEXT_STYLE_NASTALIQ;
+    int lh = m->line_height(m->ctx, st);
+    assert_true(lh * 10 >= size * 23);          /* about 2.5 em */
+    assert_true(lh <= size * 3);
+    /* "open now: 09:00–17:00, phone +30 210 3638625": inked, nothing cut at the box */
+    const Line lines[] = { { "ابھی کھلا ہے: 09:00–17:00، فون +30 210 3638625", st } };
+    SDL_Surface *s = draw_lines(r, lines, 1);
+    int top = -1, bottom = -1;
+    for (int y = 0; y < lh; y++)
+        for (int x = 0; x < s->w; x++)
+            if (pixel(s, x, y) != WHITE) {
+                if (top < 0) top = y;
+                bottom = y;
+            }
+    assert_true(top > 0);
+    assert_true(bottom < lh - 1);
+    assert_true(bottom - top > size);           /* Nastaliq's slant: taller than an em */
+    assert_int_equal(render_missing_glyphs(r), 0);
+    SDL_FreeSurface(s);
+    render_destroy(r);
+}
+
+static void test_every_language_has_every_glyph_even_mixed_with_numbers_and_names(void **state)
+{
+    (void)state;
+    Render *r = text_render(800, 480);
+    /* "open now" in each language, then what the centre's texts mix in */
+    static const Line samples[] = {
+        { "Ανοιχτά τώρα", 0 }, { "Open now", 0 }, { "مفتوح الآن", TEXT_STYLE_RTL },
+        { "اکنون باز است", TEXT_STYLE_RTL },
+        { "ابھی کھلا ہے", TEXT_STYLE_RTL | TEXT_STYLE_NASTALIQ },
+        { "Ouvert maintenant", 0 }, { "Відчинено зараз", 0 },
+        { "ما می\u200Cخواهیم", TEXT_STYLE_RTL },     /* a ZWNJ */
+        { "", 0 },
+    };
+    static const char *const mixed[] = {
+        " 09:00–17:00", " +30 210 3638625", " info@example.org", " (ACCMR)", " 25/11/2026", "",
+    };
+    for (size_t i = 0; samples[i].text[0]; i++)
+        for (size_t k = 0; k < sizeof mixed / sizeof mixed[0]; k++)
+            for (int bold = 0; bold < 2; bold++) {
+                char text[256];
+                snprintf(text, sizeof text, "%s%s", samples[i].text, mixed[k]);
+                int st = 24 | samples[i].style | (bold ? UI_STYLE_BOLD : 0);
+                if (render_text_missing(r, text, strlen(text), st) != 0)
+                    fail_msg("\"%s\" has code points no font has", text);
+            }
+    /* what the check catches: a script the kiosk ships no font for, and an emoji */
+    assert_int_equal(render_text_missing(r, "ሰላም", strlen("ሰላም"), 24), 3);
+    assert_int_equal(render_text_missing(r, "Hi \xF0\x9F\x98\x80", 7, 24), 1);
+    assert_int_equal(render_missing_glyphs(r), 0);   /* a check is not a draw */
+    render_destroy(r);
+}
+
+static void test_greek_and_english_screens_never_read_the_arabic_or_urdu_fonts(void **state)
+{
+    (void)state;
+    Render *r = text_render(800, 480);
+    Ui *ui = ui_for(r, SCREEN_HOME, LANG_EL);
+    long base_bytes, bytes;
+    assert_int_equal(render_fonts_read(r, &base_bytes), 3);   /* Noto Sans, bold, icons */
+    for (int l = 0; l < 2; l++)
+        for (int sc = 0; sc < SCREEN_COUNT; sc++) {
+            ui_show(ui, (UiScreen)sc, l ? LANG_EN : LANG_EL);
+            int n;
+            const UiCmd *c = ui_commands(ui, &n);
+            render_draw(r, c, n);
+            render_present(r);
+        }
+    assert_int_equal(render_fonts_read(r, &bytes), 3);
+    assert_int_equal(bytes, base_bytes);
+    /* an Arabic word reads the Arabic face alone, not its bold nor the Urdu one */
+    const UiMetrics *m = render_metrics(r);
+    assert_true(m->measure(m->ctx, "مفتوح", strlen("مفتوح"), 24 | TEXT_STYLE_RTL) > 0);
+    assert_int_equal(render_fonts_read(r, &bytes), 4);
+    assert_in_range(bytes - base_bytes, 200000, 300000);
+    ui_destroy(ui);
+    render_destroy(r);
+}
+
+static void test_a_screen_of_arabic_is_drawn_quickly_the_first_time(void **state)
+{
+    (void)state;
+    Render *r = text_render(1920, 1080);
+    const UiMetrics *m = render_metrics(r);
+    /* a screen of Arabic paragraphs, wrapped and drawn with no font read before */
+    static const char para[] =
+        "يعمل مركز التنسيق لقضايا المهاجرين واللاجئين في بلدية أثينا كمحور للتنسيق "
+        "وتبادل الممارسات الجيدة بين المنظمات، من 09:00 إلى 17:00، الهاتف +30 210 3638625.";
+    static UiCmd c[256];
+    TextLine lines[64];
+    int st = 32 | TEXT_STYLE_RTL, n = 0;
+    unsigned t0 = render_ticks();
+    int lh = m->line_height(m->ctx, st), y = 0;
+    c[n++] = (UiCmd){ .kind = UI_RECT, .w = 1920, .h = 1080, .color = WHITE };
+    while (y + lh <= 1080 && n < 200) {
+        int k = text_wrap(para, 1880, (TextMeasureFn)m->measure, m->ctx, st, lines, 64);
+        for (int i = 0; i < k && y + lh <= 1080; i++, y += lh) {
+            int tw = m->measure(m->ctx, para + lines[i].off, lines[i].len, st);
+            c[n++] = (UiCmd){ .kind = UI_TEXT, .x = 1900 - tw, .y = y, .w = tw, .h = lh,
+                              .bg = WHITE, .style = st, .text = para + lines[i].off,
+                              .len = (int)lines[i].len, .text_w = tw };
+        }
+        y += lh / 2;
+    }
+    render_draw(r, c, n);
+    unsigned first = render_ticks() - t0;
+    t0 = render_ticks();
+    render_draw(r, c, n);
+    unsigned again = render_ticks() - t0;
+    printf("first Arabic screen at 1920x1080: %u ms (%d lines), then %u ms a frame\n",
+           first, n - 1, again);
+    assert_true(n > 10);
+    assert_true(first < 500);   /* a visitor's tap answered within half a second */
+    assert_int_equal(render_missing_glyphs(r), 0);
+    render_destroy(r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -391,6 +673,14 @@ int main(void)
         cmocka_unit_test(test_touches_turn_with_the_display),
         cmocka_unit_test(test_scrolled_texts_move_with_the_body_and_are_cut_at_its_edges),
         cmocka_unit_test(test_a_turned_panel_shows_the_ui_turned),
+        cmocka_unit_test(test_a_time_and_a_phone_number_read_in_their_own_order_inside_arabic),
+        cmocka_unit_test(test_a_latin_name_sits_where_the_paragraph_direction_puts_it),
+        cmocka_unit_test(test_an_arabic_line_too_wide_for_its_box_shows_its_start),
+        cmocka_unit_test(test_arabic_letters_are_joined),
+        cmocka_unit_test(test_urdu_lines_are_tall_enough_for_nastaliq),
+        cmocka_unit_test(test_every_language_has_every_glyph_even_mixed_with_numbers_and_names),
+        cmocka_unit_test(test_greek_and_english_screens_never_read_the_arabic_or_urdu_fonts),
+        cmocka_unit_test(test_a_screen_of_arabic_is_drawn_quickly_the_first_time),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -262,6 +262,91 @@ static void test_a_letter_keeps_its_combining_accent_when_a_word_is_broken(void 
     }
 }
 
+/* the lines of s wrapped at width, as "line|line|..." */
+static const char *wrapped(const char *s, int width)
+{
+    static char out[1024];
+    TextLine lines[32];
+    int n = text_wrap(s, width, measure_fixed, NULL, 0, lines, 32);
+    out[0] = '\0';
+    for (int i = 0; i < n && i < 32; i++) {
+        if (i) strcat(out, "|");
+        strncat(out, s + lines[i].off, lines[i].len);
+    }
+    return out;
+}
+
+static void test_arabic_farsi_and_urdu_wrap_between_words_like_greek(void **state)
+{
+    (void)state;
+    /* "the centre is open now" (ar), "the centre is open now" (fa), "open now" (ur) */
+    const char *ar = "المركز مفتوح الآن من 09:00 إلى 17:00";
+    const char *fa = "مرکز اکنون باز است";
+    for (int width = 60; width <= 400; width += 10) {
+        check_wrap(ar, width);
+        check_wrap(fa, width);
+        check_wrap("ابھی کھلا ہے", width);
+        check_wrap("Відчинено зараз, ласкаво просимо", width);
+    }
+    assert_string_equal(wrapped(ar, 130), "المركز مفتوح|الآن من 09:00|إلى 17:00");
+}
+
+static void test_a_persian_word_with_a_zero_width_non_joiner_stays_whole(void **state)
+{
+    (void)state;
+    /* "we want" in Farsi: the ZWNJ (U+200C) keeps its halves unjoined, not apart */
+    const char *s = "ما می\u200Cخواهیم";
+    for (int width = 90; width <= 200; width += 10)     /* 12 code points, 9 in the verb */
+        assert_string_equal(wrapped(s, width), width >= 120 ? s : "ما|می\u200Cخواهیم");
+}
+
+static void test_a_hyphenated_word_may_break_after_its_hyphen_but_a_time_never_inside(void **state)
+{
+    (void)state;
+    TextLine lines[4];
+    assert_int_equal(text_wrap("Co-operation", 90, measure_fixed, NULL, 0, lines, 4), 2);
+    assert_false(lines[0].cut);         /* a break at the hyphen is no broken word */
+    assert_int_equal(text_wrap("Cooperation", 90, measure_fixed, NULL, 0, lines, 4), 2);
+    assert_true(lines[0].cut);
+    /* the Unicode line breaking rules, not only spaces: after '-', never in "09:00" */
+    assert_string_equal(wrapped("Λαϊκής-Αγοράς", 100), "Λαϊκής-|Αγοράς");
+    assert_string_equal(wrapped("open 09:00 today", 60), "open|09:00|today");
+    assert_string_equal(wrapped("(ACCMR) centre", 80), "(ACCMR)|centre");
+}
+
+static void test_a_phone_number_is_never_broken_across_lines(void **state)
+{
+    (void)state;
+    /* 15 characters: a line of 150 px holds it, a narrower one moves it whole */
+    assert_string_equal(wrapped("Call +30 210 3638625 now", 150), "Call|+30 210 3638625|now");
+    assert_string_equal(wrapped("هاتف +30 210 3638625", 160), "هاتف|+30 210 3638625");
+    assert_string_equal(wrapped("Room 2, floor 3", 80), "Room 2,|floor 3");
+}
+
+static void test_an_arabic_vowel_sign_stays_with_its_letter_when_a_word_is_broken(void **state)
+{
+    (void)state;
+    TextLine lines[16];
+    const char *s = "كَتَبَ";        /* three letters, each with a fatha (U+064E) */
+    for (int width = 10; width <= 40; width += 10) {
+        int n = text_wrap(s, width, measure_fixed, NULL, 0, lines, 16);
+        for (int i = 0; i < n; i++)
+            assert_false(memcmp(s + lines[i].off, "\xD9\x8E", 2) == 0);
+    }
+}
+
+static void test_a_paragraph_reads_the_way_its_first_letter_does(void **state)
+{
+    (void)state;
+    assert_true(text_is_rtl("09:00–17:00 مفتوح الآن", strlen("09:00–17:00 مفتوح الآن")));
+    assert_true(text_is_rtl("اکنون باز است", strlen("اکنون باز است")));
+    assert_false(text_is_rtl("(ACCMR) مفتوح", strlen("(ACCMR) مفتوح")));
+    assert_false(text_is_rtl("Ανοιχτά τώρα", strlen("Ανοιχτά τώρα")));
+    assert_false(text_is_rtl("+30 210 3638625", strlen("+30 210 3638625")));
+    /* only the first len bytes count */
+    assert_false(text_is_rtl("12 مفتوح", 3));
+}
+
 static void test_paragraphs_and_blank_lines_are_kept(void **state)
 {
     (void)state;
@@ -291,7 +376,7 @@ static void test_windows_line_ends_wrap_like_unix_ones(void **state)
 static void test_wrapping_counts_every_line_even_beyond_the_array(void **state)
 {
     (void)state;
-    TextLine lines[2] = { { 99, 99 }, { 99, 99 } };
+    TextLine lines[2] = { { 99, 99, true }, { 99, 99, true } };
     TextLine all[64];
     int full = text_wrap(about_el, 200, measure_fixed, NULL, 0, all, 64);
     int n = text_wrap(about_el, 200, measure_fixed, NULL, 0, lines, 2);
@@ -329,6 +414,12 @@ int main(void)
         cmocka_unit_test(test_wrapped_lines_never_exceed_the_width_nor_split_a_word),
         cmocka_unit_test(test_a_word_wider_than_the_line_is_broken_between_characters),
         cmocka_unit_test(test_a_letter_keeps_its_combining_accent_when_a_word_is_broken),
+        cmocka_unit_test(test_arabic_farsi_and_urdu_wrap_between_words_like_greek),
+        cmocka_unit_test(test_a_persian_word_with_a_zero_width_non_joiner_stays_whole),
+        cmocka_unit_test(test_a_hyphenated_word_may_break_after_its_hyphen_but_a_time_never_inside),
+        cmocka_unit_test(test_a_phone_number_is_never_broken_across_lines),
+        cmocka_unit_test(test_an_arabic_vowel_sign_stays_with_its_letter_when_a_word_is_broken),
+        cmocka_unit_test(test_a_paragraph_reads_the_way_its_first_letter_does),
         cmocka_unit_test(test_paragraphs_and_blank_lines_are_kept),
         cmocka_unit_test(test_windows_line_ends_wrap_like_unix_ones),
         cmocka_unit_test(test_wrapping_counts_every_line_even_beyond_the_array),

@@ -149,7 +149,7 @@ static const char *live_phone(const Fx *f)
  * UPDATE_OK when applied; the screen text goes to text */
 static UpdateStatus attempt(Fx *f, const char *dir, bool staff, char *text, size_t n)
 {
-    Update *u = malloc(sizeof *u);
+    Update *u = update_create();
     update_begin(u, dir, f->state, f->keys, staff, LANG_EN);
     UpdateStatus s = update_stage(u);
     if (s == UPDATE_OK)
@@ -157,7 +157,7 @@ static UpdateStatus attempt(Fx *f, const char *dir, bool staff, char *text, size
     if (s == UPDATE_OK)
         s = update_apply(u);
     update_finish(u, text, n);
-    free(u);
+    update_destroy(u);
     return s;
 }
 
@@ -302,11 +302,12 @@ static void test_a_replayed_or_older_package_is_refused(void **state)
     assert_int_equal(attempt(f, f->stick, false, text, sizeof text), UPDATE_OK);
     char live[600], why[512];
     snprintf(live, sizeof live, "%s/" STORE_LIVE, f->state);
-    Update u;
-    update_begin(&u, f->stick, f->state, f->keys, false, LANG_EN);
-    assert_int_equal(update_stage(&u), UPDATE_OK);
-    assert_int_equal(update_verify(&u), UPDATE_OLD_VERSION);
-    update_finish(&u, text, sizeof text);
+    Update *u = update_create();
+    update_begin(u, f->stick, f->state, f->keys, false, LANG_EN);
+    assert_int_equal(update_stage(u), UPDATE_OK);
+    assert_int_equal(update_verify(u), UPDATE_OLD_VERSION);
+    update_finish(u, text, sizeof text);
+    update_destroy(u);
     assert_non_null(strstr(text, "not newer"));
     make_stick(f, UPDATE_PRODUCT, "2026.0.1");
     sign(f);
@@ -482,14 +483,14 @@ static void test_a_read_only_mount_sends_the_report_and_export_through_the_outbo
     make_stick(f, UPDATE_PRODUCT, "2026.2.1");
     sign(f);
     char text[1024], path[700];
-    Update *u = malloc(sizeof *u);
+    Update *u = update_create();
     update_begin(u, f->stick, f->state, f->keys, false, LANG_EN);
-    u->outbox = true;
+    update_set_outbox(u, true);
     assert_int_equal(update_stage(u), UPDATE_OK);
     assert_int_equal(update_verify(u), UPDATE_OK);
     assert_int_equal(update_apply(u), UPDATE_OK);
     update_finish(u, text, sizeof text);
-    free(u);
+    update_destroy(u);
     assert_null(strstr(text, "could not be written"));
     snprintf(path, sizeof path, "%s/REPORT.txt", f->kiosk);
     assert_int_not_equal(access(path, F_OK), 0);
@@ -514,7 +515,7 @@ static void test_an_unsigned_package_applies_only_with_the_staff_pin(void **stat
     make_stick(f, UPDATE_PRODUCT, "2026.2.1");
     char hash[256], text[1024];
     assert_int_equal(pin_hash("482916", hash, sizeof hash), 0);
-    Update *u = malloc(sizeof *u);
+    Update *u = update_create();
     update_begin(u, f->stick, f->state, f->keys, true, LANG_EL);
     assert_int_equal(update_stage(u), UPDATE_OK);
     assert_int_equal(update_verify(u), UPDATE_NEEDS_PIN);
@@ -532,7 +533,7 @@ static void test_an_unsigned_package_applies_only_with_the_staff_pin(void **stat
     update_finish(u, text, sizeof text);
     assert_non_null(strstr(text, "Η ενημέρωση ολοκληρώθηκε."));
     assert_non_null(strstr(text, "Το τηλέφωνο άλλαξε"));
-    free(u);
+    update_destroy(u);
     assert_string_equal(live_phone(f), NEW_PHONE);
 }
 

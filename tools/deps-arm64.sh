@@ -10,7 +10,8 @@ set -eu
 NATIVE="crossbuild-essential-arm64 qemu-user-static binfmt-support pkg-config
  zbar-tools dpkg-dev"
 FOREIGN="libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libsqlite3-dev libqrencode-dev
- libsodium-dev libinih-dev libcjson-dev libcmocka-dev libsystemd-dev"
+ libsodium-dev libinih-dev libcjson-dev libcmocka-dev libsystemd-dev libfribidi-dev
+ libunibreak-dev"
 SUDO=""
 [ "$(id -u)" -eq 0 ] || SUDO=sudo
 export DEBIAN_FRONTEND=noninteractive

@@ -4,8 +4,8 @@
 set -eu
 PKGS="build-essential pkg-config clang libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev
  libsqlite3-dev sqlite3 libqrencode-dev libsodium-dev libinih-dev libcjson-dev
- libcmocka-dev libsystemd-dev zbar-tools minisign time tzdata lintian dpkg-dev
- libclang-rt-14-dev gettext xvfb xauth x11-apps xdotool libgl1-mesa-dri jq"
+ libcmocka-dev libsystemd-dev libfribidi-dev libunibreak-dev zbar-tools minisign time
+ tzdata lintian dpkg-dev libclang-rt-14-dev gettext xvfb xauth x11-apps xdotool libgl1-mesa-dri jq"
 missing=""
 for p in $PKGS; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" ||

@@ -1,6 +1,6 @@
 #!/bin/sh
 # fuzz.sh SECONDS - builds the libFuzzer targets in tests/fuzz/ with clang
-# (-fsanitize=fuzzer,address,undefined), compiling src/core/*.c directly (not the
+# (-fsanitize=fuzzer,address,undefined), compiling src/core/ directly (not the
 # gcc-built library), and runs each for SECONDS. Corpora grow in build/fuzz/; the
 # seeds are tests/fuzz/seeds-*/ (a signed SHA256SUMS, inputs of past faults) and the
 # default package's CSVs. A fault leaves its input in build/fuzz/ and fails the script.
@@ -9,15 +9,15 @@ cd "$(dirname "$0")/.."
 secs=${1:-60}
 out=build/fuzz
 mkdir -p "$out"
-PKGS="sqlite3 libqrencode libsodium inih libcjson"
+PKGS="sqlite3 libqrencode libsodium inih libcjson fribidi libunibreak"
 CFLAGS="-std=c11 -g -O1 -D_DEFAULT_SOURCE -D_GNU_SOURCE -Isrc -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all $(pkg-config --cflags $PKGS)"
 LIBS="$(pkg-config --libs $PKGS) -lm"
 # the core once, as objects without libFuzzer's main
 mkdir -p "$out/obj"
 objs=""
-for c in src/core/*.c; do
-    o="$out/obj/$(basename "$c" .c).o"
-    if [ ! -f "$o" ] || [ "$c" -nt "$o" ] || [ src/core -nt "$o" ]; then
+for c in src/core/*.c src/core/*/*.c; do
+    o="$out/obj/$(echo "${c#src/core/}" | sed 's|/|_|g; s|\.c$||').o"  # db/hours.c: db_hours.o
+    if [ ! -f "$o" ] || [ "$c" -nt "$o" ] || [ "$(dirname "$c")" -nt "$o" ]; then
         # shellcheck disable=SC2086
         clang $CFLAGS -fsanitize=fuzzer-no-link -c "$c" -o "$o"
     fi

@@ -1,14 +1,17 @@
 /* db.h - the content database: SQLite in the HSDS 3.0 shape with a translation table.
- * The only module that includes sqlite3.h. Every function returns 0 on success and -1
- * on failure with a message in db_error(); a failed call leaves the file unchanged. */
+ * Only the files of src/core/db/ include sqlite3.h. Every function returns 0 on
+ * success and -1 on failure with a message in db_error(); a failed call leaves the
+ * file unchanged. */
 #ifndef DB_H
 #define DB_H
 #include "core/content.h"
 #include "core/hours.h"
 
-#define DB_SCHEMA_VERSION 2
-
 typedef struct Db Db;
+
+/* the schema version (PRAGMA user_version) this kiosk writes, and the only one it
+ * opens; db/tables.c keeps it beside the tables */
+int db_schema_version(void);
 
 /* opens an existing database read-only and checks its schema version; NULL on failure
  * (err, if not NULL, receives why, up to n bytes) */
@@ -32,9 +35,23 @@ int db_count_untranslated(Db *db, Lang lang, char *first, size_t n);
  * service_id apply to every service), reasons in every language */
 int db_load_hours(Db *db, HoursTable *out);
 
-/* ---- the tables: one static const list in db.c drives schema, import and export ---- */
+/* ---- the tables: one static const list in db/tables.c drives schema, import and export ---- */
 
 #define DB_MAX_COLUMNS 32
+#define DB_MAX_TABLES  32           /* db_table_count() is at most this */
+
+/* the rules the importer (hsds/rules.c) applies to a table's rows, beside the schema's
+ * own types: a table's rules column holds any of these */
+typedef enum {
+    DB_RULE_SCHEDULE = 1 << 0,    /* weekly rows: byday, opens_at < closes_at, valid_from/to */
+    DB_RULE_CLOSURE = 1 << 1,     /* start_date <= end_date, closed, special hours; a closure
+                                     linked to no service is skipped, not kept for all */
+    DB_RULE_QUOTED_NUMBER = 1 << 2, /* "number" may come in quotes, which are dropped */
+    DB_RULE_EMAIL = 1 << 3,       /* "email" must be an address a QR code can carry */
+    DB_RULE_COORDINATES = 1 << 4, /* "latitude" and "longitude" within range */
+    DB_RULE_TRANSLATION = 1 << 5, /* a text of another table's record in another language */
+    DB_RULE_LINK_ENTITY = 1 << 6, /* "link_entity" names a table, "link_id" a row of it */
+} DbRule;
 
 typedef struct DbTable {
     const char *name;           /* the HSDS resource name: "organization" */
@@ -42,6 +59,9 @@ typedef struct DbTable {
     const char *key;            /* primary key column, NULL when the table has none */
     const char *const *columns; /* NULL-terminated, in the order they are exported */
     const char *const *indexed; /* NULL-terminated: columns the loader looks rows up by */
+    const char *const *unique;  /* NULL, or the columns that together are the key (when
+                                   key is NULL), NULL-terminated */
+    unsigned rules;             /* DbRule flags: the importer's checks of each row */
 } DbTable;
 
 int db_table_count(void);

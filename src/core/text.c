@@ -1,10 +1,18 @@
 /* text.c - UTF-8 validation and decoding, heading capitals, and greedy word wrapping.
  * Start with text_utf8_next: every other function walks text through it. The capitals
- * come from static tables (no locale), so a heading looks the same on every kiosk. */
+ * come from static tables (no locale), so a heading looks the same on every kiosk.
+ * Where a line may break comes from libunibreak (the Unicode line breaking algorithm,
+ * UAX #14), the same for every language and script: after spaces, after a hyphen or a
+ * dash, never before a closing bracket or inside "09:00". */
 #include "core/text.h"
 
 #include <assert.h>
+#include <fribidi.h>
+#include <linebreak.h>
+#include <stdlib.h>
 #include <string.h>
+
+#define TEXT_BREAKS_STACK 2048  /* a paragraph this long finds its breaks on the stack */
 
 #define TEXT_REPLACEMENT 0xFFFDu
 
@@ -94,6 +102,17 @@ static int encode(uint32_t cp, char *buf)
     return 4;
 }
 
+bool text_is_rtl(const char *s, size_t len)
+{
+    const char *p = s, *end = s + len;
+    while (p < end && *p) {
+        FriBidiCharType t = fribidi_get_bidi_type(text_utf8_next(&p));
+        if (FRIBIDI_IS_LETTER(t))
+            return FRIBIDI_IS_RTL(t);
+    }
+    return false;
+}
+
 /* Heading capitals. Ranges first: each code point in lo..hi (stepping by step) moves
  * by delta. Then single letters. To add a script, add a range row; a letter whose
  * capital is irregular goes in upper_pairs. Greek capitals carry no accents. */
@@ -174,12 +193,15 @@ void text_upper(const char *s, char *out, size_t n)
 }
 
 /* true for the marks that belong to the letter before them (never a line break
- * between the two): combining diacritics, as in decomposed Greek or Latin text */
+ * between the two): combining diacritics, as in decomposed Greek or Latin text, the
+ * Arabic vowel signs, and the joiners (ZWNJ, ZWJ) that shape the letters around them */
 static bool is_combining(uint32_t cp)
 {
-    return (cp >= 0x0300 && cp <= 0x036F) || (cp >= 0x1AB0 && cp <= 0x1AFF) ||
-           (cp >= 0x1DC0 && cp <= 0x1DFF) || (cp >= 0x20D0 && cp <= 0x20FF) ||
-           (cp >= 0xFE20 && cp <= 0xFE2F);
+    return (cp >= 0x0300 && cp <= 0x036F) || (cp >= 0x0610 && cp <= 0x061A) ||
+           (cp >= 0x064B && cp <= 0x065F) || cp == 0x0670 || (cp >= 0x06D6 && cp <= 0x06ED) ||
+           (cp >= 0x08D3 && cp <= 0x08FF) || (cp >= 0x1AB0 && cp <= 0x1AFF) ||
+           (cp >= 0x1DC0 && cp <= 0x1DFF) || cp == 0x200C || cp == 0x200D ||
+           (cp >= 0x20D0 && cp <= 0x20FF) || (cp >= 0xFE20 && cp <= 0xFE2F);
 }
 
 /* white space between words; '\r' counts so that CRLF text wraps like LF text */
@@ -193,12 +215,13 @@ typedef struct WrapOut {
     int max, count;
 } WrapOut;
 
-/* records one line (only the first max are written) */
-static void wrap_emit(WrapOut *w, size_t off, size_t len)
+/* records one line (only the first max are written); cut: it ends inside a word */
+static void wrap_emit(WrapOut *w, size_t off, size_t len, bool cut)
 {
     if (w->count < w->max) {
         w->lines[w->count].off = off;
         w->lines[w->count].len = len;
+        w->lines[w->count].cut = cut;
     }
     w->count++;
 }
@@ -232,13 +255,51 @@ static size_t wrap_cut_word(const char *s, size_t start, size_t end, int width,
     return best;
 }
 
+/* the end of the segment that starts at i: the next place libunibreak allows a
+ * break (brks[k] tells of the break after s[start + k]); with no brks, the next
+ * space run's end (the rule when the paragraph's breaks could not be found) */
+static size_t wrap_next_break(const char *s, size_t start, size_t end, size_t i,
+                              const char *brks)
+{
+    if (!brks) {
+        while (i < end && !is_space(s[i])) i++;
+        while (i < end && is_space(s[i])) i++;
+        return i;
+    }
+    while (i < end) {
+        char b = brks[i - start];
+        i++;
+        if (b == LINEBREAK_ALLOWBREAK || b == LINEBREAK_MUSTBREAK) break;
+    }
+    return i;
+}
+
+/* One tailoring of the Unicode rules (UAX #14 allows it): no break at the spaces
+ * between two groups of digits, so that a phone number ("+30 210 3638625") stays on
+ * one line, where a visitor can read it off to dial; in a right-to-left line its
+ * halves would also swap places. */
+static void wrap_keep_numbers(const char *s, size_t n, char *brks)
+{
+    for (size_t i = 1; i < n; i++) {
+        if (s[i] != ' ' || !(s[i - 1] >= '0' && s[i - 1] <= '9'))
+            continue;
+        size_t j = i;
+        while (j < n && s[j] == ' ') j++;
+        if (j < n && s[j] >= '0' && s[j] <= '9')
+            for (size_t k = i; k < j; k++)
+                brks[k] = LINEBREAK_NOBREAK;
+        i = j;
+    }
+}
+
 /* wraps the paragraph s[start..end) (no '\n' inside) greedily into w */
 static void wrap_paragraph(const char *s, size_t start, size_t end, int width,
-                           TextMeasureFn measure, void *ctx, int style, WrapOut *w)
+                           TextMeasureFn measure, void *ctx, int style, WrapOut *w,
+                           const char *brks)
 {
     size_t i = start;
     while (i < end && is_space(s[i])) i++;
-    if (i == end) { wrap_emit(w, start, 0); return; }   /* a blank line */
+    if (i == end) { wrap_emit(w, start, 0, false); return; }   /* a blank line */
 
     size_t line = i, line_end = i;      /* the line so far: s[line..line_end) */
     bool empty = true;
@@ -247,10 +308,11 @@ static void wrap_paragraph(const char *s, size_t start, size_t end, int width,
      * words added is summed, which errs by a pixel or two at each join */
     int slack = 3 + width / 50;
     while (i < end) {
-        size_t word = i;
-        while (i < end && !is_space(s[i])) i++;
+        size_t word = i;        /* a segment: what lies between two break chances */
+        i = wrap_next_break(s, start, end, i, brks);
         size_t word_end = i;
-        while (i < end && is_space(s[i])) i++;
+        while (word_end > word && is_space(s[word_end - 1])) word_end--;
+        if (word_end == word) continue;         /* spaces alone */
 
         if (!empty) {
             int w = line_w + measure(ctx, s + line_end, word_end - line_end, style);
@@ -262,12 +324,12 @@ static void wrap_paragraph(const char *s, size_t start, size_t end, int width,
                 continue;
             }
         }
-        if (!empty) wrap_emit(w, line, line_end - line);
+        if (!empty) wrap_emit(w, line, line_end - line, false);
         /* the word starts a line; cut it while it is wider than the line alone */
         while (measure(ctx, s + word, word_end - word, style) > width) {
             size_t cut = wrap_cut_word(s, word, word_end, width, measure, ctx, style);
             if (cut >= word_end) break;
-            wrap_emit(w, word, cut - word);
+            wrap_emit(w, word, cut - word, true);
             word = cut;
         }
         line = word;
@@ -275,7 +337,7 @@ static void wrap_paragraph(const char *s, size_t start, size_t end, int width,
         line_w = measure(ctx, s + word, word_end - word, style);
         empty = false;
     }
-    wrap_emit(w, line, line_end - line);
+    wrap_emit(w, line, line_end - line, false);
 }
 
 /* greedy wrap of s into lines no wider than width (see text.h); a final '\n' ends
@@ -286,11 +348,26 @@ int text_wrap(const char *s, int width, TextMeasureFn measure, void *ctx, int st
     assert(s != NULL && measure != NULL);
     WrapOut w = { lines, lines ? max : 0, 0 };
     size_t start = 0;
+    char stack[TEXT_BREAKS_STACK];
+    static bool indexed;        /* libunibreak's index of its tables, made once: without
+                                   it each character's class is a linear search */
+    if (!indexed) {
+        init_linebreak();
+        indexed = true;
+    }
     for (;;) {
         const char *nl = strchr(s + start, '\n');
         size_t end = nl ? (size_t)(nl - s) : strlen(s);
         if (!nl && end == start) break;     /* "", or after a final '\n' */
-        wrap_paragraph(s, start, end, width, measure, ctx, style, &w);
+        /* a long paragraph's breaks on the heap; if that fails, breaks at spaces */
+        char *brks = end - start <= sizeof stack ? stack : malloc(end - start);
+        if (brks) {
+            set_linebreaks_utf8((const utf8_t *)s + start, end - start, NULL, brks);
+            wrap_keep_numbers(s + start, end - start, brks);
+        }
+        wrap_paragraph(s, start, end, width, measure, ctx, style, &w, brks);
+        if (brks != stack)
+            free(brks);
         if (!nl) break;
         start = end + 1;
     }

@@ -64,31 +64,20 @@ typedef enum {
     UPDATE_STATUS_COUNT
 } UpdateStatus;
 
-typedef struct Update {
-    char src[PATH_MAX];         /* the KIOSK/ folder on the stick */
-    char data_dir[PATH_MAX];
-    char keys_dir[PATH_MAX];
-    bool staff_approval;        /* Config.staff_approval */
-    bool outbox;                /* the stick is mounted read-only (the installed kiosk): the
-                                   report goes to data_dir/usb-outbox/KIOSK/ for
-                                   kiosk-usb-write.service to copy; set after update_begin */
-    Lang lang;                  /* of the screen text */
-    UpdateStatus status;        /* of the last step */
-    char detail[512];           /* what the status is about: a file, file:line:column */
-    int step;                   /* internal: 1 staged, 2 verified, 3 applied */
-    bool is_signed, approved;
-    char key_id[17];            /* of the signing key, as minisign prints it */
-    char product[64], version[32], old_version[32];
-    int n_files;
-    long long n_bytes;
-    char changes[512];          /* update_describe_changes, in lang */
-    char log[8192];             /* what was checked, one line each, for the report */
-    size_t log_len;
-} Update;
+/* one attempt: what it was asked, how far it got, what it found (update_private.h) */
+typedef struct Update Update;
+
+/* an attempt's state, for update_begin; NULL when out of memory */
+Update *update_create(void);
+/* frees it; NULL is fine. A staged copy not applied should be update_cancel'ed first. */
+void update_destroy(Update *u);
 
 /* starts an attempt. dir is the stick's folder that contains KIOSK/, or KIOSK/ itself. */
 void update_begin(Update *u, const char *dir, const char *data_dir, const char *keys_dir,
                   bool staff_approval, Lang lang);
+/* the stick is mounted read-only (the installed kiosk): the report goes to
+ * data_dir/usb-outbox/KIOSK/ for kiosk-usb-write.service to copy. Call after update_begin. */
+void update_set_outbox(Update *u, bool outbox);
 /* bounds-checks KIOSK/ (files, sizes, names, no links or devices) and copies it to
  * data_dir/staging/; nothing is used from the stick after this */
 UpdateStatus update_stage(Update *u);
@@ -103,9 +92,17 @@ UpdateStatus update_apply(Update *u);
 /* drops the staged copy and the new database; the live content is unchanged */
 void update_cancel(Update *u);
 /* writes the report (KIOSK/REPORT.txt when the stick is writable or through the
- * outbox, data_dir/
- * last-report.txt, syslog) and puts the screen text in the attempt's language in out */
+ * outbox, data_dir/last-report.txt, syslog) and puts the screen text in the
+ * attempt's language in out */
 void update_finish(Update *u, char *out, size_t n);
+
+/* the status of the last step (UPDATE_OK once begun, until a step refuses) */
+UpdateStatus update_status(const Update *u);
+/* what the verified package changes, in the attempt's language ("Opening hours
+ * changed · phone changed"); "" before update_verify */
+const char *update_changes(const Update *u);
+/* true once update_apply has put the new content in place */
+bool update_applied(const Update *u);
 
 /* the plain words of a status, in lang ("The signature is not valid.") */
 const char *update_status_text(UpdateStatus s, Lang lang);

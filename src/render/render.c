@@ -11,11 +11,20 @@
  * text's pixels are empty, so the coverage is kept run-length coded: about a tenth of
  * the memory of a 32-bit texture. When the panel is turned, or the window is not 32
  * bits deep, the UI is drawn into a canvas that is turned or converted onto the
- * window. */
+ * window.
+ *
+ * A text in one font and one direction, the Greek and English texts, goes to SDL_ttf
+ * whole (render_text_simple). Any other text, Arabic, Farsi, Urdu, or a letter the
+ * font lacks, is split by textrun.c into runs by bidi level, script and font; each
+ * run is shaped by SDL_ttf's HarfBuzz in its direction and script, and the runs are
+ * placed side by side in visual order on one baseline (render_text_runs). */
 #include "render/render.h"
+#include "core/text.h"
+#include "render/textrun.h"
 #include <SDL.h>
 #include <SDL_image.h>
 #include <SDL_ttf.h>
+#include <assert.h>
 #include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -26,12 +35,13 @@
  * hinting, and FreeType's auto-hinter, which light hinting runs, keeps data for every
  * font at every size (0.3 MiB more after all the screens, 0.5 MiB more at start-up) */
 #define HINTING TTF_HINTING_NONE
-#define RENDER_MAX_FONTS   24
+#define RENDER_MAX_FONTS   40
 #define RENDER_CACHE_MAX   1024         /* entries kept; the least recently used go */
 #define RENDER_CACHE_BYTES (8L << 20)   /* coded coverage bytes kept, at most */
 #define RENDER_CACHE_AGE   256          /* frames a text stays unused before it goes: the
                                            past minutes of the clock do not pile up */
 
+#define RENDER_RUNS        64           /* runs a line is drawn in; more are not drawn */
 #define RENDER_MEASURE_SLOTS 8192      /* remembered text widths: layout measures the
                                            same words and lines on every frame */
 typedef struct MeasureEntry {
@@ -40,17 +50,46 @@ typedef struct MeasureEntry {
     int style, width;
 } MeasureEntry;
 
-typedef enum { FACE_REGULAR, FACE_BOLD, FACE_ICONS, FACE_COUNT } RenderFace;
+typedef enum { FACE_REGULAR, FACE_BOLD, FACE_ICONS, FACE_ARABIC, FACE_ARABIC_BOLD,
+               FACE_NASTALIQ, FACE_NASTALIQ_BOLD, FACE_COUNT } RenderFace;
 
-static const char *const face_files[FACE_COUNT] = {
-    "NotoSans-Regular.ttf", "NotoSans-Bold.ttf", "MaterialIcons-Regular.ttf",
+/* The fonts. The first three are read at start-up: a missing one stops the kiosk with
+ * a message. The others are read when a text first needs them, so Greek and English
+ * use never reads them (0.8 MiB for Arabic, 1.1 MiB for Urdu), and a missing one is
+ * a logged error and missing glyphs (render_missing_glyphs). script: the ISO 15924
+ * script the face is first for (NULL: the Latin face, first for every other script).
+ * nastaliq: the Urdu face, first for Arabic script in a TEXT_STYLE_NASTALIQ text.
+ * To add a script: its rows in textrun.c's script table, then its faces here. */
+typedef struct FaceInfo {
+    const char *file;
+    const char *script;
+    bool bold, nastaliq, lazy;
+} FaceInfo;
+
+static const FaceInfo faces[FACE_COUNT] = {
+    [FACE_REGULAR]       = { "NotoSans-Regular.ttf", NULL, false, false, false },
+    [FACE_BOLD]          = { "NotoSans-Bold.ttf", NULL, true, false, false },
+    [FACE_ICONS]         = { "MaterialIcons-Regular.ttf", "Zsym", false, false, false },
+    [FACE_ARABIC]        = { "NotoSansArabic-Regular.ttf", "Arab", false, false, true },
+    [FACE_ARABIC_BOLD]   = { "NotoSansArabic-Bold.ttf", "Arab", true, false, true },
+    [FACE_NASTALIQ]      = { "NotoNastaliqUrdu-Regular.ttf", "Arab", false, true, true },
+    [FACE_NASTALIQ_BOLD] = { "NotoNastaliqUrdu-Bold.ttf", "Arab", true, true, true },
 };
 
 typedef struct RenderFont {
     RenderFace face;
     int size;
     TTF_Font *font;
+    int above, below;           /* px a line needs above and below the baseline for this
+                                   font; 0: not measured yet (render_font_box) */
 } RenderFont;
+
+/* The letters that reach highest and lowest in Arabic script text: a lam-alef with
+ * madda, a shadda with fatha, hamza above and below, and the deep tails of jeem, yeh
+ * barree and jeh. Noto Sans Arabic's own box (hhea, 2.1 em) is far taller than its
+ * letters: a line is as tall as these letters instead (about 1.5 em; a rare double
+ * vowel sign below, as in "يٍ", may lose a pixel row at the bottom). */
+static const char render_arabic_extremes[] = "لّآ لَّ أإ جےژ";
 
 typedef struct CacheEntry {
     uint64_t hash;
@@ -79,8 +118,10 @@ struct Render {
     int w, h;                   /* the UI's size */
     int rotation;
     float touch[6];
-    void *face_data[FACE_COUNT];
+    void *face_data[FACE_COUNT];       /* NULL: not read yet (a lazy face) */
     size_t face_size[FACE_COUNT];
+    bool face_failed[FACE_COUNT];      /* a lazy face that could not be read: said once */
+    long missing;               /* code points no face provides, measured or drawn */
     RenderFont fonts[RENDER_MAX_FONTS];
     int n_fonts;
     CacheEntry cache[RENDER_CACHE_MAX];  /* searched by hash: a frame has a few hundred texts */
@@ -114,13 +155,11 @@ static void *render_read_file(const char *path, size_t *size)
     return data;
 }
 
-/* the font of a face at a size, opened on first use from the bytes in memory; NULL
- * only if SDL_ttf fails (then the text is not drawn) */
-static TTF_Font *render_font(Render *r, int style)
+/* the font of a face at a size, opened on first use from the bytes in memory (a lazy
+ * face's file is read then); NULL if the file cannot be read or SDL_ttf fails (then
+ * the text is not drawn) */
+static TTF_Font *render_face_font(Render *r, RenderFace face, int size)
 {
-    RenderFace face = (style & UI_STYLE_ICON) ? FACE_ICONS
-                    : (style & UI_STYLE_BOLD) ? FACE_BOLD : FACE_REGULAR;
-    int size = UI_STYLE_SIZE(style);
     for (int i = 0; i < r->n_fonts; i++)
         if (r->fonts[i].face == face && r->fonts[i].size == size)
             return r->fonts[i].font;
@@ -129,16 +168,211 @@ static TTF_Font *render_font(Render *r, int style)
             TTF_CloseFont(r->fonts[i].font);
         r->n_fonts = 0;
     }
+    if (!r->face_data[face]) {
+        if (r->face_failed[face])
+            return NULL;
+        char path[1200];
+        snprintf(path, sizeof path, "%s/fonts/%s", r->share, faces[face].file);
+        if (!(r->face_data[face] = render_read_file(path, &r->face_size[face]))) {
+            r->face_failed[face] = true;
+            return NULL;
+        }
+    }
     SDL_RWops *rw = SDL_RWFromConstMem(r->face_data[face], (int)r->face_size[face]);
     TTF_Font *f = rw ? TTF_OpenFontRW(rw, 1, size) : NULL;
     if (f)
         TTF_SetFontHinting(f, HINTING);
     if (!f) {
-        fprintf(stderr, "kiosk: font %s at %d px: %s\n", face_files[face], size, TTF_GetError());
+        fprintf(stderr, "kiosk: font %s at %d px: %s\n", faces[face].file, size, TTF_GetError());
         return NULL;
     }
-    r->fonts[r->n_fonts++] = (RenderFont){ face, size, f };
+    r->fonts[r->n_fonts++] = (RenderFont){ face, size, f, 0, 0 };
     return f;
+}
+
+/* px a line needs above and below the baseline for a face at a size: the font's own
+ * ascent and descent, but for the Arabic faces, their tallest letters' ink (measured
+ * once a size); false if the font cannot be opened */
+static bool render_font_box(Render *r, RenderFace face, int size, int *above, int *below)
+{
+    TTF_Font *f = render_face_font(r, face, size);
+    if (!f)
+        return false;
+    RenderFont *rf = NULL;
+    for (int i = 0; i < r->n_fonts; i++)
+        if (r->fonts[i].font == f)
+            rf = &r->fonts[i];
+    assert(rf != NULL);         /* render_face_font just opened or found it */
+    if (rf->above == 0) {
+        rf->above = TTF_FontAscent(f), rf->below = TTF_FontHeight(f) - rf->above;
+        SDL_Surface *s = NULL;
+        if (face == FACE_ARABIC || face == FACE_ARABIC_BOLD) {
+            TTF_SetFontDirection(f, TTF_DIRECTION_RTL);
+            TTF_SetFontScriptName(f, "Arab");
+            SDL_Color ink = { 255, 255, 255, 255 }, none = { 0, 0, 0, 255 };
+            s = TTF_RenderUTF8_Shaded(f, render_arabic_extremes, ink, none);
+        }
+        int top = -1, bottom = -1;
+        for (int y = 0; s && s->h == TTF_FontHeight(f) && y < s->h; y++)
+            for (int x = 0; x < s->w; x++)
+                if (((const uint8_t *)s->pixels)[y * s->pitch + x]) {
+                    top = top < 0 ? y : top, bottom = y;
+                    break;
+                }
+        if (top >= 0) {     /* a pixel of room beyond the ink */
+            rf->above = rf->above - top + 1;
+            rf->below = bottom - TTF_FontAscent(f) + 2;
+        }
+        SDL_FreeSurface(s);
+    }
+    *above = rf->above, *below = rf->below;
+    return true;
+}
+
+/* the face a style's Latin, Greek and Cyrillic letters are drawn in */
+static RenderFace render_main_face(int style)
+{
+    return (style & UI_STYLE_ICON) ? FACE_ICONS : (style & UI_STYLE_BOLD) ? FACE_BOLD : FACE_REGULAR;
+}
+
+static TTF_Font *render_font(Render *r, int style)
+{
+    return render_face_font(r, render_main_face(style), UI_STYLE_SIZE(style));
+}
+
+/* The faces a style's lines are tall enough for: its main face; the Arabic face's
+ * letters in a right-to-left text; the Nastaliq face (about 2.5 em) in an Urdu one.
+ * A line's ascent and height are the largest of theirs, so that every run sits on
+ * one baseline and nothing is cut. */
+static void render_line_box(Render *r, int style, int *ascent, int *height)
+{
+    bool bold = style & UI_STYLE_BOLD;
+    RenderFace set[3] = { render_main_face(style), FACE_COUNT, FACE_COUNT };
+    if (style & TEXT_STYLE_NASTALIQ)
+        set[1] = bold ? FACE_NASTALIQ_BOLD : FACE_NASTALIQ;
+    else if (style & TEXT_STYLE_RTL)
+        set[1] = bold ? FACE_ARABIC_BOLD : FACE_ARABIC;
+    int asc = 0, below = 0;
+    for (int i = 0; i < 3; i++) {
+        int a, b;
+        if (set[i] == FACE_COUNT || !render_font_box(r, set[i], UI_STYLE_SIZE(style), &a, &b))
+            continue;
+        asc = a > asc ? a : asc;
+        below = b > below ? b : below;
+    }
+    *ascent = asc;
+    *height = asc + below > 0 ? asc + below : UI_STYLE_SIZE(style);
+}
+
+typedef struct PickCtx {
+    Render *r;
+    int style;
+} PickCtx;
+
+/* textrun's face choice (TextRunFaceFn): a digit, sign or mark stays in the run's face
+ * when it has it; then the faces of the letter's script, the style's own first
+ * (Nastaliq or not), then the Latin face, then the rest. A lazy face is read only
+ * when the faces before it lack the letter. */
+static int render_pick_face(void *ctx, uint32_t cp, const char *script, int current,
+                            bool *found)
+{
+    PickCtx *p = ctx;
+    int size = UI_STYLE_SIZE(p->style);
+    bool bold = p->style & UI_STYLE_BOLD, nastaliq = p->style & TEXT_STYLE_NASTALIQ;
+    bool common = strcmp(script, "Zyyy") == 0 || strcmp(script, "Zinh") == 0;
+    int order[2 * FACE_COUNT], n = 0;      /* a face may come twice: tried once more */
+    if (p->style & UI_STYLE_ICON)
+        order[n++] = FACE_ICONS;
+    if (current >= 0 && common)
+        order[n++] = current;
+    for (int pass = 0; pass < 2; pass++)      /* the style's own kind first */
+        for (int f = 0; f < FACE_COUNT; f++)
+            if (faces[f].script && strcmp(faces[f].script, script) == 0 &&
+                faces[f].bold == bold && faces[f].nastaliq == (pass == 0 ? nastaliq : !nastaliq))
+                order[n++] = f;
+    order[n++] = bold ? FACE_BOLD : FACE_REGULAR;
+    if (common)
+        for (int f = 0; f < FACE_COUNT; f++)
+            if (faces[f].script && strcmp(faces[f].script, "Zsym") != 0 && faces[f].bold == bold)
+                order[n++] = f;
+    for (int i = 0; i < n; i++) {
+        TTF_Font *f = render_face_font(p->r, (RenderFace)order[i], size);
+        if (f && TTF_GlyphIsProvided32(f, cp)) {
+            *found = true;
+            return order[i];
+        }
+    }
+    *found = false;
+    return current >= 0 ? current : order[0];
+}
+
+/* true when SDL_ttf can take the text whole: left to right in its paragraph, no
+ * right-to-left letter nor bidi control, every glyph in the style's main face */
+static bool render_is_simple(Render *r, const char *s, int len, int style)
+{
+    if (style & UI_STYLE_ICON)
+        return true;
+    if (style & TEXT_STYLE_RTL)
+        return false;
+    TTF_Font *f = NULL;
+    for (int i = 0; i < len;) {
+        if ((unsigned char)s[i] < 0x80) {
+            i++;
+            continue;
+        }
+        const char *p = s + i;
+        uint32_t cp = text_utf8_next(&p);
+        i = (int)(p - s);
+        if ((cp >= 0x0590 && cp <= 0x08FF) || (cp >= 0xFB1D && cp <= 0xFDFF) ||
+            (cp >= 0xFE70 && cp <= 0xFEFF) || cp == 0x200E || cp == 0x200F ||
+            (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069))
+            return false;
+        if (!f && !(f = render_font(r, style)))
+            return true;
+        if (!TTF_GlyphIsProvided32(f, cp))
+            return false;
+    }
+    return true;
+}
+
+/* the text's direction for textrun: 1 right to left, -1 left to right, 0 its own */
+static int render_dir(int style)
+{
+    return (style & TEXT_STYLE_RTL) ? 1 : (style & TEXT_STYLE_LTR) ? -1 : 0;
+}
+
+/* a run's font, set to shape in the run's direction and script; NULL if it fails */
+static TTF_Font *render_run_font(Render *r, const TextRun *run, int style)
+{
+    TTF_Font *f = render_face_font(r, (RenderFace)run->face, UI_STYLE_SIZE(style));
+    if (f) {
+        TTF_SetFontDirection(f, run->rtl ? TTF_DIRECTION_RTL : TTF_DIRECTION_LTR);
+        TTF_SetFontScriptName(f, run->script);
+    }
+    return f;
+}
+
+/* the style's main font as a simple text wants it: left to right, no script (as SDL_ttf
+ * opens it; a run may have set them) */
+static TTF_Font *render_simple_font(Render *r, int style)
+{
+    TTF_Font *f = render_font(r, style);
+    if (f) {
+        TTF_SetFontDirection(f, TTF_DIRECTION_LTR);
+        TTF_SetFontScriptName(f, "Zzzz");
+    }
+    return f;
+}
+
+/* the runs of s[0..len) in visual order into runs[0..max); their count (at most max);
+ * the code points no face has are added to r->missing */
+static int render_runs(Render *r, const char *s, int len, int style, TextRun *runs, int max)
+{
+    PickCtx ctx = { r, style };
+    int missing = 0;
+    int n = textrun_split(s, len, render_dir(style), render_pick_face, &ctx, runs, max, &missing);
+    r->missing += missing;
+    return n < max ? n : max;
 }
 
 /* s[0..len) as a NUL-terminated string in the scratch buffer */
@@ -170,11 +404,23 @@ static int render_measure(void *ctx, const char *s, size_t len, int style)
     MeasureEntry *m = &r->measured[h % RENDER_MEASURE_SLOTS];
     if (m->hash == h && m->style == style)
         return m->width;
-    TTF_Font *f = render_font(r, style);
     int w = 0, ht = 0;
-    if (!f)
-        return 0;
-    TTF_SizeUTF8(f, render_cstr(r, s, len), &w, &ht);
+    if (render_is_simple(r, s, (int)len, style)) {
+        TTF_Font *f = render_simple_font(r, style);
+        if (!f)
+            return 0;
+        TTF_SizeUTF8(f, render_cstr(r, s, len), &w, &ht);
+    } else {
+        TextRun runs[RENDER_RUNS];
+        int n = render_runs(r, s, (int)len, style, runs, RENDER_RUNS);
+        for (int i = 0; i < n; i++) {
+            TTF_Font *f = render_run_font(r, &runs[i], style);
+            int rw = 0;
+            if (f && runs[i].len > 0 &&
+                TTF_SizeUTF8(f, render_cstr(r, s + runs[i].off, (size_t)runs[i].len), &rw, &ht) == 0)
+                w += rw;
+        }
+    }
     *m = (MeasureEntry){ h, style, w };
     return w;
 }
@@ -182,8 +428,13 @@ static int render_measure(void *ctx, const char *s, size_t len, int style)
 static int render_line_height(void *ctx, int style)
 {
     Render *r = ctx;
-    TTF_Font *f = render_font(r, style);
-    return f ? TTF_FontHeight(f) : UI_STYLE_SIZE(style);
+    int ascent, height;
+    if (style & UI_STYLE_ICON) {
+        TTF_Font *f = render_font(r, style);
+        return f ? TTF_FontHeight(f) : UI_STYLE_SIZE(style);
+    }
+    render_line_box(r, style, &ascent, &height);
+    return height;
 }
 
 /* the share directory: --share, else the folder above the binary when it holds
@@ -196,7 +447,7 @@ static void render_find_share(const char *given, char *out, size_t n)
     }
     char *base = SDL_GetBasePath();
     if (base) {
-        snprintf(out, n, "%s../fonts/%s", base, face_files[0]);
+        snprintf(out, n, "%s../fonts/%s", base, faces[0].file);
         FILE *f = fopen(out, "rb");
         if (f) {
             fclose(f);
@@ -293,7 +544,9 @@ Render *render_create(const RenderOptions *o)
     char path[1200];
     render_find_share(o->share_dir, r->share, sizeof r->share);
     for (int f = 0; f < FACE_COUNT; f++) {
-        snprintf(path, sizeof path, "%s/fonts/%s", r->share, face_files[f]);
+        if (faces[f].lazy)
+            continue;
+        snprintf(path, sizeof path, "%s/fonts/%s", r->share, faces[f].file);
         if (!(r->face_data[f] = render_read_file(path, &r->face_size[f])))
             goto fail;
     }
@@ -362,6 +615,31 @@ void render_destroy(Render *r)
 
 const UiMetrics *render_metrics(Render *r) { return &r->metrics; }
 
+long render_missing_glyphs(const Render *r) { return r->missing; }
+
+int render_text_missing(Render *r, const char *s, size_t len, int style)
+{
+    TextRun runs[RENDER_RUNS];
+    long before = r->missing;
+    if (len > 0 && !(style & UI_STYLE_ICON))
+        render_runs(r, s, (int)len, style, runs, RENDER_RUNS);
+    int n = (int)(r->missing - before);
+    r->missing = before;
+    return n;
+}
+
+int render_fonts_read(const Render *r, long *bytes)
+{
+    int n = 0;
+    long b = 0;
+    for (int f = 0; f < FACE_COUNT; f++)
+        if (r->face_data[f])
+            n++, b += (long)r->face_size[f];
+    if (bytes)
+        *bytes = b;
+    return n;
+}
+
 void render_size(const Render *r, int *w, int *h)
 {
     *w = r->w, *h = r->h;
@@ -423,6 +701,78 @@ static size_t render_code(const uint8_t *px, int w, int h, int pitch, uint8_t *o
     return n;
 }
 
+/* SDL_ttf's shaded text is 8-bit: each pixel's index is the glyphs' coverage */
+static const SDL_Color render_ink = { 255, 255, 255, 255 }, render_none = { 0, 0, 0, 255 };
+
+/* the coverage of a text SDL_ttf takes whole; NULL if it cannot */
+static SDL_Surface *render_text_simple(Render *r, const char *s, int len, int style)
+{
+    TTF_Font *f = render_simple_font(r, style);
+    return f ? TTF_RenderUTF8_Shaded(f, render_cstr(r, s, (size_t)len), render_ink, render_none)
+             : NULL;
+}
+
+/* the rows a run's surface has above its font's ascent: SDL_ttf makes the surface
+ * taller when a glyph rises above the ascent or falls below the descent, and says
+ * not which; the letters' own boxes tell */
+static int render_run_top(TTF_Font *f, const char *s, int len, int surface_h)
+{
+    int extra = surface_h - TTF_FontHeight(f), top = 0;
+    if (extra <= 0)
+        return 0;
+    for (const char *p = s; p < s + len;) {
+        int minx, maxx, miny, maxy, adv;
+        uint32_t cp = text_utf8_next(&p);
+        if (cp == 0)
+            break;
+        if (TTF_GlyphMetrics32(f, cp, &minx, &maxx, &miny, &maxy, &adv) == 0 &&
+            maxy - TTF_FontAscent(f) > top)
+            top = maxy - TTF_FontAscent(f);
+    }
+    return top < extra ? top : extra;
+}
+
+/* The coverage of a text of several runs: each shaped alone in its font, direction
+ * and script, set left to right in visual order on the line's baseline, in a box as
+ * tall as the style's lines (render_line_box; what sticks out is cut, as a line box's
+ * neighbours would cover it). NULL if SDL fails. */
+static SDL_Surface *render_text_runs(Render *r, const char *s, int len, int style)
+{
+    TextRun runs[RENDER_RUNS];
+    SDL_Surface *part[RENDER_RUNS];
+    int n = render_runs(r, s, len, style, runs, RENDER_RUNS), w = 0, ascent, height;
+    render_line_box(r, style, &ascent, &height);
+    for (int i = 0; i < n; i++) {
+        TTF_Font *f = render_run_font(r, &runs[i], style);
+        part[i] = f && runs[i].len > 0 ? TTF_RenderUTF8_Shaded(f, render_cstr(r, s + runs[i].off,
+                                                               (size_t)runs[i].len),
+                                                               render_ink, render_none) : NULL;
+        w += part[i] ? part[i]->w : 0;   /* a run of format characters alone draws nothing */
+    }
+    SDL_Surface *out = SDL_CreateRGBSurfaceWithFormat(0, w > 0 ? w : 1, height, 8,
+                                                      SDL_PIXELFORMAT_INDEX8);
+    if (out)
+        SDL_FillRect(out, NULL, 0);
+    for (int i = 0, x = 0; i < n; i++) {
+        SDL_Surface *p = part[i];
+        if (!p)
+            continue;
+        TTF_Font *f = render_face_font(r, (RenderFace)runs[i].face, UI_STYLE_SIZE(style));
+        int y0 = ascent - TTF_FontAscent(f) - render_run_top(f, s + runs[i].off, runs[i].len, p->h);
+        for (int y = 0; out && y < p->h; y++) {
+            if (y0 + y < 0 || y0 + y >= height)
+                continue;
+            const uint8_t *src = (const uint8_t *)p->pixels + (size_t)y * (size_t)p->pitch;
+            uint8_t *dst = (uint8_t *)out->pixels + (size_t)(y0 + y) * (size_t)out->pitch + x;
+            for (int k = 0; k < p->w; k++)  /* runs may touch: the darker coverage wins */
+                dst[k] = src[k] > dst[k] ? src[k] : dst[k];
+        }
+        x += p->w;
+        SDL_FreeSurface(p);
+    }
+    return out;
+}
+
 /* the coverage of a text, rasterised on first use; NULL if SDL_ttf cannot */
 static CacheEntry *render_text(Render *r, const char *s, int len, int style)
 {
@@ -438,12 +788,8 @@ static CacheEntry *render_text(Render *r, const char *s, int len, int style)
     CacheEntry *e = render_cache_slot(r);
     if (!e)
         return NULL;
-    TTF_Font *f = render_font(r, style);
-    if (!f)
-        return NULL;
-    /* SDL_ttf's shaded text is 8-bit: each pixel's index is the glyphs' coverage */
-    SDL_Color ink = { 255, 255, 255, 255 }, none = { 0, 0, 0, 255 };
-    SDL_Surface *shaded = TTF_RenderUTF8_Shaded(f, render_cstr(r, s, (size_t)len), ink, none);
+    SDL_Surface *shaded = render_is_simple(r, s, len, style) ? render_text_simple(r, s, len, style)
+                                                              : render_text_runs(r, s, len, style);
     if (!shaded)
         return NULL;
     size_t n = render_code(shaded->pixels, shaded->w, shaded->h, shaded->pitch, NULL);
@@ -488,19 +834,19 @@ static const uint32_t *render_lut(Render *r, const SDL_PixelFormat *fmt, uint32_
     return l->px;
 }
 
-/* a text's first w columns at x, y, within the surface's clip rectangle: each row's runs
- * decoded straight onto the surface, the empty ones as the background */
-static void render_blit(Render *r, SDL_Surface *s, const CacheEntry *e, int x, int y, int w,
-                        uint32_t fg, uint32_t bg)
+/* a text's w columns from column skip on at x, y, within the surface's clip rectangle:
+ * each row's runs decoded straight onto the surface, the empty ones as the background */
+static void render_blit(Render *r, SDL_Surface *s, const CacheEntry *e, int x, int y,
+                        int skip, int w, uint32_t fg, uint32_t bg)
 {
     SDL_Rect box = { x, y, w, e->h }, vis;
     if (!SDL_IntersectRect(&box, &s->clip_rect, &vis))
         return;
     const uint32_t *lut = render_lut(r, s->format, fg, bg);
-    int from = vis.x - x, to = from + vis.w;   /* the columns shown */
+    int from = vis.x - x + skip, to = from + vis.w;   /* the columns shown */
     const uint8_t *p = e->cov;
     for (int row = 0; row < vis.y - y + vis.h; row++) {
-        uint32_t *dst = (uint32_t *)((uint8_t *)s->pixels + (size_t)(y + row) * (size_t)s->pitch) + x;
+        uint32_t *dst = (uint32_t *)((uint8_t *)s->pixels + (size_t)(y + row) * (size_t)s->pitch) + x - skip;
         bool shown = row >= vis.y - y;
         for (int col = 0; col < e->w;) {
             int empty = p[0], ink = p[1];
@@ -580,8 +926,11 @@ void render_draw(Render *r, const UiCmd *cmds, int n)
         }
         case UI_TEXT: {
             CacheEntry *e = render_text(r, c->text, c->len, c->style);
-            if (e)  /* never past its box */
-                render_blit(r, s, e, c->x, c->y + dy, e->w < c->w ? e->w : c->w, c->color, c->bg);
+            int w = e && e->w < c->w ? e->w : c->w;     /* never past its box */
+            /* a right-to-left text too wide for its box shows where it is read from */
+            int skip = e && (c->style & TEXT_STYLE_RTL) ? e->w - w : 0;
+            if (e)
+                render_blit(r, s, e, c->x, c->y + dy, skip, w, c->color, c->bg);
             break;
         }
         case UI_QR:

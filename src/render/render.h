@@ -19,8 +19,19 @@ typedef struct RenderOptions {
  * is missing (no display, a font file) */
 Render *render_create(const RenderOptions *o);
 void render_destroy(Render *r);
-/* measuring functions for the UI, backed by the real fonts */
+/* measuring functions for the UI, backed by the real fonts. A style's TEXT_STYLE_RTL,
+ * _LTR and _NASTALIQ bits (core/text.h) set the paragraph's direction and its face;
+ * line_height of a TEXT_STYLE_NASTALIQ style is about 2.5 em */
 const UiMetrics *render_metrics(Render *r);
+/* code points measured or drawn since start-up that no font provides: 0 on every
+ * screen in every language */
+long render_missing_glyphs(const Render *r);
+/* the code points of s[0..len) in the style that no font provides (reads the fonts
+ * the text needs, as drawing it would) */
+int render_text_missing(Render *r, const char *s, size_t len, int style);
+/* the font files read into memory and their bytes: the Arabic and Urdu faces are
+ * read only when a text needs them */
+int render_fonts_read(const Render *r, long *bytes);
 /* the size the UI lays out for: the window turned by the rotation */
 void render_size(const Render *r, int *w, int *h);
 /* draws the commands, each cut to and moved by the UI_CLIP before it */

@@ -53,11 +53,9 @@ int ui_text(Ui *ui, int x, int y, int w, const char *s, int style, ThemeColor in
         n = max_lines;
         ui->list.dropped++;     /* lines a visitor will not see: the tests count them */
     }
-    for (int i = 0; i + 1 < n; i++) {
-        char after = s[lines[i].off + lines[i].len];
-        if (after != ' ' && after != '\n' && after != '\0')
+    for (int i = 0; i + 1 < n; i++)
+        if (lines[i].cut)
             ui->list.cut++;     /* a word wider than the box, broken: the tests count them */
-    }
     int lh = ui_line_height(ui, style), h = 0;
     for (int i = 0; i < n; i++) {
         if (lines[i].len > 0)

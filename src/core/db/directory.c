@@ -1,4 +1,4 @@
-/* db_directory.c - the member directory's SQL: the search index built with the
+/* directory.c - the member directory's SQL: the search index built with the
  * database, and the queries of the directory screens. Start at db_directory_build():
  * it folds every service's texts in every language (fold.h) into the FTS5 table
  * dir_search, and keeps per service what the filters test (dir_service: free, the
@@ -6,6 +6,7 @@
  * "open now" is one SQL condition). db_directory_search() then asks FTS5 for the
  * folded words as prefixes, each word or any of its synonyms (the synonym table of
  * the content), combined with the filters, and reads only the page it shows. */
+#include "core/db/db_private.h"
 #include "core/directory.h"
 
 #include <stdarg.h>
@@ -14,14 +15,8 @@
 #include <string.h>
 #include <strings.h>
 
-#include <sqlite3.h>
-
 #include "core/fold.h"
 #include "core/qr.h"
-
-/* the database's connection and its error message (db.c) */
-sqlite3 *db_sqlite(Db *db);
-int db_fail_message(Db *db, const char *msg);
 
 #define QUERY_WORDS   8         /* words of a query that count; the rest are ignored */
 #define WORD_SYNONYMS 24        /* alternatives of one word */
@@ -36,7 +31,7 @@ static int fail(Db *db, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
-    return db_fail_message(db, msg);
+    return db_fail(db, "%s", msg);
 }
 
 /* ---- SQL functions for the build: the kiosk's own parsers, so SQL and C agree ---- */
@@ -169,8 +164,8 @@ static const char build_sql[] =
 int db_directory_schema(Db *db)
 {
     char *msg = NULL;
-    if (sqlite3_exec(db_sqlite(db), schema_sql, NULL, NULL, &msg) != SQLITE_OK) {
-        fail(db, "the directory's tables: %s", msg ? msg : sqlite3_errmsg(db_sqlite(db)));
+    if (sqlite3_exec(db->h, schema_sql, NULL, NULL, &msg) != SQLITE_OK) {
+        fail(db, "the directory's tables: %s", msg ? msg : sqlite3_errmsg(db->h));
         sqlite3_free(msg);
         return -1;
     }
@@ -180,7 +175,7 @@ int db_directory_schema(Db *db)
 /* fills the directory's tables in a database being built; see directory.h */
 int db_directory_build(Db *db)
 {
-    sqlite3 *h = db_sqlite(db);
+    sqlite3 *h = db->h;
     int rc = sqlite3_create_function(h, "kiosk_fold", -1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
                                      NULL, sql_fold, NULL, NULL);
     if (rc == SQLITE_OK)
@@ -326,9 +321,9 @@ static int expand_words(Db *db, char words[][96], int n, Synonyms *alt)
         syn_add(&alt[i], words[i]);
     }
     sqlite3_stmt *st = NULL;
-    if (sqlite3_prepare_v2(db_sqlite(db), "SELECT terms FROM synonym ORDER BY rowid", -1, &st,
+    if (sqlite3_prepare_v2(db->h, "SELECT terms FROM synonym ORDER BY rowid", -1, &st,
                            NULL) != SQLITE_OK)
-        return fail(db, "synonyms: %s", sqlite3_errmsg(db_sqlite(db)));
+        return fail(db, "synonyms: %s", sqlite3_errmsg(db->h));
     int rc;
     char keys[16][96];
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -345,7 +340,7 @@ static int expand_words(Db *db, char words[][96], int n, Synonyms *alt)
         }
     }
     sqlite3_finalize(st);
-    return rc == SQLITE_DONE ? 0 : fail(db, "synonyms: %s", sqlite3_errmsg(db_sqlite(db)));
+    return rc == SQLITE_DONE ? 0 : fail(db, "synonyms: %s", sqlite3_errmsg(db->h));
 }
 
 /* the FTS5 expression of the folded words: ("w"* OR "synonym"*) AND ... ; "" when
@@ -462,7 +457,7 @@ static int load_hours_key(Db *db, sqlite3_stmt *hs, sqlite3_stmt *cs, sqlite3_in
         };
     sqlite3_reset(hs);
     if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-        return fail(db, "dir_hours: %s", sqlite3_errmsg(db_sqlite(db)));
+        return fail(db, "dir_hours: %s", sqlite3_errmsg(db->h));
     sqlite3_bind_int64(cs, 1, key);
     while ((rc = sqlite3_step(cs)) == SQLITE_ROW && t->n_closures < HOURS_MAX_CLOSURES) {
         HoursClosure *c = &t->closures[t->n_closures++];
@@ -484,14 +479,14 @@ static int load_hours_key(Db *db, sqlite3_stmt *hs, sqlite3_stmt *cs, sqlite3_in
     }
     sqlite3_reset(cs);
     if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-        return fail(db, "dir_closure: %s", sqlite3_errmsg(db_sqlite(db)));
+        return fail(db, "dir_closure: %s", sqlite3_errmsg(db->h));
     return 0;
 }
 
 /* fills the rows of one page from their rowids */
 static int fill_rows(Db *db, Lang lang, time_t now, const sqlite3_int64 *keys, int n, DirRow *rows)
 {
-    sqlite3 *h = db_sqlite(db);
+    sqlite3 *h = db->h;
     Sql q = { .ok = true };
     sql_add(&q, "SELECT s.id, ");
     sql_text(&q, "s", "service", "name");
@@ -558,7 +553,7 @@ static int fill_rows(Db *db, Lang lang, time_t now, const sqlite3_int64 *keys, i
 static int count_rows(Db *db, const char *sql, const DirQuery *dq, const char *match,
                       const Now *now)
 {
-    sqlite3 *h = db_sqlite(db);
+    sqlite3 *h = db->h;
     sqlite3_stmt *st = NULL;
     if (sqlite3_prepare_v2(h, sql, -1, &st, NULL) != SQLITE_OK)
         return fail(db, "the directory: %s", sqlite3_errmsg(h));
@@ -587,7 +582,7 @@ static int search(Db *db, const DirQuery *dq, Lang lang, int offset, int max, Di
     if (words && (matches = count_rows(db, "SELECT count(*) FROM dir_search WHERE dir_search"
                                            " MATCH :match", dq, match, &now)) < 0)
         return -1;
-    sqlite3 *h = db_sqlite(db);
+    sqlite3 *h = db->h;
     Sql q = { .ok = true };
     sql_add(&q, "SELECT d.id");
     sql_where(&q, dq, words);
@@ -642,7 +637,7 @@ static int search(Db *db, const DirQuery *dq, Lang lang, int offset, int max, Di
 /* the categories under parent with a service count; see directory.h */
 int db_directory_categories(Db *db, const char *parent, Lang lang, DirCategory *out, int max)
 {
-    sqlite3 *h = db_sqlite(db);
+    sqlite3 *h = db->h;
     Sql q = { .ok = true };
     sql_add(&q, "SELECT t.id, t.code, ");
     sql_text(&q, "t", "taxonomy_term", "name");
@@ -675,7 +670,7 @@ int db_directory_categories(Db *db, const char *parent, Lang lang, DirCategory *
 /* 1 when a service belongs to another organisation than the first service's */
 int db_directory_has_members(Db *db)
 {
-    sqlite3 *h = db_sqlite(db);
+    sqlite3 *h = db->h;
     sqlite3_stmt *st = NULL;
     int rc = sqlite3_prepare_v2(h, "SELECT EXISTS (SELECT 1 FROM service WHERE organization_id <>"
                                    " (SELECT organization_id FROM service ORDER BY rowid LIMIT 1))",
@@ -690,7 +685,7 @@ int db_directory_has_members(Db *db)
 /* the schedule and closures of one service, reasons in every language */
 int db_directory_load_hours(Db *db, const char *service_id, HoursTable *out)
 {
-    sqlite3 *h = db_sqlite(db);
+    sqlite3 *h = db->h;
     memset(out, 0, sizeof *out);
     sqlite3_stmt *k = NULL, *hs = NULL, *cs = NULL, *why = NULL;
     Sql q = { .ok = true };
@@ -731,8 +726,8 @@ int db_directory_load_hours(Db *db, const char *service_id, HoursTable *out)
 static sqlite3_stmt *card_query(Db *db, Sql *q, const char *id, Lang lang)
 {
     sqlite3_stmt *st = NULL;
-    if (!q->ok || sqlite3_prepare_v2(db_sqlite(db), q->s, -1, &st, NULL) != SQLITE_OK) {
-        fail(db, "the service card: %s", q->ok ? sqlite3_errmsg(db_sqlite(db)) : "out of memory");
+    if (!q->ok || sqlite3_prepare_v2(db->h, q->s, -1, &st, NULL) != SQLITE_OK) {
+        fail(db, "the service card: %s", q->ok ? sqlite3_errmsg(db->h) : "out of memory");
         st = NULL;
     } else {
         bind_text(st, ":id", id);
@@ -793,7 +788,7 @@ static int card(Db *db, const char *service_id, Lang lang, DirCard *c)
     if (rc != SQLITE_ROW) {
         sqlite3_finalize(st);
         return rc == SQLITE_DONE ? fail(db, "no service %s", service_id)
-                                 : fail(db, "the service card: %s", sqlite3_errmsg(db_sqlite(db)));
+                                 : fail(db, "the service card: %s", sqlite3_errmsg(db->h));
     }
     col_copy(st, 0, c->id, sizeof c->id);
     col_copy(st, 1, c->name, sizeof c->name);
@@ -875,7 +870,7 @@ static int card(Db *db, const char *service_id, Lang lang, DirCard *c)
         ok = false;
     }
     free(q.s);
-    return ok ? 0 : fail(db, "the service card: %s", sqlite3_errmsg(db_sqlite(db)));
+    return ok ? 0 : fail(db, "the service card: %s", sqlite3_errmsg(db->h));
 }
 
 /* the tables whose rows belong to a service, and the column that says which */
@@ -890,7 +885,7 @@ static const struct { const char *table, *column; } service_parts[] = {
 /* services added, changed and removed since the database at old_path; see directory.h */
 int db_directory_compare(Db *db, const char *old_path, int counts[3])
 {
-    sqlite3 *h = db_sqlite(db);
+    sqlite3 *h = db->h;
     counts[0] = counts[1] = counts[2] = 0;
     sqlite3_stmt *st = NULL;
     int rc = sqlite3_prepare_v2(h, "ATTACH ?1 AS old", -1, &st, NULL);
@@ -939,14 +934,14 @@ int db_directory_compare(Db *db, const char *old_path, int counts[3])
 
 static bool begin_read(Db *db)
 {
-    return sqlite3_get_autocommit(db_sqlite(db)) &&
-           sqlite3_exec(db_sqlite(db), "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
+    return sqlite3_get_autocommit(db->h) &&
+           sqlite3_exec(db->h, "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
 }
 
 static void end_read(Db *db, bool began)
 {
     if (began)
-        sqlite3_exec(db_sqlite(db), "COMMIT", NULL, NULL, NULL);
+        sqlite3_exec(db->h, "COMMIT", NULL, NULL, NULL);
 }
 
 int db_directory_search(Db *db, const DirQuery *q, Lang lang, int offset, int max, DirRow *rows,

@@ -136,8 +136,10 @@ static int mode_check(int argc, char **argv)
     memset(&r, 0, sizeof r);
     int rc = hsds_check(argv[2], &r);
     hsds_report_print(&r, argv[2], stderr);
-    printf("%s: %s: %d records, %d errors, %d warnings\n", argv[2],
-           rc == 0 ? "usable" : "cannot be used", r.n_records, r.n_errors, r.n_warnings);
+    printf("%s: %s: %d records (%d service%s of %d organisation%s), %d errors, %d warnings\n",
+           argv[2], rc == 0 ? "usable" : "cannot be used", r.n_records, r.n_services,
+           r.n_services == 1 ? "" : "s", r.n_organizations, r.n_organizations == 1 ? "" : "s",
+           r.n_errors, r.n_warnings);
     hsds_report_free(&r);
     return rc == 0 ? 0 : 1;
 }

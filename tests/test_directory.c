@@ -5,6 +5,7 @@
 #include "testutil.h"
 #include "core/directory.h"
 #include "core/hsds.h"
+#include "core/update.h"
 
 #define SERVICES 240
 #define EXAMPLE  "tests/fixtures/hsds-3.0-example"
@@ -337,6 +338,15 @@ static void test_services_added_changed_and_removed_are_counted(void **state)
     assert_int_equal(c[0], 0);
     assert_int_equal(c[1], 2);
     assert_int_equal(c[2], 2);
+    /* the update's summary says so, in each language */
+    char b_path[512], said[512];
+    snprintf(b_path, sizeof b_path, "%s/b.db", tmp);
+    assert_true(update_describe_changes(path, b_path, LANG_EN, said, sizeof said) >= 2);
+    if (!strstr(said, "2 services changed") || !strstr(said, "2 services removed"))
+        fail_msg("the summary says: %s", said);
+    assert_true(update_describe_changes(path, b_path, LANG_EL, said, sizeof said) >= 2);
+    if (!strstr(said, "2 υπηρεσίες άλλαξαν") || !strstr(said, "2 υπηρεσίες αφαιρέθηκαν"))
+        fail_msg("the summary says: %s", said);
     db_close(a);
     db_close(b);
     test_rmdir(tmp);
@@ -388,6 +398,27 @@ static void test_an_export_round_trips_every_directory_column(void **state)
         assert_int_equal(ca[i].count, cb[i].count);
     }
     db_close(db);
+    test_rmdir(tmp);
+}
+
+/* kiosk check counts the directory and warns of a cost that cannot say "free" */
+static void test_check_counts_services_and_warns_of_a_cost_that_is_no_number(void **state)
+{
+    (void)state;
+    char *tmp = test_tmpdir();
+    test_sh("sh tools/gen-package.sh 20 '%s/pkg' >/dev/null && sed -i"
+            " 's/^example-cost-3,\\(.*\\),EUR,0,/example-cost-3,\\1,EUR,free,/'"
+            " '%s/pkg/cost_options.csv'", tmp, tmp);
+    char pkg[512];
+    snprintf(pkg, sizeof pkg, "%s/pkg", tmp);
+    HsdsReport r = { 0 };
+    assert_int_equal(hsds_check(pkg, &r), 0);
+    assert_int_equal(r.n_services, 21);            /* and the centre's own */
+    assert_int_equal(r.n_warnings, 1);
+    assert_non_null(strstr(r.problems[0].message, "amount \"free\" is not a number"));
+    assert_string_equal(r.problems[0].file, "cost_options.csv");
+    assert_int_equal(r.problems[0].line, 4);
+    hsds_report_free(&r);
     test_rmdir(tmp);
 }
 
@@ -458,6 +489,7 @@ int main(void)
         cmocka_unit_test(test_categories_start_with_the_six_committee_areas),
         cmocka_unit_test(test_services_added_changed_and_removed_are_counted),
         cmocka_unit_test(test_an_export_round_trips_every_directory_column),
+        cmocka_unit_test(test_check_counts_services_and_warns_of_a_cost_that_is_no_number),
         cmocka_unit_test(test_only_member_services_make_a_directory),
         cmocka_unit_test(test_the_hsds_example_imports_and_its_service_is_found),
     };

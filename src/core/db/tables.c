@@ -87,7 +87,7 @@ static const DbTable db_tables[] = {
     { "cost_option", "cost_options.csv", "id",
       COLS("id", "service_id", "valid_from", "valid_to", "option", "currency", "amount",
            "amount_description"),
-      COLS("service_id"), NULL, 0 },
+      COLS("service_id"), NULL, DB_RULE_AMOUNT },
     { "required_document", "required_documents.csv", "id",
       COLS("id", "service_id", "document", "uri"),
       COLS("service_id"), NULL, 0 },

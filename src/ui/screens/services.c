@@ -183,12 +183,13 @@ static int dir_chip(Ui *ui, int x, int y, int h, const char *icon, const char *l
     int w = (icon ? is + ui->gap : 0) + tw + 2 * ui->pad;
     if (w < ui->target)
         w = ui->target;
-    ThemeColor bg = on ? COLOR_SWITCH_ON_BG : COLOR_TILE_BG;
-    ThemeColor ink = on ? COLOR_SWITCH_ON_TEXT : COLOR_TILE_TEXT;
+    /* on: the header's colours, which stand out from the page as the switch does there */
+    ThemeColor bg = on ? COLOR_HEADER_BG : COLOR_TILE_BG;
+    ThemeColor ink = on ? COLOR_HEADER_TEXT : COLOR_TILE_TEXT;
     ui_rect(ui, x, y, w, h, bg);
     int lx = x + ui->pad;
     if (icon) {
-        ui_icon(ui, lx, y, is, h, icon, is, on ? COLOR_SWITCH_ON_TEXT : COLOR_ACCENT, bg);
+        ui_icon(ui, lx, y, is, h, icon, is, on ? COLOR_HEADER_TEXT : COLOR_ACCENT, bg);
         lx += is + ui->gap;
     }
     int lh = ui_line_height(ui, style);
@@ -470,7 +471,7 @@ UI_SCREEN_LAYOUT(screen_services)
     ly += dir_filters(ui, x, ly, lw);
     int rx = wide ? x + lw + 2 * ui->pad : x, rw = wide ? w - lw - 2 * ui->pad : w;
     int ry = wide ? y : ly;
-    if (browse)
+    if (browse && d->n_cats > 0)
         ry += dir_categories(ui, rx, ry, rw);
     else
         ry += dir_results(ui, rx, ry, rw);

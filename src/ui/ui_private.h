@@ -88,7 +88,7 @@ typedef struct UiGesture {
 
 /* the member directory (screens/services.c, screens/service.c): what the visitor asked,
  * and the page of results, the categories and the card read for it */
-#define UI_DIR_PAGE 20
+#define UI_DIR_PAGE 12
 #define UI_DIR_CATS 24
 typedef struct UiDirectory {
     struct Db *db;              /* borrowed; NULL: no directory */

@@ -34,6 +34,21 @@ static int fail(Db *db, const char *fmt, ...)
     return db_fail(db, "%s", msg);
 }
 
+/* a statement for sql, prepared once for the connection (db_query's cache); SQLITE_OK,
+ * or an error code with db_error() */
+static int prep(Db *db, const char *sql, sqlite3_stmt **st)
+{
+    *st = db_query(db, sql, NULL, NULL);
+    return *st ? SQLITE_OK : SQLITE_ERROR;
+}
+
+/* gives a statement from prep() back (reset, bindings cleared); NULL is fine */
+static void done(Db *db, sqlite3_stmt *st)
+{
+    if (st)
+        db_query_done(db, st);
+}
+
 /* ---- SQL functions for the build: the kiosk's own parsers, so SQL and C agree ---- */
 
 /* kiosk_fold(text, ...): the texts joined by spaces, folded for search */
@@ -321,8 +336,7 @@ static int expand_words(Db *db, char words[][96], int n, Synonyms *alt)
         syn_add(&alt[i], words[i]);
     }
     sqlite3_stmt *st = NULL;
-    if (sqlite3_prepare_v2(db->h, "SELECT terms FROM synonym ORDER BY rowid", -1, &st,
-                           NULL) != SQLITE_OK)
+    if (prep(db, "SELECT terms FROM synonym ORDER BY rowid", &st) != SQLITE_OK)
         return fail(db, "synonyms: %s", sqlite3_errmsg(db->h));
     int rc;
     char keys[16][96];
@@ -339,7 +353,7 @@ static int expand_words(Db *db, char words[][96], int n, Synonyms *alt)
                 syn_add(&alt[i], keys[j]);
         }
     }
-    sqlite3_finalize(st);
+    done(db, st);
     return rc == SQLITE_DONE ? 0 : fail(db, "synonyms: %s", sqlite3_errmsg(db->h));
 }
 
@@ -500,13 +514,13 @@ static int fill_rows(Db *db, Lang lang, time_t now, const sqlite3_int64 *keys, i
                 " LEFT JOIN organization o ON o.id = s.organization_id WHERE s.rowid = :key");
     sqlite3_stmt *st = NULL, *hs = NULL, *cs = NULL;
     HoursTable *t = malloc(sizeof *t);
-    int rc = !q.ok || !t ? SQLITE_NOMEM : sqlite3_prepare_v2(h, q.s, -1, &st, NULL);
+    int rc = !q.ok || !t ? SQLITE_NOMEM : prep(db, q.s, &st);
     if (rc == SQLITE_OK)
-        rc = sqlite3_prepare_v2(h, "SELECT weekdays, opens, closes, valid_from, valid_to"
-                                   " FROM dir_hours WHERE service = ?1 ORDER BY rowid", -1, &hs, NULL);
+        rc = prep(db, "SELECT weekdays, opens, closes, valid_from, valid_to"
+                      " FROM dir_hours WHERE service = ?1 ORDER BY rowid", &hs);
     if (rc == SQLITE_OK)
-        rc = sqlite3_prepare_v2(h, "SELECT date_from, date_to, closed, opens, closes, cid FROM dir_closure"
-                                   " WHERE service IN (0, ?1) ORDER BY rowid", -1, &cs, NULL);
+        rc = prep(db, "SELECT date_from, date_to, closed, opens, closes, cid FROM dir_closure"
+                      " WHERE service IN (0, ?1) ORDER BY rowid", &cs);
     free(q.s);
     int filled = 0;
     if (rc == SQLITE_OK) {
@@ -542,9 +556,9 @@ static int fill_rows(Db *db, Lang lang, time_t now, const sqlite3_int64 *keys, i
     }
     if (rc != SQLITE_OK && rc != SQLITE_DONE)
         fail(db, "the directory: %s", rc == SQLITE_NOMEM ? "out of memory" : sqlite3_errmsg(h));
-    sqlite3_finalize(st);
-    sqlite3_finalize(hs);
-    sqlite3_finalize(cs);
+    done(db, st);
+    done(db, hs);
+    done(db, cs);
     free(t);
     return rc != SQLITE_OK && rc != SQLITE_DONE ? -1 : filled;
 }
@@ -555,12 +569,12 @@ static int count_rows(Db *db, const char *sql, const DirQuery *dq, const char *m
 {
     sqlite3 *h = db->h;
     sqlite3_stmt *st = NULL;
-    if (sqlite3_prepare_v2(h, sql, -1, &st, NULL) != SQLITE_OK)
+    if (prep(db, sql, &st) != SQLITE_OK)
         return fail(db, "the directory: %s", sqlite3_errmsg(h));
     bind_where(st, dq, match, now);
     int rc = sqlite3_step(st);
     int n = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : -1;
-    sqlite3_finalize(st);
+    done(db, st);
     return n < 0 ? fail(db, "the directory: %s", sqlite3_errmsg(h)) : n;
 }
 
@@ -590,7 +604,7 @@ static int search(Db *db, const DirQuery *dq, Lang lang, int offset, int max, Di
                 : matches <= RANKED_MAX ? " ORDER BY f.rank, f.rowid" : " ORDER BY f.rowid");
     sql_add(&q, " LIMIT :limit OFFSET :offset");
     sqlite3_stmt *st = NULL;
-    if (!q.ok || sqlite3_prepare_v2(h, q.s, -1, &st, NULL) != SQLITE_OK) {
+    if (!q.ok || prep(db, q.s, &st) != SQLITE_OK) {
         free(q.s);
         return fail(db, "the directory: %s", q.ok ? sqlite3_errmsg(h) : "out of memory");
     }
@@ -605,13 +619,13 @@ static int search(Db *db, const DirQuery *dq, Lang lang, int offset, int max, Di
         if (++n % 64 == 0) {
             int f = fill_rows(db, lang, dq->now, keys, 64, rows + filled);
             if (f < 0) {
-                sqlite3_finalize(st);
+                done(db, st);
                 return -1;
             }
             filled += f;
         }
     }
-    sqlite3_finalize(st);
+    done(db, st);
     if (n < max && rc != SQLITE_DONE)
         return fail(db, "the directory: %s", sqlite3_errmsg(h));
     if (n % 64) {
@@ -647,7 +661,7 @@ int db_directory_categories(Db *db, const char *parent, Lang lang, DirCategory *
                 " FROM taxonomy_term p WHERE p.id = t.parent_id) ELSE t.parent_id = :parent END)"
                 " ORDER BY t.rowid");
     sqlite3_stmt *st = NULL;
-    if (!q.ok || sqlite3_prepare_v2(h, q.s, -1, &st, NULL) != SQLITE_OK) {
+    if (!q.ok || prep(db, q.s, &st) != SQLITE_OK) {
         free(q.s);
         return fail(db, "categories: %s", q.ok ? sqlite3_errmsg(h) : "out of memory");
     }
@@ -663,7 +677,7 @@ int db_directory_categories(Db *db, const char *parent, Lang lang, DirCategory *
         c->count = sqlite3_column_int(st, 3);
     }
     bool ok = n == max || rc == SQLITE_DONE;
-    sqlite3_finalize(st);
+    done(db, st);
     return ok ? n : fail(db, "categories: %s", sqlite3_errmsg(h));
 }
 
@@ -672,13 +686,12 @@ int db_directory_has_members(Db *db)
 {
     sqlite3 *h = db->h;
     sqlite3_stmt *st = NULL;
-    int rc = sqlite3_prepare_v2(h, "SELECT EXISTS (SELECT 1 FROM service WHERE organization_id <>"
-                                   " (SELECT organization_id FROM service ORDER BY rowid LIMIT 1))",
-                                -1, &st, NULL);
+    int rc = prep(db, "SELECT EXISTS (SELECT 1 FROM service WHERE organization_id <>"
+                      " (SELECT organization_id FROM service ORDER BY rowid LIMIT 1))", &st);
     if (rc == SQLITE_OK)
         rc = sqlite3_step(st);
     int yes = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : -1;
-    sqlite3_finalize(st);
+    done(db, st);
     return yes < 0 ? fail(db, "the directory: %s", sqlite3_errmsg(h)) : yes;
 }
 
@@ -692,16 +705,15 @@ int db_directory_load_hours(Db *db, const char *service_id, HoursTable *out)
     sql_add(&q, "SELECT ");
     sql_text(&q, "c", "closure", "reason");
     sql_add(&q, " FROM closure c WHERE c.id = :cid");
-    int rc = q.ok ? sqlite3_prepare_v2(h, "SELECT rowid FROM service WHERE id = ?1", -1, &k, NULL)
-                  : SQLITE_NOMEM;
+    int rc = q.ok ? prep(db, "SELECT rowid FROM service WHERE id = ?1", &k) : SQLITE_NOMEM;
     if (rc == SQLITE_OK)
-        rc = sqlite3_prepare_v2(h, "SELECT weekdays, opens, closes, valid_from, valid_to"
-                                   " FROM dir_hours WHERE service = ?1 ORDER BY rowid", -1, &hs, NULL);
+        rc = prep(db, "SELECT weekdays, opens, closes, valid_from, valid_to"
+                      " FROM dir_hours WHERE service = ?1 ORDER BY rowid", &hs);
     if (rc == SQLITE_OK)
-        rc = sqlite3_prepare_v2(h, "SELECT date_from, date_to, closed, opens, closes, cid FROM dir_closure"
-                                   " WHERE service IN (0, ?1) ORDER BY rowid", -1, &cs, NULL);
+        rc = prep(db, "SELECT date_from, date_to, closed, opens, closes, cid FROM dir_closure"
+                      " WHERE service IN (0, ?1) ORDER BY rowid", &cs);
     if (rc == SQLITE_OK)
-        rc = sqlite3_prepare_v2(h, q.s, -1, &why, NULL);
+        rc = prep(db, q.s, &why);
     free(q.s);
     int ret = -1;
     if (rc == SQLITE_OK) {
@@ -714,10 +726,10 @@ int db_directory_load_hours(Db *db, const char *service_id, HoursTable *out)
     }
     if (ret < 0 && rc != SQLITE_ROW)
         fail(db, "the directory: %s", rc == SQLITE_NOMEM ? "out of memory" : sqlite3_errmsg(h));
-    sqlite3_finalize(k);
-    sqlite3_finalize(hs);
-    sqlite3_finalize(cs);
-    sqlite3_finalize(why);
+    done(db, k);
+    done(db, hs);
+    done(db, cs);
+    done(db, why);
     return ret;
 }
 
@@ -726,7 +738,7 @@ int db_directory_load_hours(Db *db, const char *service_id, HoursTable *out)
 static sqlite3_stmt *card_query(Db *db, Sql *q, const char *id, Lang lang)
 {
     sqlite3_stmt *st = NULL;
-    if (!q->ok || sqlite3_prepare_v2(db->h, q->s, -1, &st, NULL) != SQLITE_OK) {
+    if (!q->ok || prep(db, q->s, &st) != SQLITE_OK) {
         fail(db, "the service card: %s", q->ok ? sqlite3_errmsg(db->h) : "out of memory");
         st = NULL;
     } else {
@@ -739,7 +751,7 @@ static sqlite3_stmt *card_query(Db *db, Sql *q, const char *id, Lang lang)
 }
 
 /* appends the rows of a one-column statement to out, one a line; false on an error */
-static bool card_lines(sqlite3_stmt *st, char *out, size_t n)
+static bool card_lines(Db *db, sqlite3_stmt *st, char *out, size_t n)
 {
     int rc;
     size_t len = strlen(out);
@@ -753,7 +765,7 @@ static bool card_lines(sqlite3_stmt *st, char *out, size_t n)
         if (len >= n)
             len = strlen(out);
     }
-    sqlite3_finalize(st);
+    done(db, st);
     return rc == SQLITE_DONE;
 }
 
@@ -786,7 +798,7 @@ static int card(Db *db, const char *service_id, Lang lang, DirCard *c)
         return -1;
     int rc = sqlite3_step(st);
     if (rc != SQLITE_ROW) {
-        sqlite3_finalize(st);
+        done(db, st);
         return rc == SQLITE_DONE ? fail(db, "no service %s", service_id)
                                  : fail(db, "the service card: %s", sqlite3_errmsg(db->h));
     }
@@ -816,12 +828,12 @@ static int card(Db *db, const char *service_id, Lang lang, DirCard *c)
     col_copy(st, 13, c->website, sizeof c->website);
     col_copy(st, 14, c->phone, sizeof c->phone);
     c->free = sqlite3_column_int(st, 15);
-    sqlite3_finalize(st);
+    done(db, st);
 
     sql_add(&q, "SELECT ");
     sql_text(&q, "r", "required_document", "document");
     sql_add(&q, " FROM required_document r WHERE r.service_id = :id ORDER BY r.rowid");
-    bool ok = (st = card_query(db, &q, service_id, lang)) && card_lines(st, c->documents,
+    bool ok = (st = card_query(db, &q, service_id, lang)) && card_lines(db, st, c->documents,
                                                                         sizeof c->documents);
     /* "Per session: 10 EUR (a note)"; an amount of 0 is said by the option ("Free") */
     sql_add(&q, "SELECT ");
@@ -831,11 +843,11 @@ static int card(Db *db, const char *service_id, Lang lang, DirCard *c)
                 " ELSE ' (' || ");
     sql_text(&q, "k", "cost_option", "amount_description");
     sql_add(&q, " || ')' END FROM cost_option k WHERE k.service_id = :id ORDER BY k.rowid");
-    ok = ok && (st = card_query(db, &q, service_id, lang)) && card_lines(st, c->cost, sizeof c->cost);
+    ok = ok && (st = card_query(db, &q, service_id, lang)) && card_lines(db, st, c->cost, sizeof c->cost);
     sql_add(&q, "SELECT group_concat(");
     sql_text(&q, "l", "language", "name");
     sql_add(&q, ", ', ') FROM language l WHERE l.service_id = :id");
-    ok = ok && (st = card_query(db, &q, service_id, lang)) && card_lines(st, c->languages,
+    ok = ok && (st = card_query(db, &q, service_id, lang)) && card_lines(db, st, c->languages,
                                                                         sizeof c->languages);
     /* where: the service's location with an address first, else its organisation's */
     sql_add(&q, "SELECT ");
@@ -865,7 +877,7 @@ static int card(Db *db, const char *service_id, Lang lang, DirCard *c)
             c->longitude = lo;
         }
         ok = rc == SQLITE_ROW || rc == SQLITE_DONE;
-        sqlite3_finalize(st);
+        done(db, st);
     } else {
         ok = false;
     }

@@ -163,6 +163,7 @@
     X(STR_DIR_ELIGIBILITY,       "directory.eligibility") \
     X(STR_DIR_APPLY,             "directory.apply") \
     X(STR_DIR_DOCUMENTS,         "directory.documents") \
+    X(STR_DIR_HOURS,             "directory.hours") \
     X(STR_DIR_COST,              "directory.cost") \
     X(STR_DIR_AGES,              "directory.ages") \
     X(STR_DIR_CHECKED,           "directory.last_checked") \

@@ -45,7 +45,7 @@ static int card_week(Ui *ui, int x, int y, int w)
     if (d->hours.n_periods == 0)
         return 0;
     int top = y;
-    y += ui_text(ui, x, y, w, i18n_str(ui->lang, STR_HOURS), ui->s_small | UI_STYLE_BOLD,
+    y += ui_text(ui, x, y, w, i18n_str(ui->lang, STR_DIR_HOURS), ui->s_small | UI_STYLE_BOLD,
                  COLOR_MUTED, COLOR_BG, ALIGN_LEFT, 0);
     struct tm tm;
     localtime_r(&ui->now, &tm);

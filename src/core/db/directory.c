@@ -668,7 +668,7 @@ int db_directory_categories(Db *db, const char *parent, Lang lang, DirCategory *
     free(q.s);
     bind_text(st, ":parent", parent ? parent : "");
     bind_text(st, ":lang", lang_param(db, lang));
-    int n = 0, rc;
+    int n = 0, rc = SQLITE_DONE;
     while (n < max && (rc = sqlite3_step(st)) == SQLITE_ROW) {
         DirCategory *c = &out[n++];
         col_copy(st, 0, c->id, sizeof c->id);

@@ -297,6 +297,38 @@ static void test_no_directory_text_is_clipped_or_overlaps_at_any_size(void **sta
     assert_int_equal(faults, 0);
 }
 
+/* every key, chip, tile and row is at least 9 mm a side, in every layout of the keyboard */
+static void test_every_directory_target_is_at_least_9_mm(void **state)
+{
+    Fixture *f = *state;
+    static const int sizes[][2] = { { 800, 480 }, { 1280, 800 }, { 1920, 1080 }, { 720, 1280 } };
+    int min = (int)(9.0 / 25.4 * 133.0), small = 0;
+    for (size_t z = 0; z < sizeof sizes / sizeof sizes[0]; z++) {
+        ui_set_size(f->ui, sizes[z][0], sizes[z][1]);
+        for (int layout = 0; layout < KB_COUNT; layout++) {
+            int x, y, w, h;
+            ui_reset(f->ui, LANG_EN);
+            ui_show(f->ui, SCREEN_SERVICES, LANG_EN);
+            type(f->ui, "a");
+            for (int k = 0; k < layout; k++) {
+                assert_int_equal(ui_find_key(f->ui, "\t", &x, &y), 0);
+                tap(f->ui, x, y);
+            }
+            int n = ui_target(f->ui, 0, &x, &y, &w, &h);
+            for (int i = 0; i < n; i++) {
+                ui_target(f->ui, i, &x, &y, &w, &h);
+                if (w < min || h < min) {
+                    fprintf(stderr, "%dx%d layout %d: a %dx%d target at %d,%d\n", sizes[z][0],
+                            sizes[z][1], layout, w, h, x, y);
+                    small++;
+                }
+            }
+        }
+    }
+    ui_set_size(f->ui, 1280, 800);
+    assert_int_equal(small, 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -308,6 +340,7 @@ int main(void)
         cmocka_unit_test(test_the_idle_reset_clears_search_filters_and_keyboard),
         cmocka_unit_test(test_a_card_shows_an_alert_and_an_inactive_status_first),
         cmocka_unit_test(test_no_directory_text_is_clipped_or_overlaps_at_any_size),
+        cmocka_unit_test(test_every_directory_target_is_at_least_9_mm),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -8,7 +8,7 @@
 typedef enum { KB_GREEK, KB_LATIN, KB_ARABIC, KB_CYRILLIC, KB_COUNT } KbLayout;
 
 #define KB_MAX_ROWS 4
-#define KB_MAX_KEYS 14          /* keys in a row */
+#define KB_MAX_KEYS 12          /* keys in a row: 12 touch targets fit a portrait screen */
 
 /* the rows of a layout, top first, each its keys separated by single spaces; the
  * number of rows */

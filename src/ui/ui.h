@@ -110,7 +110,8 @@ void ui_set_directory(Ui *ui, struct Db *db);
 void ui_show_service(Ui *ui, const char *id);
 /* for tests and the benchmark: the centre of the directory keyboard's key that types
  * key (one character; " " space, "\b" erase, "\t" the layout switch, "\x1b" clear the
- * query), of the i-th category tile, of the i-th result row, of a filter's chip; 0,
+ * query; a closed keyboard is opened as a tap on the search box would), of the i-th
+ * category tile, of the i-th result row (scrolled into view), of a filter's chip; 0,
  * or -1 when the screen shows none */
 int ui_find_key(Ui *ui, const char *key, int *x, int *y);
 int ui_find_category(Ui *ui, int i, int *x, int *y);

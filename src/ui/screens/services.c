@@ -460,8 +460,15 @@ UI_SCREEN_LAYOUT(screen_services)
     dir_refresh(ui);
     bool browse = !d->query[0] && !ui_dir_filtered(ui);
     /* wide: the search and its keyboard on the left, what it finds on the right */
+    int g = ui->gap / 2 > 2 ? ui->gap / 2 : 2, most = 0;
+    for (int l = 0; l < KB_COUNT; l++)
+        for (int r = 0; r < KB_MAX_ROWS; r++)
+            most = kb_row_keys((KbLayout)l, r) > most ? kb_row_keys((KbLayout)l, r) : most;
+    int need = most * ui->target + (most - 1) * g;   /* the longest row, each key a target */
     int lw = (w - 2 * ui->pad) * 2 / 5;
-    bool wide = w > ui->h && lw >= 9 * ui->target;     /* keys of 0.8 target at least */
+    if (lw < need)
+        lw = need;
+    bool wide = w > ui->h && lw <= (w - 2 * ui->pad) / 2;
     if (!wide)
         lw = w;
     int ly = y;

@@ -331,7 +331,7 @@ static int dir_categories(Ui *ui, int x, int y, int w)
     UiDirectory *d = &ui->dir;
     if (d->n_cats == 0)
         return 0;
-    int cols = w > 70 * ui->u ? 3 : w > 40 * ui->u ? 2 : 1;
+    int cols = w > 90 * ui->u ? 3 : w > 55 * ui->u ? 2 : 1;    /* names of two words a line */
     int tw = (w - (cols - 1) * ui->gap) / cols;
     int th = ui->target + 2 * ui->gap > (int)(6 * ui->u) ? ui->target + 2 * ui->gap
                                                           : (int)(6 * ui->u);

@@ -39,7 +39,7 @@ CFLAGS  += -std=c11 -Wall -Wextra -Werror -D_DEFAULT_SOURCE -D_GNU_SOURCE -DKIOS
 LDLIBS  += $(PKG_LIBS) -lm
 LDFLAGS += $(SANFLAGS)
 
-SRC      := $(wildcard src/core/*.c src/core/*/*.c src/ui/*.c src/ui/screens/*.c src/render/*.c src/platform/*.c src/app.c src/cmd_*.c)
+SRC      := $(wildcard src/core/*.c src/core/*/*.c src/ui/*.c src/ui/screens/*.c src/render/*.c src/platform/*.c src/app.c src/cmd/*.c)
 # the interface's words: one gettext catalogue per language, built into the program
 LOCALE_PO := $(wildcard assets/locale/*.po)
 OBJ      := $(SRC:src/%.c=$(BUILD)/%.o) $(BUILD)/locale/catalogues.o

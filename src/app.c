@@ -22,7 +22,6 @@
 #include "core/db.h"
 #include "core/directory.h"
 #include "core/hours.h"
-#include "core/hsds.h"
 #include "core/store.h"
 #include "core/update.h"
 #include "platform/inputcheck.h"
@@ -113,90 +112,22 @@ static int app_load(App *a, Db *db, char *why, size_t n)
     return 0;
 }
 
-/* a database built from a package folder, in a file removed as soon as it is open */
-static Db *app_open_package(const char *dir, char *why, size_t n)
-{
-    char path[] = "/tmp/kiosk-content-XXXXXX";
-    int fd = mkstemp(path);
-    if (fd < 0) {
-        snprintf(why, n, "cannot make a temporary file: %s", strerror(errno));
-        return NULL;
-    }
-    close(fd);
-    unlink(path);   /* hsds_import wants to create it */
-    HsdsReport rep;
-    memset(&rep, 0, sizeof rep);
-    Db *db = NULL;
-    if (hsds_import(dir, path, &rep) != 0) {
-        hsds_report_print(&rep, dir, stderr);
-        snprintf(why, n, "the package %s cannot be used", dir);
-    } else {
-        db = db_open(path, why, n);
-        unlink(path);
-    }
-    hsds_report_free(&rep);
-    return db;
-}
-
-/* the built-in content's database, made from the package by the importer at build
- * time (build/data.db in a build tree, data.db in /usr/share/kiosk), when it is newer
- * than every file of the package; NULL otherwise, and the package is imported */
-static Db *app_open_builtin(App *a, const char *pkg)
-{
-    static const char *const places[] = { "%s/build/data.db", "%s/data.db" };
-    char path[PATH_MAX];
-    struct stat db_st, f_st;
-    for (size_t i = 0; i < sizeof places / sizeof places[0]; i++) {
-        snprintf(path, sizeof path, places[i], render_share_dir(a->render));
-        if (stat(path, &db_st) != 0)
-            continue;
-        glob_t g;
-        char pattern[PATH_MAX + 8];
-        snprintf(pattern, sizeof pattern, "%s/*", pkg);
-        bool fresh = glob(pattern, 0, NULL, &g) == 0;
-        for (size_t k = 0; fresh && k < g.gl_pathc; k++)
-            fresh = stat(g.gl_pathv[k], &f_st) == 0 && f_st.st_mtime <= db_st.st_mtime;
-        globfree(&g);
-        if (fresh)
-            return db_open(path, NULL, 0);
-    }
-    return NULL;
-}
-
-/* opens the content the options name: a database file, a package, or the live data */
+/* opens the content the options name (store_open_source): a database file, a package,
+ * the live data when live, else the built-in content; a fallback is logged */
 static Db *app_open_db(App *a, const AppOptions *o, bool live, char *why, size_t n)
 {
-    if (o->db_path)
-        return db_open(o->db_path, why, n);
-    if (o->package)
-        return app_open_package(o->package, why, n);
-    Db *db = NULL;
-    char def[PATH_MAX];
-    const char *pkg = a->cfg.default_data;
-    struct stat st;
-    if (stat(pkg, &st) != 0) {  /* a build tree: the data next to the fonts */
-        snprintf(def, sizeof def, "%s/data", render_share_dir(a->render));
-        pkg = def;
-    }
-    if (!live) {                /* screenshots: the built-in content */
-        Db *built = app_open_builtin(a, pkg);
-        return built ? built : app_open_package(pkg, why, n);
-    }
     const char *dir = o->data_dir ? o->data_dir : a->cfg.data_dir;
-    if (mkdir(dir, 0755) != 0 && errno != EEXIST) {
-        fprintf(stderr, "kiosk: cannot create %s (%s): showing the built-in content\n", dir,
-                strerror(errno));
-        return app_open_package(pkg, why, n);
-    }
-    char note[512] = "";
-    snprintf(a->data_dir, sizeof a->data_dir, "%s", dir);
-    a->live = true;
-    if (store_open_live(dir, pkg, &db, note, sizeof note) < 0) {
-        snprintf(why, n, "%s", note);
+    StoreSource src = { .db_path = o->db_path, .package = o->package,
+                        .data_dir = live ? dir : NULL, .default_pkg = a->cfg.default_data,
+                        .share_dir = o->share_dir, .problems = stderr };
+    Db *db = NULL;
+    int rc = store_open_source(&src, &db, &a->live, why, n);
+    if (rc < 0)
         return NULL;
-    }
-    if (note[0])
-        fprintf(stderr, "kiosk: %s\n", note);
+    if (rc > 0)
+        fprintf(stderr, "kiosk: %s\n", why);
+    if (a->live)
+        snprintf(a->data_dir, sizeof a->data_dir, "%s", dir);
     return db;
 }
 
@@ -406,14 +337,17 @@ static void app_staff_info(App *a, time_t now)
         store_package_of(live, product, sizeof product, version, sizeof version);
     char *imported = a->db ? db_package_get(a->db, "imported_at") : NULL;
     ADD(STR_DATA, "%s %s, %s%s(%s)", product, version, imported ? imported : "",
-        imported && *imported ? " " : "", a->live ? a->data_dir : "built-in");
+        imported && *imported ? " " : "", a->live ? a->data_dir : i18n_str(l, STR_BUILT_IN));
     free(imported);
     struct statvfs vfs;
     if (statvfs(a->data_dir, &vfs) == 0) {
         ADD(STR_DISK, "%.0f MiB", (double)vfs.f_bavail * (double)vfs.f_frsize / 1048576.0);
     }
     long up = (long)(now - a->started);
-    ADD(STR_UPTIME, "%ldd %02ldh %02ldm", up / 86400, up / 3600 % 24, up / 60 % 60);
+    char span[64];
+    i18n_format(l, span, sizeof span, STR_UPTIME_SPAN, (int)(up / 86400), (int)(up / 3600 % 24),
+                (int)(up / 60 % 60));
+    ADD(STR_UPTIME, "%s", span);
     char why[256] = "";
     int inputs = inputcheck_scan(why, sizeof why);
     if (inputs > 0) {
@@ -508,7 +442,7 @@ static void app_pin(App *a, const char *pin, time_t now, unsigned ms)
     }
     char text[256];
     if (r == PIN_LOCKED)
-        snprintf(text, sizeof text, i18n_str(l, STR_PIN_LOCKED), PIN_LOCK_S / 60);
+        i18n_format(l, text, sizeof text, STR_PIN_LOCKED, PIN_LOCK_S / 60);
     else
         snprintf(text, sizeof text, "%s", i18n_str(l, STR_PIN_NOT_SET));
     if (a->flow == FLOW_UPDATE_PIN) {

@@ -16,7 +16,7 @@
 #include <sys/stat.h>
 #include <sys/wait.h>
 
-#include "cmd.h"
+#include "cmd/cmd.h"
 #include "core/db.h"
 #include "core/hsds.h"
 #include "core/pin.h"

@@ -66,9 +66,11 @@
     X(STR_RESTART,               "staff.restart") \
     X(STR_SOFTWARE,              "staff.software") \
     X(STR_DATA,                  "staff.data") \
+    X(STR_BUILT_IN,              "staff.built_in") \
     X(STR_LAST_REPORT,           "staff.last_report") \
     X(STR_DISK,                  "staff.disk") \
     X(STR_UPTIME,                "staff.uptime") \
+    X(STR_UPTIME_SPAN,           "staff.uptime_span") \
     X(STR_INPUT,                 "staff.input") \
     X(STR_LOG,                   "staff.log") \
     /* weekdays from Monday: as a name, abbreviated, as in "opens on Monday" */ \

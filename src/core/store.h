@@ -6,7 +6,9 @@
  * instant leaves the old content or the new, never a mix and never nothing. */
 #ifndef STORE_H
 #define STORE_H
+#include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 #include "core/db.h"
 #include "core/hsds.h"
 
@@ -46,4 +48,29 @@ int store_package_of(const char *db_path, char *product, size_t pn, char *versio
 int store_remove_tree(const char *path);
 /* fsyncs a file or a folder; -1 with errno on failure */
 int store_sync(const char *path);
+
+/* ---- where the content comes from (store_source.c) ---- */
+
+/* the content to show; the first field set wins */
+typedef struct StoreSource {
+    const char *db_path;        /* a database file (--db) */
+    const char *package;        /* a package folder (--package), imported afresh */
+    const char *data_dir;       /* the live data folder, made when missing; NULL: the
+                                   built-in content (screenshots) */
+    const char *default_pkg;    /* the built-in package (kiosk.conf's default_data) */
+    const char *share_dir;      /* --share, for data/ and data.db; NULL: found */
+    FILE *problems;             /* an import's problems are written here; NULL: not */
+} StoreSource;
+
+/* opens the content s names into *out, *live true when it is data_dir's content.db
+ * (updates apply to it). 0; 1 when a fallback was used (why says what, for the log:
+ * the previous or the built-in content); -1 with why when nothing can be shown. */
+int store_open_source(const StoreSource *s, Db **out, bool *live, char *why, size_t n);
+/* a database built from the package folder dir, in a temporary file removed once it
+ * is open; NULL with why (and the import's problems on problems) */
+Db *store_open_package(const char *dir, FILE *problems, char *why, size_t n);
+/* the built-in package folder: configured when it exists, else the share folder's
+ * data/ (a build tree); buf holds the latter */
+const char *store_builtin_package(const char *configured, const char *share_dir, char *buf,
+                                  size_t n);
 #endif

@@ -19,6 +19,7 @@
  * run is shaped by SDL_ttf's HarfBuzz in its direction and script, and the runs are
  * placed side by side in visual order on one baseline (render_text_runs). */
 #include "render/render.h"
+#include "core/share.h"
 #include "core/text.h"
 #include "render/textrun.h"
 #include <SDL.h>
@@ -131,7 +132,7 @@ struct Render {
     int next_lut;
     uint64_t frame;
     UiMetrics metrics;
-    char share[1024];
+    char share[1024];           /* holds fonts/: the lazy faces are read from it later */
     bool can_wait;
     char scratch[4096];
     MeasureEntry measured[RENDER_MEASURE_SLOTS];   /* direct-mapped by the hash */
@@ -437,29 +438,6 @@ static int render_line_height(void *ctx, int style)
     return height;
 }
 
-/* the share directory: --share, else the folder above the binary when it holds
- * fonts/ (a build tree), else the installed /usr/share/kiosk */
-static void render_find_share(const char *given, char *out, size_t n)
-{
-    if (given) {
-        snprintf(out, n, "%s", given);
-        return;
-    }
-    char *base = SDL_GetBasePath();
-    if (base) {
-        snprintf(out, n, "%s../fonts/%s", base, faces[0].file);
-        FILE *f = fopen(out, "rb");
-        if (f) {
-            fclose(f);
-            snprintf(out, n, "%s..", base);
-            SDL_free(base);
-            return;
-        }
-        SDL_free(base);
-    }
-    snprintf(out, n, "/usr/share/kiosk");
-}
-
 /* where the UI is drawn, for the window's size: the window's own surface when the
  * panel is upright and the window 32 bits deep; else a canvas */
 static int render_canvas(Render *r)
@@ -542,7 +520,7 @@ Render *render_create(const RenderOptions *o)
     r->rotation = o->rotation;
     r->touch[0] = r->touch[4] = 1.0f;
     char path[1200];
-    render_find_share(o->share_dir, r->share, sizeof r->share);
+    share_find_dir(o->share_dir, r->share, sizeof r->share);
     for (int f = 0; f < FACE_COUNT; f++) {
         if (faces[f].lazy)
             continue;
@@ -1100,4 +1078,3 @@ bool render_wait(Render *r, int timeout_ms)
 
 bool render_can_wait(const Render *r) { return r->can_wait; }
 unsigned render_ticks(void) { return SDL_GetTicks(); }
-const char *render_share_dir(const Render *r) { return r->share; }

@@ -12,7 +12,7 @@ typedef struct RenderOptions {
     bool windowed;              /* a window on a desktop, for development */
     bool hidden;                /* headless: screenshots and tests */
     int rotation;               /* 0, 90, 180, 270: the panel is mounted turned */
-    const char *share_dir;      /* holds fonts/; NULL: next to the binary, else /usr/share/kiosk */
+    const char *share_dir;      /* holds fonts/; NULL: share_find_dir finds it */
 } RenderOptions;
 
 /* opens SDL, the window and the fonts; NULL with a message on stderr that says what
@@ -63,8 +63,6 @@ bool render_wait(Render *r, int timeout_ms);
 bool render_can_wait(const Render *r);
 /* milliseconds since start, SDL's clock */
 unsigned render_ticks(void);
-/* the folder that holds fonts/ and data/ */
-const char *render_share_dir(const Render *r);
 /* the text cache's entries and bytes, for the benchmarks */
 void render_cache_stats(const Render *r, int *entries, long *bytes);
 /* a calibration matrix for touches: x' = a*x + b*y + c, y' = d*x + e*y + f, on 0..1 */

@@ -1,13 +1,12 @@
-/* cmd_update.c - the update, export, rollback and pin-hash modes: the USB update
- * path from a shell, for IT, for staff with a laptop, and for tests. They call the
- * same functions as the kiosk's screens (update.h, store.h, pin.h). */
-#include "cmd.h"
+/* update.c - `kiosk update`, `kiosk export` and `kiosk rollback`: the USB update path
+ * from a shell, for IT, for staff with a laptop, and for tests. They call the same
+ * functions as the kiosk's screens (update.h, store.h) and share one option parser. */
+#include "cmd/cmd.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/pin.h"
 #include "core/store.h"
 #include "core/update.h"
 
@@ -112,31 +111,5 @@ int cmd_rollback(int argc, char **argv)
         return 1;
     }
     printf("rollback: the previous content is live again\n");
-    return 0;
-}
-
-/* pin-hash: one line on stdin, the hash on stdout */
-int cmd_pin_hash(int argc, char **argv)
-{
-    (void)argv;
-    if (argc > 1) {
-        fprintf(stderr, "usage: echo PIN | kiosk pin-hash\n");
-        return 2;
-    }
-    char pin[64] = "", hash[256];
-    if (!fgets(pin, sizeof pin, stdin)) {
-        fprintf(stderr, "pin-hash: no PIN on standard input\n");
-        return 1;
-    }
-    pin[strcspn(pin, "\r\n")] = '\0';
-    if (!pin_is_valid(pin)) {
-        fprintf(stderr, "pin-hash: a PIN is %d to %d digits\n", PIN_MIN_DIGITS, PIN_MAX_DIGITS);
-        return 1;
-    }
-    if (pin_hash(pin, hash, sizeof hash) != 0) {
-        fprintf(stderr, "pin-hash: cannot hash (out of memory?)\n");
-        return 1;
-    }
-    printf("%s\n", hash);
     return 0;
 }

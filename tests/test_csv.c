@@ -277,6 +277,128 @@ static void test_written_records_read_back_the_same(void **state)
     free(buf);
 }
 
+/* Excel on a Greek PC saves with ';' (the Windows list separator): the first line
+ * has no comma, so the file is read with ';' and the reader says so */
+static void test_semicolon_file_from_greek_excel_is_read_with_semicolons(void **state)
+{
+    (void)state;
+    static const char text[] = "\xEF\xBB\xBFid;name;note\r\n1;\"a; b\";x,y\r\n";
+    char out[128];
+    CsvReader *r;
+    assert_int_equal(read_all(text, sizeof text - 1, out, sizeof out, &r), CSV_END);
+    assert_string_equal(out, "id|name|note/1|a; b|x,y");
+    assert_int_equal(csv_separator(r), ';');
+    assert_true(csv_had_bom(r));
+    csv_close(r);
+}
+
+/* a comma anywhere in the first line keeps the comma; a quoted ';' does not count */
+static void test_comma_file_with_semicolons_in_texts_stays_comma(void **state)
+{
+    (void)state;
+    static const char text[] = "id,name\n1,\"Κείμενο; με ερωτηματικό\"\n";
+    char out[128];
+    CsvReader *r;
+    assert_int_equal(read_all(text, sizeof text - 1, out, sizeof out, &r), CSV_END);
+    assert_string_equal(out, "id|name/1|Κείμενο; με ερωτηματικό");
+    assert_int_equal(csv_separator(r), ',');
+    assert_false(csv_had_bom(r));
+    csv_close(r);
+    static const char tabs[] = "id\tname\r1\tΑθήνα\r";
+    assert_int_equal(read_all(tabs, sizeof tabs - 1, out, sizeof out, NULL), CSV_END);
+    assert_string_equal(out, "id|name/1|Αθήνα");
+}
+
+/* the regression of issue 14: a file opened as Western and saved as UTF-8 starts
+ * with "ï»¿" and was reported as 'required column "id" is missing' */
+static void test_bom_read_as_western_names_the_wrong_encoding(void **state)
+{
+    (void)state;
+    static const char text[] = "\xC3\xAF\xC2\xBB\xC2\xBFid,name\n1,x\n";
+    CsvReader *r = csv_open_mem(text, sizeof text - 1);
+    assert_int_equal(csv_next(r), CSV_ERR_WESTERN);
+    assert_non_null(strstr(csv_error_message(r), "opened as Western"));
+    assert_non_null(strstr(csv_error_message(r), "UTF-8"));
+    assert_int_equal(csv_next(r), CSV_END);
+    csv_close(r);
+}
+
+/* Greek read as Western and saved again ("Î‘Î¸Î®" for "Αθή") is refused with the
+ * cause, on its line and field; a French "Ïle de France" is not */
+static void test_greek_garbled_by_western_encoding_is_named(void **state)
+{
+    (void)state;
+    static const char text[] = "id,name\n1,\xC3\x8E\xE2\x80\x98\xC3\x8E\xC2\xB8\xC3\x8E\xC2\xAE\n"
+                               "2,\xC3\x8F" "le de France\n";
+    CsvReader *r = csv_open_mem(text, sizeof text - 1);
+    assert_int_equal(csv_next(r), CSV_OK);
+    assert_int_equal(csv_next(r), CSV_ERR_GARBLED);
+    assert_int_equal(csv_error_line(r), 2);
+    assert_int_equal(csv_error_column(r), 2);
+    assert_non_null(strstr(csv_error_message(r), "opened as Western"));
+    assert_int_equal(csv_next(r), CSV_OK);
+    assert_string_equal(csv_field(r, 1), "\xC3\x8F" "le de France");
+    csv_close(r);
+}
+
+/* a Greek Windows-1253 file is not UTF-8: the message names the encodings */
+static void test_windows_1253_file_names_the_encoding(void **state)
+{
+    (void)state;
+    static const char text[] = "id,name\n1,\xC1\xE8\xDE\xED\xE1\n";    /* Αθήνα in 1253 */
+    CsvReader *r = csv_open_mem(text, sizeof text - 1);
+    assert_int_equal(csv_next(r), CSV_OK);
+    assert_int_equal(csv_next(r), CSV_ERR_UTF8);
+    assert_non_null(strstr(csv_error_message(r), "Windows-1253"));
+    csv_close(r);
+}
+
+/* issue 15, "exported cells that spreadsheets execute": formulas and the values a
+ * spreadsheet converts are written with a ' that spreadsheets keep as text, and the
+ * reader gives every value back exactly, the ones that start with ' too */
+static void test_risky_cells_are_marked_and_read_back_exactly(void **state)
+{
+    (void)state;
+    static const char *const values[] = {
+        "=HYPERLINK(\"http://example.org\",\"x\")", "+302103638600", "00302103638601", "012",
+        "007", "-2+3+cmd|' /C calc'!A0", "@SUM(1)", "\tTab", "09:00", "24/12/2026", "23.727",
+        "TRUE", "false", "'", "''", "'007", "''+30", "'plain", "it's", "Αθήνα; Πειραιάς",
+        "+30 210 3638625", "MO,TU", "accmr-phone", "", "1.0", "9:00 AM", "3.02104E+11",
+    };
+    enum { N = sizeof values / sizeof values[0] };
+    unsigned char text[N];
+    memset(text, 1, sizeof text);
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    assert_int_equal(csv_write_row(f, values, text, N), 0);
+    assert_int_equal(csv_write_row(f, values, NULL, N), 0);
+    fclose(f);
+    /* what a spreadsheet sees: no cell starts with = + - @ Tab, no bare number */
+    assert_non_null(strstr(buf, "\"'=HYPERLINK(\"\"http"));
+    assert_non_null(strstr(buf, ",\"'+302103638600\","));
+    assert_non_null(strstr(buf, ",\"'007\","));
+    assert_non_null(strstr(buf, ",\"''007\","));
+    assert_non_null(strstr(buf, ",\"'plain\","));
+    assert_non_null(strstr(buf, ",\"accmr-phone\","));
+    assert_non_null(strstr(buf, "\r\n\"'=HYPERLINK"));    /* no text flags: still marked, a formula */
+    assert_non_null(strstr(buf, ",\"09:00\","));
+    CsvReader *r = csv_open_mem(buf, len);
+    for (int rec = 0; rec < 2; rec++) {
+        assert_int_equal(csv_next(r), CSV_OK);
+        assert_int_equal(csv_field_count(r), N);
+        for (int i = 0; i < N; i++)
+            assert_string_equal(csv_field(r, i), values[i]);
+    }
+    csv_close(r);
+    free(buf);
+    /* what a person types with a ' in front is theirs, unless it is a mark */
+    static const char typed[] = "a,b\n'hello,'+30\n";
+    char out[64];
+    assert_int_equal(read_all(typed, sizeof typed - 1, out, sizeof out, NULL), CSV_END);
+    assert_string_equal(out, "a|b/'hello|+30");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -295,6 +417,12 @@ int main(void)
         cmocka_unit_test(test_utf16_file_is_named_as_such),
         cmocka_unit_test(test_missing_file_gives_the_reason),
         cmocka_unit_test(test_written_records_read_back_the_same),
+        cmocka_unit_test(test_semicolon_file_from_greek_excel_is_read_with_semicolons),
+        cmocka_unit_test(test_comma_file_with_semicolons_in_texts_stays_comma),
+        cmocka_unit_test(test_bom_read_as_western_names_the_wrong_encoding),
+        cmocka_unit_test(test_greek_garbled_by_western_encoding_is_named),
+        cmocka_unit_test(test_windows_1253_file_names_the_encoding),
+        cmocka_unit_test(test_risky_cells_are_marked_and_read_back_exactly),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

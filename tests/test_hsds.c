@@ -396,6 +396,251 @@ static void test_versions_compare_number_by_number(void **state)
     assert_false(hsds_version_valid(NULL));
 }
 
+/* ---- issue 14: what spreadsheets do to a package ---- */
+
+#define SHEET_PKG "tests/fixtures/spreadsheet"
+
+/* a copy of the spreadsheet fixture in a fresh folder (free it with test_rmdir) */
+static char *sheet_copy(void)
+{
+    char *tmp = test_tmpdir();
+    test_sh("mkdir -p '%s/p' && cp " SHEET_PKG "/*.csv " SHEET_PKG "/datapackage.json '%s/p/'",
+            tmp, tmp);
+    return tmp;
+}
+
+/* the value of column in the row of table whose first column is id, copied into out */
+typedef struct Cell {
+    const char *id;
+    int column;
+    char out[256];
+    bool found;
+} Cell;
+
+static int cell_row(void *ctx, const char *const *values, int n)
+{
+    Cell *c = ctx;
+    if (n > c->column && values[0] && strcmp(values[0], c->id) == 0) {
+        snprintf(c->out, sizeof c->out, "%s", values[c->column] ? values[c->column] : "");
+        c->found = true;
+    }
+    return 0;
+}
+
+/* fails unless the database's table holds value in column of the row with id */
+static void assert_cell(Db *db, const char *table, const char *id, const char *column,
+                        const char *value)
+{
+    int t = db_table_find(table);
+    Cell c = { id, db_table_column(t, column), "", false };
+    assert_int_equal(db_each_row(db, t, cell_row, &c), 0);
+    if (!c.found || strcmp(c.out, value) != 0)
+        fail_msg("%s %s %s is \"%s\", expected \"%s\"", table, id, column, c.found ? c.out : "(no row)",
+                 value);
+}
+
+/* times, dates and booleans as LibreOffice and Excel save them are stored as the
+ * kiosk writes them, each with a note saying how it was read */
+static void test_spreadsheet_times_dates_and_booleans_are_read_with_a_note(void **state)
+{
+    (void)state;
+    char *tmp = sheet_copy(), dir[600];
+    snprintf(dir, sizeof dir, "%s/p", tmp);
+    write_file(dir, "schedules.csv",
+               "id,service_id,freq,byday,opens_at,closes_at,valid_from,valid_to,description\r\n"
+               "accmr-weekdays,accmr-coordination,WEEKLY,\"MO,TU,WE,TH,FR\",09:00:00 AM,5:00 PM,"
+               "1/1/2026,31/12/2030,x\r\n");
+    write_file(dir, "closures.csv",
+               "id,service_id,start_date,end_date,closed,opens_at,closes_at,reason\r\n"
+               "closure-1,accmr-coordination,24/12/2026,31/12/2026,TRUE,,,x\r\n"
+               "closure-2,accmr-coordination,2027-01-05,2027-01-05,FALSE,10:00:00,2:30 PM,y\r\n");
+    HsdsReport r = { 0 };
+    Db *db = import_open(dir, tmp, "t.db", &r);
+    char *text = report_text(&r, NULL);
+    assert_reported(text, "schedules.csv:2:5: note: read \"09:00:00 AM\" as 09:00");
+    assert_reported(text, "schedules.csv:2:6: note: read \"5:00 PM\" as 17:00");
+    assert_reported(text, "schedules.csv:2:7: note: read \"1/1/2026\" as 2026-01-01");
+    assert_reported(text, "closures.csv:2:3: note: read \"24/12/2026\" as 2026-12-24");
+    assert_reported(text, "closures.csv:2:5: note: read \"TRUE\" as true");
+    assert_reported(text, "closures.csv:3:7: note: read \"2:30 PM\" as 14:30");
+    assert_int_equal(r.n_errors, 0);
+    assert_true(r.n_sheet >= 6);
+    assert_cell(db, "schedule", "accmr-weekdays", "opens_at", "09:00");
+    assert_cell(db, "schedule", "accmr-weekdays", "closes_at", "17:00");
+    assert_cell(db, "schedule", "accmr-weekdays", "valid_to", "2030-12-31");
+    assert_cell(db, "closure", "closure-1", "start_date", "2026-12-24");
+    assert_cell(db, "closure", "closure-1", "closed", "true");
+    assert_cell(db, "closure", "closure-2", "opens_at", "10:00");
+    db_close(db);
+    free(text);
+    hsds_report_free(&r);
+    test_rmdir(tmp);
+}
+
+/* the regression of issue 14: a Greek text cut at its ';' left its second half in a
+ * column with no name, which the kiosk dropped without a word; now an error with the
+ * cause, also for values past the header's last column */
+static void test_a_value_in_a_column_with_no_name_is_an_error_with_the_cause(void **state)
+{
+    (void)state;
+    char *tmp = sheet_copy(), dir[600];
+    snprintf(dir, sizeof dir, "%s/p", tmp);
+    write_file(dir, "programs.csv",
+               "id,organization_id,name,alternate_name,description,\r\n"
+               "committee-skills,accmr,Επιτροπή,,Συνεδριάζει μία φορά τον μήνα, ανοιχτή σε όλα\r\n"
+               "committee-urban,accmr,Επιτροπή,,,\r\n"
+               "committee-forum,accmr,Forum,,x,,spill\r\n");
+    HsdsReport r = { 0 };
+    assert_int_equal(hsds_check(dir, &r), -1);
+    char *text = report_text(&r, NULL);
+    assert_reported(text, "programs.csv:2:6: error: a value in a column with no name: a text "
+                          "containing ';' was split into two columns by the spreadsheet");
+    assert_reported(text, "programs.csv:4:7: error: a value in a column with no name");
+    assert_int_equal(r.n_errors, 2);
+    assert_true(r.n_sheet >= 2);
+    free(text);
+    hsds_report_free(&r);
+    test_rmdir(tmp);
+}
+
+/* Excel on a Greek PC saves with ';': read with ';', and said so once a file */
+static void test_semicolon_file_is_read_and_the_separator_named(void **state)
+{
+    (void)state;
+    char *tmp = sheet_copy(), dir[600];
+    snprintf(dir, sizeof dir, "%s/p", tmp);
+    write_file(dir, "phones.csv",
+               "\xEF\xBB\xBFid;organization_id;service_id;number;extension;type;description\r\n"
+               "accmr-phone;accmr;accmr-coordination;+30 210 3638625;;voice;\"a; b\"\r\n");
+    HsdsReport r = { 0 };
+    Db *db = import_open(dir, tmp, "t.db", &r);
+    char *text = report_text(&r, NULL);
+    assert_reported(text, "phones.csv: note: saved with ';' as separator: that is Excel's Greek "
+                          "list separator; the file is read with ';'");
+    assert_int_equal(r.n_errors, 0);
+    assert_cell(db, "phone", "accmr-phone", "number", "+30 210 3638625");
+    assert_cell(db, "phone", "accmr-phone", "description", "a; b");
+    db_close(db);
+    free(text);
+    hsds_report_free(&r);
+    test_rmdir(tmp);
+}
+
+/* a phone number that lost its + (or its digits, as 3.02104E+11) and a coordinate
+ * whose '.' a Greek PC took for a thousands separator refuse the package, by cause */
+static void test_phone_and_coordinate_damage_is_refused_by_cause(void **state)
+{
+    (void)state;
+    char *tmp = sheet_copy(), dir[600];
+    snprintf(dir, sizeof dir, "%s/p", tmp);
+    write_file(dir, "phones.csv",
+               "id,organization_id,service_id,number,extension,type,description\r\n"
+               "accmr-phone,accmr,accmr-coordination,302103638625,,voice,\r\n"
+               "7,accmr,,3.02104E+11,,voice,\r\n");
+    write_file(dir, "locations.csv",
+               "id,location_type,organization_id,name,latitude,longitude\r\n"
+               "accmr-office,physical,accmr,ACCMR,37.9838,23727\r\n");
+    HsdsReport r = { 0 };
+    assert_int_equal(hsds_check(dir, &r), -1);
+    char *text = report_text(&r, NULL);
+    assert_reported(text, "phones.csv:2:4: error: the + of a phone number was dropped");
+    assert_reported(text, "phones.csv:3:4: error: the phone number was written as 3.02104E+11");
+    assert_reported(text, "locations.csv:2:6: error: longitude 23727 is out of range: a Greek "
+                          "spreadsheet read the '.' of 23.727 as a thousands separator");
+    assert_null(strstr(text, "the map uses the address"));
+    assert_int_equal(r.n_errors, 3);
+    free(text);
+    hsds_report_free(&r);
+    test_rmdir(tmp);
+}
+
+/* the regression of issue 14: a file opened as Western and saved again was reported
+ * as 'required column "id" is missing'; now the cause is named */
+static void test_file_opened_as_western_is_named_not_a_missing_column(void **state)
+{
+    (void)state;
+    char *tmp = sheet_copy(), dir[600];
+    snprintf(dir, sizeof dir, "%s/p", tmp);
+    write_file(dir, "languages.csv", "\xC3\xAF\xC2\xBB\xC2\xBFid,service_id,name,code\r\n"
+                                     "accmr-lang-el,accmr-coordination,\xC3\x8E\xE2\x80\xA2\xC3\x8E"
+                                     "\xC2\xBB\xC3\x8E\xC2\xBB,el\r\n");
+    HsdsReport r = { 0 };
+    assert_int_equal(hsds_check(dir, &r), -1);
+    char *text = report_text(&r, NULL);
+    assert_reported(text, "languages.csv: error: the file starts with \"\xC3\xAF\xC2\xBB\xC2\xBF\": "
+                          "it was opened as Western (Latin-1) text instead of UTF-8");
+    assert_null(strstr(text, "required column"));
+    assert_true(r.n_sheet >= 1);
+    free(text);
+    hsds_report_free(&r);
+    test_rmdir(tmp);
+}
+
+/* the export quotes every value and marks the risky text cells with a ', declares
+ * utf-8-sig and tabular-data-resource for every resource, and imports back the same */
+static void test_export_protects_cells_and_imports_back_the_same(void **state)
+{
+    (void)state;
+    char *tmp = test_tmpdir(), first[600], out[600], path[700];
+    HsdsReport r = { 0 };
+    db_close(import_open(SHEET_PKG, tmp, "a.db", &r));
+    hsds_report_free(&r);
+    memset(&r, 0, sizeof r);
+    snprintf(first, sizeof first, "%s/a.db", tmp);
+    snprintf(out, sizeof out, "%s/stick", tmp);
+    assert_int_equal(hsds_export(first, out, &r), 0);
+    hsds_report_free(&r);
+    memset(&r, 0, sizeof r);
+    snprintf(path, sizeof path, "%s/phones.csv", out);
+    FILE *f = fopen(path, "rb");
+    assert_non_null(f);
+    char text[4096] = "";
+    size_t len = fread(text, 1, sizeof text - 1, f);
+    text[len] = 0;
+    fclose(f);
+    assert_memory_equal(text, "\xEF\xBB\xBF", 3);
+    assert_non_null(strstr(text, "\r\n\"'007\","));
+    assert_non_null(strstr(text, ",\"'+302103638600\",\"'012\","));
+    assert_non_null(strstr(text, ",\"'00302103638601\","));
+    assert_non_null(strstr(text, ",\"'=HYPERLINK(\"\"http://example.org\"\""));
+    assert_non_null(strstr(text, ",\"'+30 210 3638625\","));
+    snprintf(path, sizeof path, "%s/locations.csv", out);
+    f = fopen(path, "rb");
+    assert_non_null(f);
+    len = fread(text, 1, sizeof text - 1, f);
+    text[len] = 0;
+    fclose(f);
+    assert_non_null(strstr(text, ",\"37.9838\",\"23.727\""));    /* numbers: quoted, unmarked */
+    snprintf(path, sizeof path, "%s/datapackage.json", out);
+    f = fopen(path, "rb");
+    assert_non_null(f);
+    static char desc[200000];
+    len = fread(desc, 1, sizeof desc - 1, f);
+    desc[len] = 0;
+    fclose(f);
+    int resources = 0, profiles = 0, sig = 0;
+    for (const char *s = desc; (s = strstr(s, "\"path\":")); s++)
+        resources++;
+    for (const char *s = desc; (s = strstr(s, "\"tabular-data-resource\"")); s++)
+        profiles++;
+    for (const char *s = desc; (s = strstr(s, "\"utf-8-sig\"")); s++)
+        sig++;
+    assert_int_equal(profiles, db_table_count());
+    assert_int_equal(sig, db_table_count());
+    assert_true(resources >= db_table_count());
+    Db *b = import_open(out, tmp, "b.db", &r);
+    assert_int_equal(r.n_sheet, 0);
+    assert_cell(b, "phone", "007", "number", "+302103638600");
+    assert_cell(b, "phone", "007", "extension", "012");
+    assert_cell(b, "phone", "090025537", "number", "00302103638601");
+    assert_cell(b, "phone", "090025537", "description", "=HYPERLINK(\"http://example.org\",\"δοκιμή\")");
+    assert_cell(b, "program", "committee-urban", "description", "- Αστικοποίηση και συνύπαρξη");
+    assert_cell(b, "location", "test-point", "longitude", "23.727");
+    db_close(b);
+    hsds_report_free(&r);
+    test_rmdir(tmp);
+}
+
 /* a rules flag given to a table without the columns the rule reads would read past
  * the row (the quoted number and the translation's language are changed in place) */
 static void test_every_table_has_the_columns_its_import_rules_read(void **state)
@@ -425,6 +670,12 @@ int main(void)
         cmocka_unit_test(test_exported_files_start_with_a_bom_and_end_lines_with_crlf),
         cmocka_unit_test(test_default_content_checks_clean),
         cmocka_unit_test(test_versions_compare_number_by_number),
+        cmocka_unit_test(test_spreadsheet_times_dates_and_booleans_are_read_with_a_note),
+        cmocka_unit_test(test_a_value_in_a_column_with_no_name_is_an_error_with_the_cause),
+        cmocka_unit_test(test_semicolon_file_is_read_and_the_separator_named),
+        cmocka_unit_test(test_phone_and_coordinate_damage_is_refused_by_cause),
+        cmocka_unit_test(test_file_opened_as_western_is_named_not_a_missing_column),
+        cmocka_unit_test(test_export_protects_cells_and_imports_back_the_same),
         cmocka_unit_test(test_every_table_has_the_columns_its_import_rules_read),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -359,6 +359,25 @@ static void test_a_package_of_another_product_is_refused(void **state)
     expect_refused(f, UPDATE_WRONG_PRODUCT, "vending-machine");
 }
 
+/* issue 14: a phone number typed without its ' loses its + in a spreadsheet; the
+ * refusal names that, and the report on the stick says how to open the files */
+static void test_a_phone_that_lost_its_plus_is_refused_and_the_report_says_how_to_open(void **state)
+{
+    Fx *f = *state;
+    make_stick(f, UPDATE_PRODUCT, "2026.2.1");
+    test_sh("printf 'accmr-phone2,accmr,accmr-coordination,302103638699,voice,\\r\\n' >> '%s/phones.csv'",
+            f->kiosk);
+    sign(f);
+    expect_refused(f, UPDATE_DATA_ERRORS, "the + of a phone number was dropped");
+    char report[600];
+    snprintf(report, sizeof report, "%s/REPORT.txt", f->kiosk);
+    size_t len;
+    const char *text = slurp(report, &len);
+    assert_non_null(strstr(text, "phones.csv:3:4: error: the + of a phone number was dropped"));
+    assert_non_null(strstr(text, "\"Format quoted field as text\" ticked"));
+    assert_non_null(strstr(text, "Do not detect data types"));
+}
+
 /* a NUL byte in a CSV is a data error that names the file and line */
 static void test_a_nul_byte_in_a_csv_is_refused_with_its_place(void **state)
 {
@@ -781,6 +800,7 @@ int main(void)
         T(test_a_parent_folder_path_is_refused),
         T(test_an_absolute_path_is_refused),
         T(test_a_package_of_another_product_is_refused),
+        T(test_a_phone_that_lost_its_plus_is_refused_and_the_report_says_how_to_open),
         T(test_a_nul_byte_in_a_csv_is_refused_with_its_place),
         T(test_an_unsigned_package_is_refused),
         T(test_ten_thousand_files_are_refused_before_copying),

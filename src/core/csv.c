@@ -11,6 +11,7 @@
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 #include "core/text.h"
@@ -29,6 +30,8 @@ struct CsvReader {
     size_t *off;                /* where each field starts in rec */
     int n, off_cap;
     int line;                   /* the physical line being read */
+    int sep;                    /* ',' or, sniffed from the first line, ';' or '\t' */
+    bool bom;                   /* the file started with a UTF-8 BOM */
     int rec_line;
     long records;
     CsvStatus err;
@@ -44,6 +47,7 @@ static CsvReader *reader_new(void)
         return NULL;
     r->pushback = -1;
     r->line = 1;
+    r->sep = ',';
     return r;
 }
 
@@ -177,7 +181,28 @@ static CsvStatus source_error(CsvReader *r)
     return CSV_OK;
 }
 
-/* checks the start of the file: skips a UTF-8 BOM, refuses UTF-16 */
+/* the separator of the first line in [p, end): ';' or Tab when it has no comma
+ * outside quotes but those, else ','. A first line longer than the window read
+ * so far keeps ',' */
+static int sniff_separator(const unsigned char *p, const unsigned char *end)
+{
+    int commas = 0, semis = 0, tabs = 0;
+    bool quoted = false;
+    for (; p < end; p++) {
+        if (*p == '"')
+            quoted = !quoted;
+        else if (!quoted && (*p == '\n' || *p == '\r'))
+            break;
+        else if (!quoted)
+            commas += *p == ',', semis += *p == ';', tabs += *p == '\t';
+    }
+    if (p == end || commas)
+        return ',';
+    return semis ? ';' : tabs ? '\t' : ',';
+}
+
+/* checks the start of the file: skips a UTF-8 BOM, refuses UTF-16 and a file whose
+ * BOM was read as Western text ("ï»¿") and saved again, sniffs the separator */
 static CsvStatus read_start(CsvReader *r)
 {
     r->started = true;
@@ -187,12 +212,73 @@ static CsvStatus read_start(CsvReader *r)
         return CSV_OK;          /* csv_next() sees the end (or the read error) */
     r->p--;                     /* the byte came from the window: look at it again */
     size_t avail = (size_t)(r->end - r->p);
-    if (avail >= 3 && memcmp(r->p, "\xEF\xBB\xBF", 3) == 0)
+    if (avail >= 3 && memcmp(r->p, "\xEF\xBB\xBF", 3) == 0) {
         r->p += 3;
-    else if (avail >= 2 && (memcmp(r->p, "\xFF\xFE", 2) == 0 || memcmp(r->p, "\xFE\xFF", 2) == 0))
+        r->bom = true;
+        avail -= 3;
+    }
+    if (avail >= 6 && memcmp(r->p, "\xC3\xAF\xC2\xBB\xC2\xBF", 6) == 0)
+        return set_error(r, CSV_ERR_WESTERN, 0, 0,
+                         "the file starts with \"\xC3\xAF\xC2\xBB\xC2\xBF\": it was opened as Western "
+                         "(Latin-1) text instead of UTF-8 and saved again, which garbles every "
+                         "Greek letter; export again and open the file as UTF-8");
+    if (avail >= 2 && (memcmp(r->p, "\xFF\xFE", 2) == 0 || memcmp(r->p, "\xFE\xFF", 2) == 0))
         return set_error(r, CSV_ERR_UTF16, 1, 1,
                          "the file is UTF-16 text: save it as \"CSV UTF-8\"");
+    r->sep = sniff_separator(r->p, r->end);
     return CSV_OK;
+}
+
+/* whether the code point at s (of n bytes) is one that UTF-8's second byte becomes
+ * when read as Western (Windows-1252): U+0080..U+00BF or a 1252 punctuation sign */
+static bool western_continuation(const unsigned char *s, size_t n)
+{
+    if (n >= 2 && s[0] == 0xC2 && s[1] >= 0x80 && s[1] <= 0xBF)
+        return true;            /* U+0080..U+00BF */
+    if (n >= 2 && (s[0] == 0xC5 || s[0] == 0xC6 || s[0] == 0xCB))
+        return true;            /* Œ œ Š š Ÿ Ž ž ƒ ˆ ˜ */
+    return n >= 3 && s[0] == 0xE2 && (s[1] == 0x80 || s[1] == 0x82 || s[1] == 0x84);
+}
+
+/* whether a field looks like UTF-8 Greek read as Western and saved as UTF-8 again:
+ * twice "Î" or "Ï" (or "Â", "Ã", "â") followed by what a UTF-8 continuation byte
+ * becomes in Windows-1252 ("Î±" for α, "Ï€" for π) */
+static bool field_garbled(const unsigned char *s, size_t n)
+{
+    int hits = 0;
+    for (size_t i = 0; i + 2 < n && hits < 2; i++)
+        if (s[i] == 0xC3 && (s[i + 1] == 0x8E || s[i + 1] == 0x8F || s[i + 1] == 0x82 ||
+                             s[i + 1] == 0x83 || s[i + 1] == 0xA2) &&
+            western_continuation(s + i + 2, n - i - 2))
+            hits++, i++;
+    return hits >= 2;
+}
+
+/* 1 when the n bytes at s, after their leading 's, are risky: see csv.h */
+static int risky(const char *s, size_t n)
+{
+    while (n && *s == '\'')
+        s++, n--;
+    if (!n)
+        return 0;
+    if (*s && strchr("=+-@\t\r", *s))
+        return 1;
+    if ((n == 4 && strncasecmp(s, "true", 4) == 0) || (n == 5 && strncasecmp(s, "false", 5) == 0))
+        return 1;
+    bool digit = false;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] >= '0' && s[i] <= '9')
+            digit = true;
+        else if (!s[i] || !strchr(" .,:/-+%()eEaApPmM", s[i]))
+            return 0;
+    }
+    return digit;
+}
+
+/* 1 when a spreadsheet would not keep s as text: see csv.h */
+int csv_value_risky(const char *s)
+{
+    return risky(s, strlen(s));
 }
 
 /* reads the next record: see csv.h */
@@ -274,7 +360,7 @@ CsvStatus csv_next(CsvReader *r)
             }
         }
         /* unquoted text, or text after a closing quote (kept as written) */
-        while (c != ',' && c != '\n' && c != '\r' && c != EOF) {
+        while (c != r->sep && c != '\n' && c != '\r' && c != EOF) {
             if (!field_byte(r, c, start, field_line, col, store, &bad))
                 return set_error(r, CSV_ERR_NOMEM, r->line, col, "out of memory");
             c = get_byte(r);
@@ -283,7 +369,22 @@ CsvStatus csv_next(CsvReader *r)
             /* rec is still NULL when nothing was stored yet (a first field of NULs) */
             if (bad == CSV_OK && r->rec && !text_utf8_valid(r->rec + start, r->len - start))
                 bad = set_error(r, CSV_ERR_UTF8, field_line, col,
-                                "invalid UTF-8 in field %d: save the file as \"CSV UTF-8\"", col);
+                                "invalid UTF-8 in field %d: the file was saved in another "
+                                "encoding (Greek Windows-1253 or Western), not UTF-8; save it "
+                                "as \"CSV UTF-8\"", col);
+            else if (bad == CSV_OK && r->rec &&
+                     field_garbled((const unsigned char *)r->rec + start, r->len - start))
+                bad = set_error(r, CSV_ERR_GARBLED, field_line, col,
+                                "the Greek letters of field %d are garbled (\"\xC3\x8E\xC2\xB1\" "
+                                "for \"\xCE\xB1\"): the file was opened as Western (Latin-1) "
+                                "instead of UTF-8 and saved again; export again and open it as "
+                                "UTF-8", col);
+            /* a spreadsheet mark: "'+30..." is read as "+30..." */
+            if (r->rec && r->len > start && r->rec[start] == '\'' &&
+                risky(r->rec + start, r->len - start)) {
+                memmove(r->rec + start, r->rec + start + 1, r->len - start - 1);
+                r->len--;
+            }
             if (r->n == r->off_cap) {
                 int cap = r->off_cap ? r->off_cap * 2 : 32;
                 size_t *o = realloc(r->off, (size_t)cap * sizeof *o);
@@ -296,7 +397,7 @@ CsvStatus csv_next(CsvReader *r)
             if (!put_byte(r, 0))
                 return set_error(r, CSV_ERR_NOMEM, r->line, col, "out of memory");
         }
-        if (c == ',') {
+        if (c == r->sep) {
             c = get_byte(r);
             continue;
         }
@@ -350,6 +451,18 @@ long csv_records(const CsvReader *r)
     return r->records;
 }
 
+/* the separator the file is read with */
+char csv_separator(const CsvReader *r)
+{
+    return (char)r->sep;
+}
+
+/* whether the file started with a UTF-8 BOM */
+int csv_had_bom(const CsvReader *r)
+{
+    return r->bom;
+}
+
 /* the line of the last error; 0 when it is about the whole file */
 int csv_error_line(const CsvReader *r)
 {
@@ -374,19 +487,51 @@ int csv_write_bom(FILE *f)
     return fwrite("\xEF\xBB\xBF", 1, 3, f) == 3 ? 0 : -1;
 }
 
+static int csv_write_fields(FILE *f, const char *const *fields, const unsigned char *text,
+                            bool quote_all, int n);
+
+/* whether a spreadsheet could run s as a formula: it starts with = @ Tab CR, or with
+ * + or - and is not a plain number ("-12.5" is one) */
+static bool formula_like(const char *s)
+{
+    if (!*s || !strchr("=@\t\r+-", *s))
+        return false;
+    if (*s != '+' && *s != '-')
+        return true;
+    char *end;
+    strtod(s, &end);
+    return end == s || *end;
+}
+
 /* writes one record with CRLF, quoting where RFC 4180 requires; -1 on a write error */
 int csv_write_record(FILE *f, const char *const *fields, int n)
 {
+    return csv_write_fields(f, fields, NULL, false, n);
+}
+
+/* writes one record, text fields quoted and marked; see csv.h. -1 on a write error */
+int csv_write_row(FILE *f, const char *const *fields, const unsigned char *text, int n)
+{
+    return csv_write_fields(f, fields, text, true, n);
+}
+
+/* writes one record with CRLF: every non-empty field quoted when quote_all, else
+ * only where RFC 4180 requires; text fields (and values that start with ') marked
+ * when risky. -1 on a write error */
+static int csv_write_fields(FILE *f, const char *const *fields, const unsigned char *text,
+                            bool quote_all, int n)
+{
     for (int i = 0; i < n; i++) {
         const char *s = fields[i] ? fields[i] : "";
+        bool mark = ((text && text[i]) || *s == '\'' || formula_like(s)) && csv_value_risky(s);
         if (i > 0 && putc(',', f) == EOF)
             return -1;
-        if (!s[strcspn(s, ",\"\r\n")]) {
+        if (!mark && !(quote_all && *s) && !s[strcspn(s, ",\"\r\n")]) {
             if (fputs(s, f) == EOF && *s)
                 return -1;
             continue;
         }
-        if (putc('"', f) == EOF)
+        if (putc('"', f) == EOF || (mark && putc('\'', f) == EOF))
             return -1;
         for (; *s; s++)
             if ((*s == '"' && putc('"', f) == EOF) || putc(*s, f) == EOF)

@@ -26,6 +26,7 @@ typedef struct HsdsReport {
     int n_errors, n_warnings;
     int n_records;              /* records taken */
     int n_services, n_organizations; /* of them: the directory's services, their owners */
+    int n_sheet;                /* problems that a spreadsheet's settings cause (sheet.h) */
     char product[64];           /* datapackage.json "name" */
     char version[32];           /* datapackage.json "version" */
     char language[16];          /* datapackage.json "language": the base texts' code */

@@ -12,14 +12,16 @@
 typedef struct Export {
     FILE *f;
     int rows;
+    const unsigned char *text;  /* the text columns: quoted and marked (csv_write_row) */
 } Export;
 
-/* writes one row of a table to the export's CSV; 1 on a write error */
+/* writes one row of a table to the export's CSV, every value quoted and the risky
+ * texts marked so that spreadsheets keep them (csv.h); 1 on a write error */
 static int export_row(void *ctx, const char *const *values, int n)
 {
     Export *e = ctx;
     e->rows++;
-    return csv_write_record(e->f, values, n) == 0 ? 0 : 1;
+    return csv_write_row(e->f, values, e->text, n) == 0 ? 0 : 1;
 }
 
 /* the field definition called name in a stored schema's fields, or NULL */
@@ -34,18 +36,38 @@ static const cJSON *stored_field(const cJSON *schema, const char *name)
     return NULL;
 }
 
+/* the stored definition of table t's resource in the imported descriptor, or NULL */
+static const cJSON *stored_resource(const cJSON *resources, int t)
+{
+    const cJSON *found = NULL, *it;
+    cJSON_ArrayForEach(it, resources) {
+        const char *n = hsds_json_str(it, "name");
+        if (n && strcmp(n, db_table(t)->name) == 0)
+            found = it;
+    }
+    return found;
+}
+
+/* which columns of table t are text (no type, or "string", in the stored schema):
+ * those are the ones a spreadsheet must keep as text */
+static void text_columns(const cJSON *resources, int t, unsigned char *text)
+{
+    const cJSON *res = stored_resource(resources, t);
+    const cJSON *schema = res ? cJSON_GetObjectItemCaseSensitive(res, "schema") : NULL;
+    for (int c = 0; c < db_table_columns(t); c++) {
+        const cJSON *f = stored_field(schema, db_table(t)->columns[c]);
+        const char *type = f ? hsds_json_str(f, "type") : NULL;
+        text[c] = !type || strcmp(type, "string") == 0;
+    }
+}
+
 /* the resource of table t for the exported descriptor: the imported package's own
  * definition where it had one, its fields in the order of the CSV written, and
  * plain text fields for columns it did not describe */
 static cJSON *export_resource(const cJSON *old_resources, int t)
 {
     const DbTable *tab = db_table(t);
-    const cJSON *old = NULL, *it;
-    cJSON_ArrayForEach(it, old_resources) {
-        const char *n = hsds_json_str(it, "name");
-        if (n && strcmp(n, tab->name) == 0)
-            old = it;
-    }
+    const cJSON *old = stored_resource(old_resources, t), *it;
     cJSON *res = old ? cJSON_Duplicate(old, true) : cJSON_CreateObject();
     if (!res)
         return NULL;
@@ -54,10 +76,14 @@ static cJSON *export_resource(const cJSON *old_resources, int t)
     cJSON_DeleteItemFromObjectCaseSensitive(res, "path");
     cJSON_DeleteItemFromObjectCaseSensitive(res, "schema");
     cJSON_DeleteItemFromObjectCaseSensitive(res, "encoding");
+    cJSON_DeleteItemFromObjectCaseSensitive(res, "profile");
     cJSON *schema = cJSON_CreateObject(), *fields = cJSON_CreateArray(), *fks = cJSON_CreateArray();
     cJSON_AddItemToObject(res, "name", cJSON_CreateString(tab->name));
     cJSON_AddItemToObject(res, "path", cJSON_CreateString(tab->file));
-    cJSON_AddItemToObject(res, "encoding", cJSON_CreateString("utf-8"));
+    /* every resource is a table; the files start with the BOM that Excel needs, which
+     * utf-8-sig declares (data/README.md) */
+    cJSON_AddItemToObject(res, "profile", cJSON_CreateString("tabular-data-resource"));
+    cJSON_AddItemToObject(res, "encoding", cJSON_CreateString("utf-8-sig"));
     cJSON_AddItemToObject(res, "schema", schema);
     cJSON_AddItemToObject(schema, "fields", fields);
     for (int c = 0; tab->columns[c]; c++) {
@@ -167,10 +193,16 @@ int hsds_export(const char *db_path, const char *dir, HsdsReport *r)
         snprintf(r->version, sizeof r->version, "%s", v);
     free(v);
     snprintf(r->language, sizeof r->language, "%s", db_base_language(db));
+    char *stored = db_package_get(db, "descriptor");
+    cJSON *root = stored ? cJSON_Parse(stored) : NULL;
+    free(stored);
+    const cJSON *resources = cJSON_GetObjectItemCaseSensitive(root, "resources");
     for (int t = 0; t < db_table_count(); t++) {
         const DbTable *tab = db_table(t);
+        unsigned char text[DB_MAX_COLUMNS];
+        text_columns(resources, t, text);
         snprintf(path, sizeof path, "%s/%s", dir, tab->file);
-        Export e = { fopen(path, "wb"), 0 };
+        Export e = { fopen(path, "wb"), 0, text };
         if (!e.f) {
             hsds_problem_add(r, HSDS_ERROR, tab->file, 0, 0, "cannot be written: %s",
                              strerror(errno));
@@ -194,6 +226,7 @@ int hsds_export(const char *db_path, const char *dir, HsdsReport *r)
         else
             r->n_records += e.rows;
     }
+    cJSON_Delete(root);
     char *text = export_descriptor(db);
     if (!text)
         hsds_problem_add(r, HSDS_ERROR, DESCRIPTOR, 0, 0, "out of memory");

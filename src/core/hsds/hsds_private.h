@@ -4,6 +4,7 @@
  *   import.c      the driver: two passes over every CSV, then the database
  *   rules.c       the rules of one row and its links
  *   idset.c       the hash set of the ids taken per table
+ *   spreadsheet.c what a spreadsheet did to a row, read back or named
  *   report.c      the problems found, sorted and printed
  *   export.c      a database written back as a package */
 #ifndef HSDS_PRIVATE_H
@@ -87,6 +88,7 @@ typedef struct Header {
     int field[CSV_MAX_FIELDS];  /* schema field of each CSV column, -1 */
     int col[CSV_MAX_FIELDS];    /* table column of each CSV column, -1 */
     int csv_of[DB_MAX_COLUMNS]; /* 1-based CSV column of each table column, 0 when absent */
+    bool unnamed[CSV_MAX_FIELDS]; /* the column has no name in the header */
 } Header;
 
 /* one row being read: the table's values, and copies when a value is changed */
@@ -140,4 +142,13 @@ bool hsds_rules_check_links(Pkg *p, Resource *res, const Header *h, Row *row);
 /* the first column that a rule of table i (in db/tables.c) reads, or one of its key
  * columns, that the table lacks; NULL when the table has them all (a test asks) */
 const char *hsds_rules_missing_column(int i);
+
+/* ---- spreadsheet.c ---- */
+/* a problem that a spreadsheet's settings cause: reported in pass 1 and counted in
+ * the report's n_sheet, so that kiosk check prints how to open the files */
+void hsds_sheet_problem(Pkg *p, HsdsSeverity sev, const char *file, int line, int col,
+                        const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+/* reads back row's times, dates and booleans as spreadsheets save them (a note each)
+ * and names a phone number or coordinate that a spreadsheet changed (an error) */
+void hsds_sheet_read_row(Pkg *p, Resource *res, const Header *h, Row *row);
 #endif

@@ -51,8 +51,9 @@ static bool read_header(Pkg *p, Resource *res, CsvReader *cr, Header *h)
         }
         if (h->col[i] >= 0)
             h->csv_of[h->col[i]] = i + 1;
+        h->unnamed[i] = !*name;
         if (!*name)
-            continue;           /* an unnamed column: its values are checked as extras */
+            continue;           /* an unnamed column: a value in it is an error (read_row) */
         if (res->n_fields && h->field[i] < 0)
             ROW_PROBLEM(p, HSDS_WARNING, res->path, 1, i + 1,
                         "column \"%s\" is not in the schema of %s; it is ignored", name, res->name);
@@ -97,11 +98,13 @@ static void read_row(Pkg *p, Resource *res, const Header *h, CsvReader *cr)
         return;                 /* a spreadsheet's empty row */
     Row row;
     row.line = csv_line(cr);
-    for (int i = h->n; i < n; i++)
-        if (*csv_field(cr, i)) {
-            ROW_PROBLEM(p, HSDS_WARNING, res->path, row.line, i + 1,
-                        "the row has %d fields, the header %d; the extra ones are ignored", n,
-                        h->n);
+    /* what a text cut at a ';' or a Tab leaves: a value under no name, or past the last */
+    for (int i = 0; i < n; i++)
+        if (*csv_field(cr, i) && (i >= h->n || h->unnamed[i])) {
+            hsds_sheet_problem(p, HSDS_ERROR, res->path, row.line, i + 1,
+                               "a value in a column with no name: a text containing ';' was "
+                               "split into two columns by the spreadsheet; open the file with "
+                               "only Comma ticked as separator");
             break;
         }
     res->rows++;
@@ -140,6 +143,7 @@ static void read_row(Pkg *p, Resource *res, const Header *h, CsvReader *cr)
             return;             /* the duplicate that pass 1 reported */
         }
     }
+    hsds_sheet_read_row(p, res, h, &row);
     if (!hsds_rules_check_row(p, res, h, &row)) {
         if (p->pass == 1 && t->key)
             idset_reject(&res->ids, row.v[db_table_column(res->table, t->key)]);
@@ -156,6 +160,12 @@ static void read_row(Pkg *p, Resource *res, const Header *h, CsvReader *cr)
                          "cannot be written to the database: %s", db_error(p->db));
         p->db_failed = true;
     }
+}
+
+/* 1 when a CSV error means the file was saved or opened in the wrong encoding */
+static int wrong_encoding(CsvStatus st)
+{
+    return st == CSV_ERR_UTF8 || st == CSV_ERR_GARBLED || st == CSV_ERR_WESTERN;
 }
 
 /* reads one resource's CSV in the current pass */
@@ -190,10 +200,17 @@ static void read_resource(Pkg *p, Resource *res)
     } else if (st != CSV_OK) {
         hsds_problem_add(p->r, HSDS_ERROR, res->path, csv_error_line(cr), csv_error_column(cr),
                          "%s", csv_error_message(cr));
+        p->r->n_sheet += wrong_encoding(st);
         res->unusable = true;
     } else if (!read_header(p, res, cr, h)) {
         res->unusable = true;
     } else {
+        if (csv_separator(cr) != ',')
+            hsds_sheet_problem(p, HSDS_NOTE, res->path, 0, 0, "%s",
+                               csv_separator(cr) == ';'
+                                   ? "saved with ';' as separator: that is Excel's Greek list "
+                                     "separator; the file is read with ';'"
+                                   : "saved with Tab as separator; the file is read with Tab");
         while ((st = csv_next(cr)) != CSV_END) {
             if (st == CSV_OK) {
                 read_row(p, res, h, cr);
@@ -206,6 +223,7 @@ static void read_resource(Pkg *p, Resource *res)
                                  csv_error_column(cr), "%s", csv_error_message(cr));
             else
                 p->r->n_errors++;
+            p->r->n_sheet += wrong_encoding(st);
         }
         if (p->pass == 1 && res->csv_errors > CSV_ERRORS_SHOWN)
             hsds_problem_add(p->r, HSDS_NOTE, res->path, 0, 0, "%d more broken rows are not listed",

@@ -12,6 +12,7 @@
 
 #include "core/hours.h"
 #include "core/qr.h"
+#include "core/sheet.h"
 
 /* the value of the table's column called name in row */
 static const char *val(const Resource *res, const Row *row, const char *name)
@@ -294,7 +295,8 @@ static bool check_coordinates(Pkg *p, Resource *res, const Header *h, Row *row)
     for (int i = 0; i < 2; i++) {
         const char *v = val(res, row, coords[i]);
         double d = strtod(v, NULL), limit = i ? 180 : 90;
-        if (*v && fabs(d) > limit)
+        /* a '.' lost on a Greek PC is an error of its own (spreadsheet.c) */
+        if (*v && fabs(d) > limit && !sheet_decimal_damaged(v, limit, NULL, 0))
             ROW_PROBLEM(p, HSDS_WARNING, res->path, row->line, col_of(res, h, coords[i]),
                         "%s %s is out of range (-%g to %g): the map uses the address",
                         coords[i], hsds_shown(v, b, sizeof b), limit, limit);

@@ -16,6 +16,7 @@
 
 #include "core/db.h"
 #include "core/hsds.h"
+#include "core/sheet.h"
 #include "core/store.h"
 
 /* reads a whole small file at dfd/name; NULL when missing (errno ENOENT), unreadable
@@ -229,19 +230,30 @@ out:
     return s;
 }
 
+/* every problem of r into the log, and how to open the files in a spreadsheet when
+ * a spreadsheet changed them */
+static void note_problems(Update *u, const HsdsReport *r)
+{
+    for (int i = 0; i < r->n_problems; i++) {
+        const HsdsProblem *p = &r->problems[i];
+        update_note(u, "%s:%d:%d: %s: %s", p->file, p->line, p->column,
+                    p->severity == HSDS_ERROR ? "error"
+                    : p->severity == HSDS_NOTE ? "note" : "warning", p->message);
+    }
+    if (r->n_sheet > 0)
+        update_note(u, "%s", SHEET_HINT);
+}
+
 /* the data of the staged copy (hsds_check), its product and version; every problem
- * goes to the log, the first error to the refusal */
+ * goes to the log (a usable package's only when a spreadsheet changed it), the first
+ * error to the refusal */
 static UpdateStatus check_data(Update *u, const char *staging)
 {
     HsdsReport r;
     memset(&r, 0, sizeof r);
     UpdateStatus s = UPDATE_OK;
     if (hsds_check(staging, &r) != 0) {
-        for (int i = 0; i < r.n_problems; i++) {
-            const HsdsProblem *p = &r.problems[i];
-            update_note(u, "%s:%d:%d: %s: %s", p->file, p->line, p->column,
-                        p->severity == HSDS_ERROR ? "error" : "warning", p->message);
-        }
+        note_problems(u, &r);
         const HsdsProblem *first = NULL;
         for (int i = 0; i < r.n_problems && !first; i++)
             if (r.problems[i].severity == HSDS_ERROR)
@@ -252,6 +264,8 @@ static UpdateStatus check_data(Update *u, const char *staging)
         else
             s = update_refuse(u, UPDATE_DATA_ERRORS, "%d errors", r.n_errors);
     } else {
+        if (r.n_sheet > 0)
+            note_problems(u, &r);   /* how each value a spreadsheet changed was read */
         update_note(u, "data: %d records, %d warnings", r.n_records, r.n_warnings);
         s = check_identity(u, &r);
     }

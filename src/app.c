@@ -568,9 +568,9 @@ void app_input(App *a, const RenderEvent *e)
     case RENDER_QUIT:       /* SIGTERM or SIGINT: systemd stopping us */
         a->running = false;
         break;
-    case RENDER_KEY:        /* keys do nothing on the kiosk; Escape closes a dev window */
-        if (e->key == 27 && render_can_wait(a->render))
-            a->running = false;
+    case RENDER_KEY:        /* a keypad: no key or combination quits, only the ui hears them */
+        a->last_input_ms = e->ms;
+        ui_key(a->ui, e->key);
         break;
     default:
         break;
@@ -712,6 +712,10 @@ int app_screenshots(const ShotOptions *o)
         return 1;
     a->started = o->at ? o->at : time(NULL);
     ui_set_time(a->ui, a->started);
+    ui_set_large_text(a->ui, o->large_text);
+    ui_set_high_contrast(a->ui, o->high_contrast);
+    const char *modes = o->large_text && o->high_contrast ? "-large-contrast"
+                      : o->large_text ? "-large" : o->high_contrast ? "-contrast" : "";
     size_t len = strlen(o->out);
     bool one_file = len > 4 && (strcmp(o->out + len - 4, ".bmp") == 0 ||
                                 strcmp(o->out + len - 4, ".png") == 0);
@@ -743,8 +747,8 @@ int app_screenshots(const ShotOptions *o)
                     (only != SCREEN_COUNT && s != (int)only))
                     continue;
                 char path[PATH_MAX];
-                snprintf(path, sizeof path, "%s/%s-%s.png", o->out, i18n_code((Lang)l),
-                         ui_screen_name((UiScreen)s));
+                snprintf(path, sizeof path, "%s/%s-%s%s.png", o->out, i18n_code((Lang)l),
+                         ui_screen_name((UiScreen)s), modes);
                 rc = app_shot(a, (UiScreen)s, (Lang)l, service, path) ? 1 : 0;
             }
     }

@@ -21,6 +21,8 @@ typedef struct ShotOptions {
     const char *screen;         /* NULL: every screen */
     const char *lang;           /* NULL: every language */
     time_t at;                  /* the clock shown; 0: now */
+    bool large_text;            /* --large-text: files end in -large */
+    bool high_contrast;         /* --high-contrast: files end in -contrast */
 } ShotOptions;
 
 typedef struct App App;

@@ -37,6 +37,15 @@ for lang in el en; do
         echo "$join" | grep -qx 'QR-Code:tel:+302103638625' || no "$size $lang-join: no tel QR"
     done
 done
+# large text and high contrast keep QR codes scannable: the first card of the contact
+# screen, in sight before any scrolling in portrait (at 800x480 it is a page down, and
+# tests/test_ui.c checks that every code keeps its size)
+for size in 720x1280; do
+    "$kiosk" screenshot --out "$out/modes" --size "$size" --screen contact --lang el \
+        --large-text --high-contrast || no "large-text high-contrast screenshot at $size failed"
+    decode "$out/modes/el-contact-large-contrast.png" | grep -qx 'QR-Code:tel:+302103638625' ||
+        no "$size: in large text and high contrast the phone's QR code does not decode"
+done
 # the Greek vCard keeps the Greek name intact
 zbarimg --nodbus -q -Sbinary --raw "$out/800x480/el-contact.png" | grep -q '^FN:Κέντρο Συντονισμού' ||
     no "el vCard lost its Greek name"

@@ -247,6 +247,28 @@ static void test_night_mode_follows_the_opening_hours(void **state)
     assert_false(ui_night(app_ui(f->app)));
 }
 
+/* a visitor who turned on large text and high contrast and used the keypad walks
+ * away: after the idle timeout the next visitor finds the kiosk as it starts */
+static void test_the_idle_reset_undoes_large_text_contrast_and_the_keypad(void **state)
+{
+    Fixture *f = *state;
+    Ui *ui = app_ui(f->app);
+    RenderEvent e = { .kind = RENDER_KEY, .key = UI_KEY_DOWN, .ms = f->ms };
+    app_input(f->app, &e);
+    e.key = UI_KEY_BACK, e.ms = f->ms + 10;     /* Escape, Backspace: never a way out */
+    app_input(f->app, &e);
+    ui_set_large_text(ui, true);
+    ui_set_high_contrast(ui, true);
+    step(f, 1000);
+    assert_true(ui_keypad(ui) && ui_large_text(ui) && ui_high_contrast(ui));
+    step(f, 60 * 1000);                         /* less than the 90 s: all still on */
+    assert_true(ui_keypad(ui) && ui_large_text(ui) && ui_high_contrast(ui));
+    step(f, 31 * 1000);
+    assert_false(ui_keypad(ui));
+    assert_false(ui_large_text(ui));
+    assert_false(ui_high_contrast(ui));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -258,6 +280,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_a_corner_hold_and_the_pin_open_the_staff_screen, setup, teardown),
         cmocka_unit_test_setup_teardown(test_a_short_corner_tap_does_not_open_anything, setup, teardown),
         cmocka_unit_test_setup_teardown(test_night_mode_follows_the_opening_hours, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_the_idle_reset_undoes_large_text_contrast_and_the_keypad,
+                                        setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -6,6 +6,8 @@
  * turned). */
 #include "testdata.h"
 #include <SDL.h>
+#include <SDL_ttf.h>
+#include <math.h>
 #include "core/db.h"
 #include "core/hsds.h"
 #include "layoutcheck.h"
@@ -101,7 +103,9 @@ static Ui *ui_for(Render *r, UiScreen screen, Lang lang)
     return ui;
 }
 
-static void check_size(int w, int h)
+/* every screen and dialog at w x h, drawn with the real fonts: nothing clipped, cut,
+ * overlapping or inkless, no text in a box; large text and high contrast as asked */
+static void check_size_in(int w, int h, bool large, bool contrast)
 {
     RenderOptions o = { .width = w, .height = h, .hidden = true, .share_dir = "." };
     Render *r = render_create(&o);
@@ -111,12 +115,16 @@ static void check_size(int w, int h)
     assert_int_equal(rw, w);
     assert_int_equal(rh, h);
     Ui *ui = ui_for(r, SCREEN_HOME, LANG_EL);
+    ui_set_large_text(ui, large);
+    ui_set_high_contrast(ui, contrast);
+    ThemeMode theme = contrast ? THEME_HIGH_CONTRAST : THEME_NORMAL;
     int faults = 0;
     for (int l = 0; l < LANG_COUNT; l++)
         for (int sc = 0; sc < SCREEN_COUNT; sc++) {
             char ctx[96];
-            snprintf(ctx, sizeof ctx, "%dx%d %s-%s", w, h, i18n_code((Lang)l),
-                     ui_screen_name((UiScreen)sc));
+            snprintf(ctx, sizeof ctx, "%dx%d %s-%s%s%s", w, h, i18n_code((Lang)l),
+                     ui_screen_name((UiScreen)sc), large ? " large" : "",
+                     contrast ? " contrast" : "");
             ui_show(ui, (UiScreen)sc, (Lang)l);
             int n, bx, by, bw, bh, scroll;
             const UiCmd *c = ui_commands(ui, &n);
@@ -140,7 +148,7 @@ static void check_size(int w, int h)
                 faults++;
             }
             SDL_Surface *s = drawn(r, c, n, scroll);
-            assert_int_equal(pixel(s, w / 2, 1), theme_color(COLOR_HEADER_BG));
+            assert_int_equal(pixel(s, w / 2, 1), theme_color_in(theme, COLOR_HEADER_BG));
             for (int i = 0; i < n; i++) {
                 const UiCmd *t = &c[i];
                 if (t->kind != UI_TEXT || t->len == 0)
@@ -166,9 +174,11 @@ static void check_size(int w, int h)
             assert_int_equal(ui_find_lang_button(ui, (Lang)(1 - l), &ox, &oy), 0);
             int tx, ty, tw, th;
             corner_of(ui, lx, ly, &tx, &ty);
-            assert_int_equal(pixel(s, tx, ty), theme_color(COLOR_SWITCH_ON_BG));
-            corner_of(ui, ox, oy, &tx, &ty);
-            assert_int_equal(pixel(s, tx, ty), theme_color(COLOR_HEADER_BG));
+            if (!large) {       /* in large text the switch is at the top of the body */
+                assert_int_equal(pixel(s, tx, ty), theme_color_in(theme, COLOR_SWITCH_ON_BG));
+                corner_of(ui, ox, oy, &tx, &ty);
+                assert_int_equal(pixel(s, tx, ty), theme_color_in(theme, COLOR_HEADER_BG));
+            }
             (void)tw, (void)th;
             SDL_FreeSurface(s);
         }
@@ -189,7 +199,7 @@ static void check_size(int w, int h)
             /* the dialog is drawn over the screen: check its own commands */
             int first = 0;
             for (int i = 0; i < n; i++)
-                if (c[i].kind == UI_RECT && c[i].color == theme_color(COLOR_ACCENT) &&
+                if (c[i].kind == UI_RECT && c[i].color == theme_color_in(theme, COLOR_ACCENT) &&
                     c[i].w > w / 2 && !c[i].scrolls)
                     first = i;
             faults += layout_faults(c + first, n - first, w, h, 0, ctx);
@@ -204,7 +214,53 @@ static void check_size(int w, int h)
     assert_int_equal(faults, 0);
 }
 
+static void check_size(int w, int h) { check_size_in(w, h, false, false); }
+
 static void test_landscape_800x480_draws_cleanly(void **state) { (void)state; check_size(800, 480); }
+static void test_large_text_and_high_contrast_draw_cleanly_at_every_size(void **state)
+{
+    (void)state;
+    check_size_in(800, 480, true, true);
+    check_size_in(1280, 800, true, false);
+    check_size_in(1920, 1080, false, true);
+    check_size_in(720, 1280, true, false);
+}
+
+/* large text on a 7" 800x480 panel of 133 dpi (as kiosk.conf says): the smallest text
+ * of every screen, drawn in the font the kiosk ships, has a capital H of 6 mm or more */
+static void test_a_capital_h_of_large_text_is_6_mm_on_the_7_inch_panel(void **state)
+{
+    (void)state;
+    RenderOptions o = { .width = 800, .height = 480, .hidden = true, .share_dir = "." };
+    Render *r = render_create(&o);
+    assert_non_null(r);
+    Ui *ui = ui_create(render_metrics(r), 800, 480, 133.0);
+    const Content *cs[LANG_COUNT] = { &content[0], &content[1] };
+    ui_set_content(ui, cs, &hours);
+    ui_set_time(ui, 1795000000);
+    ui_set_large_text(ui, true);
+    int smallest = 1000;
+    for (int s = 0; s < SCREEN_COUNT; s++) {
+        int n;
+        ui_show(ui, (UiScreen)s, LANG_EL);
+        const UiCmd *c = ui_commands(ui, &n);
+        for (int i = 0; i < n; i++)     /* the screen's own texts: the body */
+            if (c[i].kind == UI_TEXT && c[i].scrolls && !(c[i].style & UI_STYLE_ICON) &&
+                UI_STYLE_SIZE(c[i].style) < smallest)
+                smallest = UI_STYLE_SIZE(c[i].style);
+    }
+    ui_destroy(ui);
+    render_destroy(r);
+    assert_int_equal(TTF_Init(), 0);
+    TTF_Font *font = TTF_OpenFont("fonts/NotoSans-Regular.ttf", smallest);
+    assert_non_null(font);
+    int minx, maxx, miny, maxy, adv;
+    assert_int_equal(TTF_GlyphMetrics32(font, 'H', &minx, &maxx, &miny, &maxy, &adv), 0);
+    double mm = (double)(maxy - miny) / 133.0 * 25.4;
+    if (mm < 6.0)
+        fail_msg("the smallest large text, %d px, has a capital H of %.2f mm", smallest, mm);
+    TTF_CloseFont(font);
+}
 static void test_landscape_1280x800_draws_cleanly(void **state) { (void)state; check_size(1280, 800); }
 static void test_full_hd_1920x1080_draws_cleanly(void **state) { (void)state; check_size(1920, 1080); }
 static void test_portrait_720x1280_draws_cleanly(void **state) { (void)state; check_size(720, 1280); }
@@ -668,6 +724,8 @@ int main(void)
         cmocka_unit_test(test_landscape_1280x800_draws_cleanly),
         cmocka_unit_test(test_full_hd_1920x1080_draws_cleanly),
         cmocka_unit_test(test_portrait_720x1280_draws_cleanly),
+        cmocka_unit_test(test_large_text_and_high_contrast_draw_cleanly_at_every_size),
+        cmocka_unit_test(test_a_capital_h_of_large_text_is_6_mm_on_the_7_inch_panel),
         cmocka_unit_test(test_a_missing_font_is_a_clear_start_up_error),
         cmocka_unit_test(test_a_touch_and_the_mouse_event_sdl_makes_from_it_count_once),
         cmocka_unit_test(test_touches_turn_with_the_display),

@@ -1,6 +1,7 @@
 /* test_ui.c - the screens without a display: taps, drags, the language switch and the
  * idle reset by injected input, and the layout at every size with fake font metrics
  * (each character as wide as 0.55 of the size, which is wider than Noto Sans). */
+#include <math.h>
 #include "testdata.h"
 #include "core/db.h"
 #include "core/hsds.h"
@@ -63,6 +64,32 @@ static void tap(Ui *ui, int x, int y, uint32_t ms)
     ui_release(ui, x, y, ms + 60);
 }
 
+/* the i-th button of kind in the layout, for the buttons ui.h has no finder for */
+static const UiButton *button_of(Ui *ui, UiButtonKind kind, int target)
+{
+    int n;
+    ui_commands(ui, &n);
+    for (int i = 0; i < ui->list.n_buttons; i++)
+        if (ui->list.buttons[i].kind == kind && ui->list.buttons[i].target == target)
+            return &ui->list.buttons[i];
+    return NULL;
+}
+
+/* the button to target, tapping the footer's page-down button until it is in sight,
+ * as a visitor who cannot drag would: 0, or -1 */
+static int find_scrolling(Ui *ui, UiScreen target, int *x, int *y)
+{
+    for (int page = 0; page < 20; page++) {
+        if (ui_find_button(ui, target, x, y) == 0)
+            return 0;
+        const UiButton *down = button_of(ui, BTN_SCROLL, 1);
+        if (!down)
+            return -1;
+        tap(ui, down->x + down->w / 2, down->y + down->h / 2, (uint32_t)(10000 + page * 100));
+    }
+    return -1;
+}
+
 static void test_every_tile_opens_its_screen_and_back_returns_home(void **state)
 {
     Fixture *f = *state;
@@ -71,7 +98,7 @@ static void test_every_tile_opens_its_screen_and_back_returns_home(void **state)
         if (s == SCREEN_SERVICES)
             continue;           /* no member services here: test_directory_ui has its tile */
         ui_reset(f->ui, LANG_EL);
-        assert_int_equal(ui_find_button(f->ui, (UiScreen)s, &x, &y), 0);
+        assert_int_equal(find_scrolling(f->ui, (UiScreen)s, &x, &y), 0);
         tap(f->ui, x, y, 1000);
         assert_int_equal(ui_screen(f->ui), s);
         assert_int_equal(ui_find_button(f->ui, SCREEN_HOME, &x, &y), 0);
@@ -197,21 +224,27 @@ static void test_idle_reset_goes_home_in_greek(void **state)
     assert_int_equal(ui_lang(f->ui), LANG_EL);
 }
 
+static const int sizes[][2] = { { 800, 480 }, { 1280, 800 }, { 1920, 1080 }, { 720, 1280 } };
+#define N_SIZES (sizeof sizes / sizeof sizes[0])
+
+/* no text clipped, overlapping, cut short or broken, in normal and in large text */
 static void test_no_text_is_clipped_or_overlaps_at_any_size(void **state)
 {
     Fixture *f = *state;
-    static const int sizes[][2] = { { 800, 480 }, { 1280, 800 }, { 1920, 1080 }, { 720, 1280 } };
     int faults = 0;
-    for (size_t z = 0; z < sizeof sizes / sizeof sizes[0]; z++) {
+    for (int large = 0; large < 2; large++)
+    for (size_t z = 0; z < N_SIZES; z++) {
         ui_set_size(f->ui, sizes[z][0], sizes[z][1]);
         for (int l = 0; l < LANG_COUNT; l++)
             for (int s = 0; s < SCREEN_COUNT; s++) {
                 char ctx[96];
                 int n;
                 ui_show(f->ui, (UiScreen)s, (Lang)l);
+                ui_set_large_text(f->ui, large);
                 const UiCmd *c = ui_commands(f->ui, &n);
-                snprintf(ctx, sizeof ctx, "%dx%d %s-%s", sizes[z][0], sizes[z][1],
-                         i18n_code((Lang)l), ui_screen_name((UiScreen)s));
+                snprintf(ctx, sizeof ctx, "%dx%d %s-%s%s", sizes[z][0], sizes[z][1],
+                         i18n_code((Lang)l), ui_screen_name((UiScreen)s),
+                         large ? " large text" : "");
                 faults += layout_faults(c, n, sizes[z][0], sizes[z][1], 100000, ctx);
                 if (ui_dropped_lines(f->ui)) {
                     fprintf(stderr, "%s: a label is cut short\n", ctx);
@@ -228,24 +261,132 @@ static void test_no_text_is_clipped_or_overlaps_at_any_size(void **state)
                 }
             }
     }
+    ui_set_large_text(f->ui, false);
     ui_set_size(f->ui, 800, 480);
     assert_int_equal(faults, 0);
 }
 
-static void test_touch_targets_are_at_least_9_mm(void **state)
+/* the dialogs a screen may show, for the tests that go over every state */
+static const UiDialogKind dialogs[] = { UI_DIALOG_NONE, UI_DIALOG_BUSY, UI_DIALOG_MESSAGE,
+                                        UI_DIALOG_CONFIRM, UI_DIALOG_PIN };
+#define N_DIALOGS (sizeof dialogs / sizeof dialogs[0])
+
+static void test_touch_targets_are_at_least_9_mm_at_every_size_in_every_mode(void **state)
 {
     Fixture *f = *state;
-    int min = (int)(9.0 / 25.4 * 133.0);
-    for (int s = 0; s < SCREEN_COUNT; s++) {
-        ui_show(f->ui, (UiScreen)s, LANG_EL);
-        int x, y, w, h, n = ui_target(f->ui, 0, &x, &y, &w, &h);
-        assert_true(n > 0);
-        for (int i = 0; i < n; i++) {
-            ui_target(f->ui, i, &x, &y, &w, &h);
-            assert_true(w >= min);
-            assert_true(h >= min);
-        }
+    int min = (int)(9.0 / 25.4 * 133.0), checked = 0;
+    for (int mode = 0; mode < 4; mode++)
+        for (size_t z = 0; z < N_SIZES; z++)
+            for (int s = 0; s < SCREEN_COUNT; s++)
+                for (size_t d = 0; d < N_DIALOGS; d++) {
+                    ui_set_size(f->ui, sizes[z][0], sizes[z][1]);
+                    ui_show(f->ui, (UiScreen)s, LANG_EL);
+                    ui_set_large_text(f->ui, mode & 1);
+                    ui_set_high_contrast(f->ui, mode & 2);
+                    ui_dialog(f->ui, dialogs[d], "Title", "Text", 10);
+                    int x, y, w, h, n = ui_target(f->ui, 0, &x, &y, &w, &h);
+                    assert_true(n > 0 || dialogs[d] == UI_DIALOG_BUSY);
+                    for (int i = 0; i < n; i++, checked++) {
+                        ui_target(f->ui, i, &x, &y, &w, &h);
+                        if (w < min || h < min)
+                            fail_msg("%dx%d %s mode %d dialog %d: target %d is %dx%d px",
+                                     sizes[z][0], sizes[z][1], ui_screen_name((UiScreen)s),
+                                     mode, (int)d, i, w, h);
+                    }
+                }
+    ui_dialog(f->ui, UI_DIALOG_NONE, NULL, NULL, 0);
+    ui_reset(f->ui, LANG_EL);
+    ui_set_size(f->ui, 800, 480);
+    assert_true(checked > 1000);
+}
+
+/* the colour of the last rectangle drawn before command i under (x, y): what a text
+ * is really drawn on. A body rectangle counts only inside the body, where it shows. */
+static int colour_under(const UiCmd *c, int i, int x, int y, const int clip[4], uint32_t *rgb)
+{
+    for (int j = i - 1; j >= 0; j--) {
+        if (c[j].kind != UI_RECT || x < c[j].x || x >= c[j].x + c[j].w || y < c[j].y ||
+            y >= c[j].y + c[j].h)
+            continue;
+        if (c[j].scrolls && (y < clip[1] || y >= clip[1] + clip[3]))
+            continue;
+        *rgb = c[j].color;
+        return 0;
     }
+    return -1;
+}
+
+/* every text and icon that any screen draws, in both themes, at every size, in large
+ * text and not, over every dialog: 7:1 of its ink against its background, and that
+ * background is the colour of what is really under it. A pair no list names is caught. */
+static void test_every_text_and_icon_drawn_has_7_to_1_against_what_is_behind_it(void **state)
+{
+    Fixture *f = *state;
+    int texts = 0, faults = 0;
+    for (int mode = 0; mode < 4; mode++)
+        for (size_t z = 0; z < N_SIZES; z++)
+            for (int l = 0; l < LANG_COUNT; l++)
+                for (int s = 0; s <= SCREEN_COUNT; s++)   /* SCREEN_COUNT: the night screen */
+                    for (size_t d = 0; d < (s == SCREEN_COUNT ? 1 : N_DIALOGS); d++) {
+                        ui_set_size(f->ui, sizes[z][0], sizes[z][1]);
+                        ui_show(f->ui, s == SCREEN_COUNT ? SCREEN_HOME : (UiScreen)s, (Lang)l);
+                        ui_set_night(f->ui, s == SCREEN_COUNT);
+                        ui_set_large_text(f->ui, mode & 1);
+                        ui_set_high_contrast(f->ui, mode & 2);
+                        ui_dialog(f->ui, dialogs[d], "Title", "Text", 10);
+                        int n, clip[4] = { 0, 0, 0, 0 };
+                        const UiCmd *c = ui_commands(f->ui, &n);
+                        for (int i = 0; i < n; i++) {
+                            if (c[i].kind == UI_CLIP && c[i].w > 0)
+                                clip[0] = c[i].x, clip[1] = c[i].y, clip[2] = c[i].w, clip[3] = c[i].h;
+                            if (c[i].kind != UI_TEXT)
+                                continue;
+                            texts++;
+                            double ratio = theme_contrast(c[i].color, c[i].bg);
+                            int tw = c[i].text_w < c[i].w ? c[i].text_w : c[i].w;
+                            uint32_t under;
+                            if (c[i].scrolls && c[i].y + c[i].h / 2 >= clip[1] + clip[3])
+                                continue;   /* below the fold: seen once scrolled, on the body */
+                            int got = colour_under(c, i, c[i].x + tw / 2, c[i].y + c[i].h / 2,
+                                                   clip, &under);
+                            if (ratio < 7.0 || got != 0 || under != c[i].bg) {
+                                fprintf(stderr, "%dx%d %s %s mode %d dialog %d: \"%.*s\" "
+                                        "%06X on %06X (%.2f:1), drawn on %06X\n", sizes[z][0],
+                                        sizes[z][1], i18n_code((Lang)l),
+                                        s == SCREEN_COUNT ? "night" : ui_screen_name((UiScreen)s),
+                                        mode, (int)d, c[i].len, c[i].text, (unsigned)c[i].color,
+                                        (unsigned)c[i].bg, ratio, got ? 0u : (unsigned)under);
+                                faults++;
+                            }
+                        }
+                    }
+    ui_set_night(f->ui, false);
+    ui_dialog(f->ui, UI_DIALOG_NONE, NULL, NULL, 0);
+    ui_reset(f->ui, LANG_EL);
+    ui_set_size(f->ui, 800, 480);
+    assert_true(texts > 10000);
+    assert_int_equal(faults, 0);
+}
+
+/* the high-contrast theme really is light on black, and a mode that is on is lit */
+static void test_high_contrast_is_light_text_on_black(void **state)
+{
+    Fixture *f = *state;
+    int n;
+    ui_reset(f->ui, LANG_EL);
+    ui_show(f->ui, SCREEN_ABOUT, LANG_EL);
+    ui_set_high_contrast(f->ui, true);
+    const UiCmd *c = ui_commands(f->ui, &n);
+    assert_int_equal(c[0].kind, UI_RECT);
+    assert_int_equal(c[0].color, 0x000000);
+    int light = 0;
+    for (int i = 0; i < n; i++)
+        if (c[i].kind == UI_TEXT && c[i].bg == 0x000000) {
+            assert_true(theme_contrast(c[i].color, 0x000000) >= 15.0);
+            light++;
+        }
+    assert_true(light > 10);
+    ui_reset(f->ui, LANG_EL);
 }
 
 static void test_every_screen_has_a_whole_row_in_the_table(void **state)
@@ -431,6 +572,288 @@ static void test_a_long_screen_shows_a_scroll_bar_that_follows_the_scroll(void *
     assert_true(t->y > top);
 }
 
+/* what the keypad said, for the tests */
+typedef struct Spoken {
+    char last[512];
+    int count, volume;
+} Spoken;
+
+static void spoken_say(void *ctx, const char *text, Lang lang)
+{
+    Spoken *sp = ctx;
+    (void)lang;
+    snprintf(sp->last, sizeof sp->last, "%s", text);
+    sp->count++;
+}
+
+static void spoken_volume(void *ctx, int step)
+{
+    ((Spoken *)ctx)->volume += step;
+}
+
+/* from every screen, in both languages, both themes, normal and large text, at every
+ * size: the Down key visits every control of the screen once before it comes round,
+ * each with a visible ring, each spoken by its label */
+static void test_the_keypad_reaches_every_control_of_every_screen_and_speaks_it(void **state)
+{
+    Fixture *f = *state;
+    Spoken sp = { "", 0, 0 };
+    UiSpeech speech = { spoken_say, spoken_volume, &sp };
+    ui_set_speech(f->ui, &speech);
+    int visits = 0;
+    for (int mode = 0; mode < 4; mode++)
+        for (size_t z = 0; z < N_SIZES; z++)
+            for (int l = 0; l < LANG_COUNT; l++)
+                for (int s = 0; s < SCREEN_COUNT; s++) {
+                    ui_reset(f->ui, (Lang)l);
+                    ui_set_size(f->ui, sizes[z][0], sizes[z][1]);
+                    ui_show(f->ui, (UiScreen)s, (Lang)l);
+                    ui_set_large_text(f->ui, mode & 1);
+                    ui_set_high_contrast(f->ui, mode & 2);
+                    int x, y, w, h, n = ui_target(f->ui, 0, &x, &y, &w, &h);
+                    bool seen[UI_MAX_BUTTONS] = { false };
+                    assert_false(ui_keypad(f->ui));
+                    assert_null(ui_focus(f->ui, &x, &y, &w, &h));
+                    for (int k = 0; k < n; k++) {
+                        int before = sp.count;
+                        ui_key(f->ui, UI_KEY_DOWN);
+                        assert_true(ui_keypad(f->ui));
+                        const char *label = ui_focus(f->ui, &x, &y, &w, &h);
+                        assert_non_null(label);
+                        assert_true(*label);
+                        assert_int_equal(sp.count, before + 1);
+                        assert_string_equal(sp.last, label);
+                        /* the focused control is in sight, and a ring is drawn round it */
+                        if (y < 0 || y + h > sizes[z][1])
+                            fail_msg("%s: \"%s\" is focused out of sight", ui_screen_name((UiScreen)s), label);
+                        int nc, ring = 0;
+                        const UiCmd *c = ui_commands(f->ui, &nc);
+                        for (int i = 0; i < nc; i++)
+                            ring += c[i].kind == UI_RECT &&
+                                    c[i].color == ui_color(f->ui, COLOR_FOCUS) && !c[i].scrolls &&
+                                    c[i].x >= x && c[i].x < x + w && c[i].y >= y && c[i].y < y + h;
+                        assert_true(ring >= 4);
+                        int tx, ty, tw, th;
+                        for (int i = 0; i < n; i++) {
+                            ui_target(f->ui, i, &tx, &ty, &tw, &th);
+                            if (tx == x && ty == y && tw == w && th == h)
+                                seen[i] = true;
+                        }
+                        visits++;
+                    }
+                    for (int i = 0; i < n; i++)
+                        if (!seen[i])
+                            fail_msg("%dx%d %s-%s mode %d: control %d of %d never focused",
+                                     sizes[z][0], sizes[z][1], i18n_code((Lang)l),
+                                     ui_screen_name((UiScreen)s), mode, i, n);
+                }
+    ui_reset(f->ui, LANG_EL);
+    ui_set_size(f->ui, 800, 480);
+    UiSpeech none = { NULL, NULL, NULL };
+    ui_set_speech(f->ui, &none);
+    assert_true(visits > 1000);
+}
+
+/* Enter opens what is focused, Back goes back, Help and the volume keys reach speech */
+static void test_enter_acts_back_goes_back_and_help_speaks(void **state)
+{
+    Fixture *f = *state;
+    Spoken sp = { "", 0, 0 };
+    UiSpeech speech = { spoken_say, spoken_volume, &sp };
+    ui_set_speech(f->ui, &speech);
+    ui_reset(f->ui, LANG_EN);
+    int x, y, w, h;
+    const char *label = NULL;
+    ui_key(f->ui, UI_KEY_DOWN);     /* the first key: the first control, nothing done */
+    assert_int_equal(ui_screen(f->ui), SCREEN_HOME);
+    for (int i = 0; i < UI_MAX_BUTTONS; i++) {
+        label = ui_focus(f->ui, &x, &y, &w, &h);
+        if (strcmp(label, i18n_str(LANG_EN, STR_HOURS)) == 0)
+            break;
+        ui_key(f->ui, UI_KEY_RIGHT);
+    }
+    assert_string_equal(label, i18n_str(LANG_EN, STR_HOURS));
+    ui_key(f->ui, UI_KEY_ENTER);
+    assert_int_equal(ui_screen(f->ui), SCREEN_HOURS);
+    assert_non_null(ui_focus(f->ui, &x, &y, &w, &h));     /* the new screen's first control */
+    ui_key(f->ui, UI_KEY_UP);                               /* round to the last one */
+    assert_non_null(ui_focus(f->ui, &x, &y, &w, &h));
+    ui_key(f->ui, UI_KEY_BACK);
+    assert_int_equal(ui_screen(f->ui), SCREEN_HOME);
+    ui_key(f->ui, UI_KEY_HELP);
+    assert_string_equal(sp.last, i18n_str(LANG_EN, STR_KEYPAD_HELP));
+    ui_key(f->ui, UI_KEY_VOLUME_UP);
+    ui_key(f->ui, UI_KEY_VOLUME_UP);
+    ui_key(f->ui, UI_KEY_VOLUME_DOWN);
+    assert_int_equal(sp.volume, 1);
+    UiSpeech none = { NULL, NULL, NULL };
+    ui_set_speech(f->ui, &none);
+    ui_reset(f->ui, LANG_EL);
+}
+
+/* a visitor leaves with large text, high contrast and the keypad on: the idle reset
+ * turns all three off for the next one */
+static void test_the_idle_reset_undoes_every_mode(void **state)
+{
+    Fixture *f = *state;
+    int n, x, y, w, h;
+    ui_reset(f->ui, LANG_EL);
+    const UiCmd *c = ui_commands(f->ui, &n);
+    uint32_t normal_bg = c[0].color;
+    int normal_n = n;
+    ui_show(f->ui, SCREEN_HOURS, LANG_EN);
+    ui_set_large_text(f->ui, true);
+    ui_set_high_contrast(f->ui, true);
+    ui_key(f->ui, UI_KEY_DOWN);
+    assert_true(ui_large_text(f->ui) && ui_high_contrast(f->ui) && ui_keypad(f->ui));
+    ui_reset(f->ui, LANG_EL);
+    assert_false(ui_large_text(f->ui));
+    assert_false(ui_high_contrast(f->ui));
+    assert_false(ui_keypad(f->ui));
+    assert_null(ui_focus(f->ui, &x, &y, &w, &h));
+    c = ui_commands(f->ui, &n);
+    assert_int_equal(c[0].color, normal_bg);
+    assert_int_equal(n, normal_n);      /* the same home screen as before, command for command */
+}
+
+/* the header's switches turn the modes on and off by a tap */
+static void test_the_mode_switches_toggle_by_a_tap(void **state)
+{
+    Fixture *f = *state;
+    ui_reset(f->ui, LANG_EL);
+    const UiButton *b = button_of(f->ui, BTN_LARGE_TEXT, 0);
+    assert_non_null(b);
+    tap(f->ui, b->x + b->w / 2, b->y + b->h / 2, 100);
+    assert_true(ui_large_text(f->ui));
+    b = button_of(f->ui, BTN_CONTRAST, 0);
+    assert_non_null(b);
+    tap(f->ui, b->x + b->w / 2, b->y + b->h / 2, 300);
+    assert_true(ui_high_contrast(f->ui));
+    b = button_of(f->ui, BTN_LARGE_TEXT, 0);
+    tap(f->ui, b->x + b->w / 2, b->y + b->h / 2, 500);
+    assert_false(ui_large_text(f->ui));
+    ui_reset(f->ui, LANG_EL);
+}
+
+/* large text: every text at least twice its normal size and a capital H of at least
+ * 6 mm on the 7" 800x480 panel (133 dpi, as kiosk.conf says); QR codes keep their size */
+static void test_large_text_doubles_every_text_and_keeps_qr_codes_whole(void **state)
+{
+    Fixture *f = *state;
+    int min_px = (int)ceil(6.0 / 25.4 * 133.0 / 0.72);    /* Noto Sans: H is 0.72 em */
+    for (int s = 0; s < SCREEN_COUNT; s++)
+        for (int l = 0; l < LANG_COUNT; l++) {
+            int n, smallest_normal = 1000, smallest_large = 1000, qr_normal = 0, qr_large = 0;
+            ui_reset(f->ui, (Lang)l);
+            ui_show(f->ui, (UiScreen)s, (Lang)l);
+            for (int large = 0; large < 2; large++) {
+                ui_set_large_text(f->ui, large);
+                const UiCmd *c = ui_commands(f->ui, &n);
+                for (int i = 0; i < n; i++) {
+                    int size = UI_STYLE_SIZE(c[i].style);
+                    /* the header's switches and the footer keep their size, and the
+                     * clock; the screen's own texts are what grows */
+                    if (c[i].kind == UI_TEXT && c[i].scrolls && !(c[i].style & UI_STYLE_ICON)) {
+                        int *m = large ? &smallest_large : &smallest_normal;
+                        if (size < *m)
+                            *m = size;
+                    }
+                    if (c[i].kind == UI_QR) {
+                        *(large ? &qr_large : &qr_normal) += c[i].w;
+                        assert_true(c[i].w >= (int)(30.0 / 25.4 * 133.0));
+                        assert_true(c[i].x >= 0 && c[i].x + c[i].w <= 800);
+                    }
+                }
+            }
+            assert_true(smallest_large >= 2 * smallest_normal);
+            assert_true(smallest_large >= min_px);
+            assert_int_equal(qr_large, qr_normal);
+        }
+    ui_reset(f->ui, LANG_EL);
+}
+
+/* nothing needs a drag: on every screen, size and mode, the footer's page-down button
+ * reaches the end of the body, and page-up comes back to the top */
+static void test_the_scroll_buttons_reach_the_end_of_every_screen(void **state)
+{
+    Fixture *f = *state;
+    int scrolled = 0;
+    for (int large = 0; large < 2; large++)
+        for (size_t z = 0; z < N_SIZES; z++)
+            for (int s = 0; s < SCREEN_COUNT; s++) {
+                ui_reset(f->ui, LANG_EL);
+                ui_set_size(f->ui, sizes[z][0], sizes[z][1]);
+                ui_show(f->ui, (UiScreen)s, LANG_EL);
+                ui_set_large_text(f->ui, large);
+                int n, bx, by, bw, bh, scroll;
+                ui_commands(f->ui, &n);
+                const UiButton *down = button_of(f->ui, BTN_SCROLL, 1);
+                bool scrolls = f->ui->content_h > f->ui->body_h;
+                assert_int_equal(down != NULL, scrolls);
+                assert_int_equal(button_of(f->ui, BTN_SCROLL, -1) != NULL, scrolls);
+                if (!scrolls)
+                    continue;
+                scrolled++;
+                int max = f->ui->content_h - f->ui->body_h;
+                for (int page = 0; page < 100; page++) {
+                    down = button_of(f->ui, BTN_SCROLL, 1);
+                    tap(f->ui, down->x + down->w / 2, down->y + down->h / 2, (uint32_t)(page * 200));
+                }
+                ui_body(f->ui, &bx, &by, &bw, &bh, &scroll);
+                assert_int_equal(scroll, max);
+                const UiButton *up = button_of(f->ui, BTN_SCROLL, -1);
+                for (int page = 0; page < 100; page++)
+                    tap(f->ui, up->x + up->w / 2, up->y + up->h / 2, (uint32_t)(30000 + page * 200));
+                ui_body(f->ui, &bx, &by, &bw, &bh, &scroll);
+                assert_int_equal(scroll, 0);
+            }
+    ui_reset(f->ui, LANG_EL);
+    ui_set_size(f->ui, 800, 480);
+    assert_true(scrolled > 20);
+}
+
+/* a button acts when the finger lifts, not when it lands; a finger that slides off
+ * the button, or onto another, does nothing */
+static void test_buttons_act_on_release_and_sliding_off_cancels(void **state)
+{
+    Fixture *f = *state;
+    int x, y;
+    ui_reset(f->ui, LANG_EL);
+    assert_int_equal(ui_find_button(f->ui, SCREEN_ABOUT, &x, &y), 0);
+    ui_press(f->ui, x, y, 0);
+    assert_int_equal(ui_screen(f->ui), SCREEN_HOME);       /* not yet */
+    ui_release(f->ui, x, y, 80);
+    assert_int_equal(ui_screen(f->ui), SCREEN_ABOUT);
+    /* slid off sideways onto the next tile, a little at a time */
+    ui_reset(f->ui, LANG_EL);
+    int hx, hy;
+    assert_int_equal(ui_find_button(f->ui, SCREEN_HOURS, &hx, &hy), 0);
+    ui_press(f->ui, x, y, 0);
+    for (int i = 1; i <= 10; i++)
+        ui_drag(f->ui, x + (hx - x) * i / 10, y, (uint32_t)(i * 16));
+    ui_release(f->ui, hx, hy, 200);
+    assert_int_equal(ui_screen(f->ui), SCREEN_HOME);
+    /* in a dialog, which does not scroll: from Cancel onto Apply now */
+    ui_dialog(f->ui, UI_DIALOG_CONFIRM, "Update", "Changes", 10);
+    const UiButton *cancel = button_of(f->ui, BTN_ACTION, UI_ACTION_CANCEL);
+    const UiButton *apply = button_of(f->ui, BTN_ACTION, UI_ACTION_CONFIRM);
+    int cx = cancel->x + cancel->w / 2, cy = cancel->y + cancel->h / 2;
+    int ax = apply->x + apply->w / 2;
+    ui_press(f->ui, cx, cy, 1000);
+    ui_drag(f->ui, ax, cy, 1100);
+    ui_release(f->ui, ax, cy, 1200);
+    assert_int_equal(ui_take_action(f->ui, NULL, 0), UI_ACTION_NONE);
+    /* and out of the button into empty space */
+    ui_press(f->ui, ax, cy, 2000);
+    ui_drag(f->ui, ax, 2, 2100);
+    ui_release(f->ui, ax, 2, 2200);
+    assert_int_equal(ui_take_action(f->ui, NULL, 0), UI_ACTION_NONE);
+    tap(f->ui, ax, cy, 3000);
+    assert_int_equal(ui_take_action(f->ui, NULL, 0), UI_ACTION_CONFIRM);
+    ui_dialog(f->ui, UI_DIALOG_NONE, NULL, NULL, 0);
+    ui_reset(f->ui, LANG_EL);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -442,7 +865,16 @@ int main(void)
         cmocka_unit_test(test_the_body_clip_carries_the_scroll_to_render),
         cmocka_unit_test(test_idle_reset_goes_home_in_greek),
         cmocka_unit_test(test_no_text_is_clipped_or_overlaps_at_any_size),
-        cmocka_unit_test(test_touch_targets_are_at_least_9_mm),
+        cmocka_unit_test(test_touch_targets_are_at_least_9_mm_at_every_size_in_every_mode),
+        cmocka_unit_test(test_every_text_and_icon_drawn_has_7_to_1_against_what_is_behind_it),
+        cmocka_unit_test(test_high_contrast_is_light_text_on_black),
+        cmocka_unit_test(test_the_keypad_reaches_every_control_of_every_screen_and_speaks_it),
+        cmocka_unit_test(test_enter_acts_back_goes_back_and_help_speaks),
+        cmocka_unit_test(test_the_idle_reset_undoes_every_mode),
+        cmocka_unit_test(test_the_mode_switches_toggle_by_a_tap),
+        cmocka_unit_test(test_large_text_doubles_every_text_and_keeps_qr_codes_whole),
+        cmocka_unit_test(test_the_scroll_buttons_reach_the_end_of_every_screen),
+        cmocka_unit_test(test_buttons_act_on_release_and_sliding_off_cancels),
         cmocka_unit_test(test_screen_names_round_trip),
         cmocka_unit_test(test_every_screen_has_a_whole_row_in_the_table),
         cmocka_unit_test(test_every_visitor_screen_is_reachable_from_home_and_staff_is_not),

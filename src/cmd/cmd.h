@@ -22,7 +22,8 @@
       "             [--package DIR | --db FILE]                 run the kiosk") \
     X(screenshot, "screenshot", \
       "screenshot --out DIR|FILE.bmp [--size WxH] [--screen NAME] [--lang el|en]\n" \
-      "             [--at YYYY-MM-DDTHH:MM] [--package DIR | --db FILE]") \
+      "             [--at YYYY-MM-DDTHH:MM] [--package DIR | --db FILE]\n" \
+      "             [--large-text] [--high-contrast]") \
     X(check, "check", \
       "check DIR                                   validate a content package") \
     X(import, "import", \

@@ -17,6 +17,10 @@ int cmd_screenshot(int argc, char **argv)
             return 2;
         if (r == 1)
             continue;
+        if (strcmp(argv[i], "--large-text") == 0 || strcmp(argv[i], "--high-contrast") == 0) {
+            *(argv[i][2] == 'l' ? &o.large_text : &o.high_contrast) = true;
+            continue;
+        }
         const char *v = i + 1 < argc ? argv[i + 1] : NULL;
         if (!v) {
             cmd_usage(stderr);

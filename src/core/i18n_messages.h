@@ -44,6 +44,12 @@
     X(STR_TODAY,                 "hours.today") \
     X(STR_CLOSED,                "hours.closed_day") \
     X(STR_TAP_TO_WAKE,           "screen.tap_to_wake") \
+    /* the footer's mode switches and scroll buttons, the keypad */ \
+    X(STR_LARGE_TEXT,            "access.large_text") \
+    X(STR_HIGH_CONTRAST,         "access.high_contrast") \
+    X(STR_SCROLL_UP,             "access.scroll_up") \
+    X(STR_SCROLL_DOWN,           "access.scroll_down") \
+    X(STR_KEYPAD_HELP,           "access.keypad_help") \
     /* the USB update, the PIN pad and the staff screen */ \
     X(STR_UPDATE_TITLE,          "update.title") \
     X(STR_UPDATE_CHECKING,       "update.checking") \
@@ -58,6 +64,7 @@
     X(STR_PIN_WRONG,             "pin.wrong") \
     X(STR_PIN_LOCKED,            "pin.locked") \
     X(STR_PIN_NOT_SET,           "pin.not_set") \
+    X(STR_ERASE,                 "pin.erase") \
     X(STR_STAFF,                 "staff.title") \
     X(STR_EXPORT_TITLE,          "staff.export") \
     X(STR_NO_EXPORT_STICK,       "staff.no_stick") \

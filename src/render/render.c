@@ -1008,6 +1008,30 @@ void render_set_touch_matrix(Render *r, const float m[6])
     memcpy(r->touch, m, sizeof r->touch);
 }
 
+/* what a key of a keypad or keyboard does; UI_KEY_NONE for every other key. Keypads
+ * for kiosks present themselves as a USB keyboard: arrows, Enter, Backspace or
+ * Escape for Back, F1 or '?' for Help, and the media volume keys or + and -. */
+static UiKey render_key(SDL_Keycode k)
+{
+    switch (k) {
+    case SDLK_UP:           return UI_KEY_UP;
+    case SDLK_DOWN:         return UI_KEY_DOWN;
+    case SDLK_LEFT:         return UI_KEY_LEFT;
+    case SDLK_RIGHT:        return UI_KEY_RIGHT;
+    case SDLK_RETURN: case SDLK_KP_ENTER: case SDLK_SELECT: case SDLK_SPACE:
+        return UI_KEY_ENTER;
+    case SDLK_ESCAPE: case SDLK_BACKSPACE: case SDLK_AC_BACK:
+        return UI_KEY_BACK;
+    case SDLK_F1: case SDLK_HELP: case SDLK_QUESTION: case SDLK_SLASH:
+        return UI_KEY_HELP;
+    case SDLK_VOLUMEUP: case SDLK_PLUS: case SDLK_KP_PLUS: case SDLK_EQUALS:
+        return UI_KEY_VOLUME_UP;
+    case SDLK_VOLUMEDOWN: case SDLK_MINUS: case SDLK_KP_MINUS:
+        return UI_KEY_VOLUME_DOWN;
+    default:                return UI_KEY_NONE;
+    }
+}
+
 int render_next_event(Render *r, RenderEvent *e)
 {
     SDL_Event ev;
@@ -1058,7 +1082,9 @@ int render_next_event(Render *r, RenderEvent *e)
             }
             continue;
         case SDL_KEYDOWN:
-            e->kind = RENDER_KEY, e->key = ev.key.keysym.sym;
+            if ((e->key = render_key(ev.key.keysym.sym)) == UI_KEY_NONE)
+                continue;
+            e->kind = RENDER_KEY;
             return 1;
         default:
             continue;

@@ -51,7 +51,7 @@ typedef struct RenderEvent {
     RenderEventKind kind;
     int x, y;                   /* PRESS, DRAG, RELEASE: UI pixels; RESIZE: the new size */
     unsigned ms;                /* when, on SDL's millisecond clock */
-    int key;                    /* KEY: the SDL key code (a development window only) */
+    UiKey key;                  /* KEY: what the key does (keypad, keyboard) */
 } RenderEvent;
 
 /* the next input as plain data, or 0 when none is pending. A touch and the mouse

@@ -42,7 +42,7 @@ void ui_rect(Ui *ui, int x, int y, int w, int h, ThemeColor color)
 {
     UiCmd *c = ui_push(ui, UI_RECT);
     c->x = x, c->y = y, c->w = w, c->h = h;
-    c->color = theme_color(color);
+    c->color = ui_color(ui, color);
 }
 
 void ui_clip(Ui *ui, int x, int y, int w, int h)

@@ -34,6 +34,12 @@ typedef struct UiCmd {
                                    tools, render goes by the CLIP */
 } UiCmd;
 
+/* a key of a keypad or keyboard, as render hands it over: what the kiosk does with
+ * it, not which key it was */
+typedef enum { UI_KEY_NONE, UI_KEY_UP, UI_KEY_DOWN, UI_KEY_LEFT, UI_KEY_RIGHT,
+               UI_KEY_ENTER, UI_KEY_BACK, UI_KEY_HELP, UI_KEY_VOLUME_UP,
+               UI_KEY_VOLUME_DOWN } UiKey;
+
 typedef struct UiMetrics {
     int (*measure)(void *ctx, const char *s, size_t len, int style); /* width, px */
     int (*line_height)(void *ctx, int style);                        /* px */

@@ -20,6 +20,9 @@
 #define ICON_BACKSPACE "\xee\x85\x8a" /* e14a backspace */
 #define ICON_CHECK     "\xee\x97\x8a" /* e5ca check */
 #define ICON_LOCK      "\xee\xa2\x97" /* e897 lock */
+#define ICON_CONTRAST  "\xee\x8e\xab" /* e3ab brightness_6: half dark, half light */
+#define ICON_UP        "\xee\x97\x98" /* e5d8 arrow_upward */
+#define ICON_DOWN      "\xee\x97\x9b" /* e5db arrow_downward */
 #define ICON_SEARCH    "\xee\xa2\xb6" /* e8b6 search */
 #define ICON_KEYBOARD  "\xee\x8c\x92" /* e312 keyboard */
 #define ICON_KEYBOARD_HIDE "\xee\x8c\x9a" /* e31a keyboard_hide */

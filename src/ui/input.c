@@ -1,5 +1,6 @@
 /* input.c - touches as data: a press, drags and a release make a tap (the button under
- * the finger acts on release) or a drag that scrolls the body and, when let go moving,
+ * the finger acts on release, if the finger is still on it: sliding off cancels) or a
+ * drag that scrolls the body and, when let go moving,
  * keeps going and slows down (ui_animate). A press held on the top-left corner asks
  * for the staff PIN (ui_hold). Also the lookups that tests and scripts tap through. */
 #include "ui/ui_private.h"
@@ -12,8 +13,8 @@ static int ui_button_top(const Ui *ui, const UiButton *b)
     return b->scrolls ? b->y - (int)lroundf(ui->in.scroll) : b->y;
 }
 
-/* the button under (x, y), in window pixels, or NULL */
-static const UiButton *ui_hit(Ui *ui, int x, int y)
+/* the index of the button under (x, y), in window pixels, or -1 */
+static int ui_hit(Ui *ui, int x, int y)
 {
     for (int i = ui->list.n_buttons - 1; i >= 0; i--) {
         const UiButton *b = &ui->list.buttons[i];
@@ -21,12 +22,12 @@ static const UiButton *ui_hit(Ui *ui, int x, int y)
         if (b->scrolls && (y < ui->body_y || y >= ui->body_y + ui->body_h))
             continue;
         if (x >= b->x && x < b->x + b->w && y >= by && y < by + b->h)
-            return b;
+            return i;
     }
-    return NULL;
+    return -1;
 }
 
-static void ui_scroll_by(Ui *ui, float dy)
+void ui_scroll_by(Ui *ui, float dy)
 {
     UiGesture *g = &ui->in;
     float max = (float)(ui->content_h - ui->body_h);
@@ -37,8 +38,11 @@ static void ui_scroll_by(Ui *ui, float dy)
         s = 0, g->velocity = 0;
     if (s > max)
         s = max, g->velocity = 0;
-    if (s != g->scroll)
+    if (s != g->scroll) {
         ui->dirty = true;
+        if (ui->keypad)
+            ui->need_layout = true;     /* the focus ring moves with the page */
+    }
     g->scroll = s;
 }
 
@@ -54,6 +58,7 @@ void ui_press(Ui *ui, int x, int y, uint32_t ms)
     g->pressing = true, g->dragging = false;
     g->press_x = x, g->press_y = g->last_y = y;
     g->last_ms = g->press_ms = ms;
+    g->pressed = ui_hit(ui, x, y);
     if (g->velocity != 0)
         g->dragging = true;     /* a touch stops a moving list and is not a tap */
     g->velocity = 0;
@@ -80,8 +85,7 @@ void ui_drag(Ui *ui, int x, int y, uint32_t ms)
     }
 }
 
-/* what a tap on b does */
-static void ui_tap(Ui *ui, const UiButton *b)
+void ui_tap(Ui *ui, const UiButton *b)
 {
     switch (b->kind) {
     case BTN_SCREEN:
@@ -107,6 +111,16 @@ static void ui_tap(Ui *ui, const UiButton *b)
     case BTN_KEY:
         ui_pin_key(ui, b->target);
         break;
+    case BTN_LARGE_TEXT:
+        ui_set_large_text(ui, !ui->large_text);
+        break;
+    case BTN_CONTRAST:
+        ui_set_high_contrast(ui, !ui->high_contrast);
+        break;
+    case BTN_SCROLL:    /* most of a page, so the last line stays in sight */
+        ui->in.velocity = 0;
+        ui_scroll_by(ui, (float)(b->target * ui->body_h * 4 / 5));
+        break;
     case BTN_DIR:
         ui_dir_tap(ui, b->target);
         break;
@@ -128,9 +142,12 @@ void ui_release(Ui *ui, int x, int y, uint32_t ms)
         return;
     }
     g->velocity = 0;
-    const UiButton *b = ui_hit(ui, x, y);
-    if (b)
-        ui_tap(ui, b);
+    int hit = ui_hit(ui, x, y);
+    if (hit >= 0 && hit == g->pressed) {    /* slid off the button, or onto another: nothing */
+        UiButton b = ui->list.buttons[hit];
+        ui_tap(ui, &b);
+    }
+    g->pressed = -1;
 }
 
 bool ui_animate(Ui *ui, uint32_t ms)

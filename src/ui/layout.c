@@ -1,6 +1,7 @@
 /* layout.c - one layout of the current state into the draw list: the header (back,
  * home, the clock, the language switch), the screen's body from the screen table, the
- * footer with the date of the content, the scroll bar, and a dialog over them, or the
+ * footer with the mode switches, the date of the content and the scroll buttons, the
+ * scroll bar, and a dialog over them, or the
  * night screen instead. The body is laid out in body coordinates, moved under the
  * header and put after a UI_CLIP; scrolling only changes that clip's scroll, so a
  * scrolling frame costs no layout. Sizes derive from one unit, a 44th of the window's shorter side, and from the
@@ -15,26 +16,32 @@ int ui_mm(const Ui *ui, double mm)
     return (int)ceil(mm / 25.4 * ui->dpi);
 }
 
-/* recomputes every size from the window and the DPI */
-static void ui_measure_sizes(Ui *ui)
+/* recomputes every size from the window and the DPI; text sizes times k (large
+ * text), small text no smaller than body text then */
+static void ui_measure_sizes(Ui *ui, float k)
 {
     int shorter = ui->w < ui->h ? ui->w : ui->h;
     ui->u = (float)shorter / 44.0f;
     ui->pad = (int)lroundf(1.6f * ui->u);
     ui->gap = (int)lroundf(1.0f * ui->u);
     ui->target = ui_mm(ui, 9.0);
-    ui->s_body = (int)lroundf(fmaxf(16.0f, 1.7f * ui->u));
-    ui->s_small = (int)lroundf(fmaxf(14.0f, 1.4f * ui->u));
-    ui->s_h1 = (int)lroundf(fmaxf(22.0f, 2.5f * ui->u));
-    ui->s_h2 = (int)lroundf(fmaxf(18.0f, 1.95f * ui->u));
-    ui->s_tile = (int)lroundf(fmaxf(16.0f, 1.75f * ui->u));
-    ui->s_icon = (int)lroundf(fmaxf(22.0f, 2.4f * ui->u));
-    ui->s_big_icon = (int)lroundf(fmaxf(30.0f, 3.6f * ui->u));
+    ui->s_body = (int)lroundf(k * fmaxf(16.0f, 1.7f * ui->u));
+    ui->s_small = (int)lroundf(k * fmaxf(14.0f, 1.4f * ui->u));
+    ui->s_h1 = (int)lroundf(k * fmaxf(22.0f, 2.5f * ui->u));
+    ui->s_h2 = (int)lroundf(k * fmaxf(18.0f, 1.95f * ui->u));
+    ui->s_tile = (int)lroundf(k * fmaxf(16.0f, 1.75f * ui->u));
+    ui->s_icon = (int)lroundf(k * fmaxf(22.0f, 2.4f * ui->u));
+    ui->s_big_icon = (int)lroundf(k * fmaxf(30.0f, 3.6f * ui->u));
+    if (k > 1.0f && ui->s_small < ui->s_body)
+        ui->s_small = ui->s_body;
+    ui->s_bar = (int)lroundf(fmaxf(14.0f, 1.4f * ui->u));
+    ui->s_bar_icon = (int)lroundf(fmaxf(22.0f, 2.4f * ui->u));
 }
 
-/* the header's left part: the centre's short name at home, else back and home; returns
- * where the clock may start */
-static int ui_header_nav(Ui *ui, int hh, int by, int bh)
+/* the header's left part: the centre's short name at home, else back and home, back
+ * without its word when the header has no room up to limit; returns where the clock
+ * may start */
+static int ui_header_nav(Ui *ui, int hh, int by, int bh, int limit)
 {
     int x = ui->pad / 2;
     if (ui->screen == SCREEN_HOME) {
@@ -51,22 +58,49 @@ static int ui_header_nav(Ui *ui, int hh, int by, int bh)
     int style = ui->s_body | UI_STYLE_BOLD;
     int tw = ui_width(ui, back, strlen(back), style);
     int iw = ui->s_icon + ui->gap;
+    int hw = bh > ui->target ? bh : ui->target;
+    if (x + iw + tw + ui->pad + hw + 3 * ui->gap > limit)
+        tw = 0;                 /* large text: the arrow alone, its word is spoken */
     int bw = iw + tw + ui->pad;
     if (bw < ui->target)
         bw = ui->target;
     ui_icon(ui, x + ui->gap / 2, by, iw, bh, ICON_BACK, ui->s_icon, COLOR_HEADER_TEXT,
             COLOR_HEADER_BG);
     int lh = ui_line_height(ui, style);
-    ui_line(ui, x + iw + ui->gap / 2, by + (bh - lh) / 2, tw, back, strlen(back), style,
-            COLOR_HEADER_TEXT, COLOR_HEADER_BG, ALIGN_LEFT);
+    if (tw)
+        ui_line(ui, x + iw + ui->gap / 2, by + (bh - lh) / 2, tw, back, strlen(back), style,
+                COLOR_HEADER_TEXT, COLOR_HEADER_BG, ALIGN_LEFT);
     ui_button(ui, x, by, bw, bh, BTN_BACK, SCREEN_HOME);
     x += bw + ui->gap;
-    int hw = bh > ui->target ? bh : ui->target;
     ui_rect(ui, x, by + ui->gap, 1, bh - 2 * ui->gap, COLOR_TILE_BG);
     ui_icon(ui, x + ui->gap, by, hw, bh, ui_screen_def(SCREEN_HOME)->icon, ui->s_icon,
             COLOR_HEADER_TEXT, COLOR_HEADER_BG);
     ui_button(ui, x, by, hw + ui->gap, bh, BTN_SCREEN, SCREEN_HOME);
     return x + hw + ui->gap * 2;
+}
+
+/* a switch of the header: lit (the language shown, a mode that is on), or framed */
+static void ui_header_switch(Ui *ui, int bx, int by, int bw, int bh, const char *label,
+                             int style, bool on, UiButtonKind kind, int target)
+{
+    ThemeColor bg = on ? COLOR_SWITCH_ON_BG : COLOR_HEADER_BG;
+    ThemeColor ink = on ? COLOR_SWITCH_ON_TEXT : COLOR_HEADER_TEXT;
+    if (on)
+        ui_rect(ui, bx, by, bw, bh, COLOR_SWITCH_ON_BG);
+    else {
+        ui_rect(ui, bx, by, bw, 2, COLOR_TILE_BG);
+        ui_rect(ui, bx, by + bh - 2, bw, 2, COLOR_TILE_BG);
+        ui_rect(ui, bx, by, 2, bh, COLOR_TILE_BG);
+        ui_rect(ui, bx + bw - 2, by, 2, bh, COLOR_TILE_BG);
+    }
+    if (style & UI_STYLE_ICON)
+        ui_icon(ui, bx, by, bw, bh, label, UI_STYLE_SIZE(style), ink, bg);
+    else {
+        int lh = ui_line_height(ui, style);
+        ui_line(ui, bx, by + (bh - lh) / 2, bw, label, strlen(label), style, ink, bg,
+                ALIGN_CENTER);
+    }
+    ui_button(ui, bx, by, bw, bh, kind, target);
 }
 
 /* the language switch, right-aligned: every name always shown, the current one lit;
@@ -82,23 +116,25 @@ static int ui_header_langs(Ui *ui, int by, int bh)
         if (bw < ui->target)
             bw = ui->target;
         int bx = right - bw;
-        bool on = (Lang)l == ui->lang;
-        ThemeColor bg = on ? COLOR_SWITCH_ON_BG : COLOR_HEADER_BG;
-        if (on)
-            ui_rect(ui, bx, by, bw, bh, COLOR_SWITCH_ON_BG);
-        else {
-            ui_rect(ui, bx, by, bw, 2, COLOR_TILE_BG);
-            ui_rect(ui, bx, by + bh - 2, bw, 2, COLOR_TILE_BG);
-            ui_rect(ui, bx, by, 2, bh, COLOR_TILE_BG);
-            ui_rect(ui, bx + bw - 2, by, 2, bh, COLOR_TILE_BG);
-        }
-        int lh = ui_line_height(ui, style);
-        ui_line(ui, bx, by + (bh - lh) / 2, bw, name, strlen(name), style,
-                on ? COLOR_SWITCH_ON_TEXT : COLOR_HEADER_TEXT, bg, ALIGN_CENTER);
-        ui_button(ui, bx, by, bw, bh, BTN_LANG, l);
+        ui_header_switch(ui, bx, by, bw, bh, name, style, (Lang)l == ui->lang, BTN_LANG, l);
         right = bx - ui->gap / 2;
     }
     return right;
+}
+
+/* large text and high contrast, left of the language switch, the same size in both
+ * modes so that they stay where a visitor found them; returns their left edge */
+static int ui_header_modes(Ui *ui, int right, int by, int bh)
+{
+    int side = bh > ui->target ? bh : ui->target;
+    int glyph = bh * 11 / 20;   /* grows with the header in large text */
+    right -= ui->gap / 2 + side;
+    ui_header_switch(ui, right, by, side, bh, ICON_CONTRAST, glyph | UI_STYLE_ICON,
+                     ui->high_contrast, BTN_CONTRAST, 0);
+    right -= ui->gap / 2 + side;
+    ui_header_switch(ui, right, by, side, bh, "Aa", glyph | UI_STYLE_BOLD,
+                     ui->large_text, BTN_LARGE_TEXT, 0);
+    return right - ui->gap / 2;
 }
 
 /* the top bar, hh high: back and home (except at home), the clock between them and the
@@ -108,8 +144,9 @@ static void ui_header(Ui *ui, int hh)
     ui_rect(ui, 0, 0, ui->w, hh, COLOR_HEADER_BG);
     int bh = hh - ui->gap;
     int by = (hh - bh) / 2;
-    int x = ui_header_nav(ui, hh, by, bh);
-    int right = ui_header_langs(ui, by, bh);
+    int right = ui->large_text ? ui->w - ui->pad / 2 : ui_header_langs(ui, by, bh);
+    right = ui_header_modes(ui, right, by, bh);
+    int x = ui_header_nav(ui, hh, by, bh, right);
     struct tm tm;
     localtime_r(&ui->now, &tm);
     const char *clock = ui_printf(ui, "%02d:%02d", tm.tm_hour, tm.tm_min);
@@ -123,20 +160,62 @@ static void ui_header(Ui *ui, int hh)
     }
 }
 
-/* "Last updated: <date>" for the footer of a content screen, and the footer's height
- * in *h; NULL (and 0) at home or when the content has no date */
-static const char *ui_footer_text(Ui *ui, int *h)
+/* "Last updated: <date>" for the footer of a content screen; NULL at home or when
+ * the content has no date */
+static const char *ui_footer_text(Ui *ui)
 {
     const Content *c = ui->content[ui->lang];
     int y, m, d;
     char date[64];
-    *h = 0;
     if (ui->screen == SCREEN_HOME || !c || !*c->last_updated ||
         sscanf(c->last_updated, "%4d-%2d-%2d", &y, &m, &d) != 3)
         return NULL;
     i18n_format_date(ui->lang, y, m, d, date, sizeof date);
-    *h = ui_line_height(ui, ui->s_small) + ui->gap;
     return ui_printf(ui, "%s: %s", i18n_str(ui->lang, STR_LAST_UPDATED), date);
+}
+
+/* the side of a footer button: a touch target, or more for its icon */
+static int ui_footer_side(Ui *ui)
+{
+    int side = ui_line_height(ui, ui->s_bar_icon | UI_STYLE_ICON) + 4;
+    return side > ui->target ? side : ui->target;
+}
+
+/* a square button of the footer at x */
+static void ui_footer_button(Ui *ui, int x, int y, int side, const char *icon,
+                             UiButtonKind kind, int target)
+{
+    ui_rect(ui, x, y, side, side, COLOR_DIVIDER);
+    ui_rect(ui, x + 2, y + 2, side - 4, side - 4, COLOR_TILE_BG);
+    ui_icon(ui, x + 2, y + 2, side - 4, side - 4, icon, ui->s_bar_icon, COLOR_TILE_TEXT,
+            COLOR_TILE_BG);
+    ui_button(ui, x, y, side, side, kind, target);
+}
+
+/* the bar at the bottom: the date of the content, and a page up and down at the end
+ * when the body scrolls, so that nothing needs a drag. Its sizes stay as they are in
+ * large text, where the date goes to the end of the body. */
+static void ui_footer(Ui *ui, const char *updated)
+{
+    int fh = ui->footer_h, top = ui->h - fh;
+    if (fh == 0)
+        return;
+    ui_rect(ui, 0, top, ui->w, fh, COLOR_BG);
+    ui_rect(ui, 0, top, ui->w, 1, COLOR_DIVIDER);
+    int right = ui->w - ui->pad / 2;
+    if (ui->content_h > ui->body_h) {
+        int side = ui_footer_side(ui), by = top + (fh - side) / 2;
+        right -= side;
+        ui_footer_button(ui, right, by, side, ICON_DOWN, BTN_SCROLL, 1);
+        right -= side + ui->gap;
+        ui_footer_button(ui, right, by, side, ICON_UP, BTN_SCROLL, -1);
+        right -= ui->pad;
+    }
+    if (updated && !ui->large_text) {
+        int lh = ui_line_height(ui, ui->s_bar);
+        ui_line(ui, ui->pad, top + (fh - lh) / 2, right - ui->pad, updated, strlen(updated),
+                ui->s_bar, COLOR_MUTED, COLOR_BG, ALIGN_LEFT);
+    }
 }
 
 /* the screen's body: its title (but at home), then its own layout from the table;
@@ -154,6 +233,60 @@ static int ui_layout_body(Ui *ui)
     if (ui->screen != SCREEN_HOME)
         y += ui_heading(ui, x, y, w, i18n_str(ui->lang, def->title), ui->s_h1) + ui->gap;
     return def->layout(ui, x, y, w);
+}
+
+/* large text: the language switch at the top of the body, as the header has no room
+ * for it at that size; returns the height used */
+static int ui_body_langs(Ui *ui, int x, int y, int w)
+{
+    int style = ui->s_body | UI_STYLE_BOLD, lh = ui_line_height(ui, style);
+    int bh = lh + ui->gap > ui->target ? lh + ui->gap : ui->target;
+    int bx = x, row = 0;
+    for (int l = 0; l < LANG_COUNT; l++) {
+        const char *name = i18n_name((Lang)l);
+        int bw = ui_width(ui, name, strlen(name), style) + 2 * ui->pad;
+        if (bw > w)
+            bw = w;
+        if (bx > x && bx + bw > x + w)      /* the next row */
+            bx = x, row++;
+        int by = y + row * (bh + ui->gap);
+        bool on = (Lang)l == ui->lang;
+        ThemeColor bg = on ? COLOR_SWITCH_ON_BG : COLOR_TILE_BG;
+        ui_rect(ui, bx, by, bw, bh, on ? COLOR_ACCENT : COLOR_TILE_BG);
+        ui_rect(ui, bx + 2, by + 2, bw - 4, bh - 4, bg);
+        ui_line(ui, bx + 2, by + (bh - lh) / 2, bw - 4, name, strlen(name), style,
+                on ? COLOR_SWITCH_ON_TEXT : COLOR_TILE_TEXT, bg, ALIGN_CENTER);
+        ui_button(ui, bx, by, bw, bh, BTN_LANG, l);
+        bx += bw + ui->gap;
+    }
+    return (row + 1) * (bh + ui->gap);
+}
+
+/* large text: the date of the content under the body that ends at y; the bottom */
+static int ui_layout_body_end(Ui *ui, const char *updated, int y)
+{
+    if (!updated || !ui->large_text)
+        return y;
+    return y + ui->gap + ui_text(ui, ui->pad, y + ui->gap, ui->w - 2 * ui->pad, updated,
+                                 ui->s_small, COLOR_MUTED, COLOR_BG, ALIGN_LEFT, 0);
+}
+
+/* the body, and in large text the language switch at its top and the date of the
+ * content at its end (the footer has no room for it at that size) */
+static int ui_layout_body_all(Ui *ui, const char *updated)
+{
+    int y0 = ui->large_text ? ui_body_langs(ui, ui->pad, ui->pad, ui->w - 2 * ui->pad) : 0;
+    if (y0) {                   /* the screen's own body goes below it */
+        UiList *l = &ui->list;
+        int first = l->n_cmds, first_button = l->n_buttons;
+        int y = ui_layout_body(ui);
+        for (int i = first; i < l->n_cmds; i++)
+            l->cmds[i].y += y0;
+        for (int i = first_button; i < l->n_buttons; i++)
+            l->buttons[i].y += y0;
+        return ui_layout_body_end(ui, updated, y + y0);
+    }
+    return ui_layout_body_end(ui, updated, ui_layout_body(ui));
 }
 
 /* a scroll bar when the body holds more than it shows, so a visitor sees there is
@@ -176,16 +309,21 @@ static void ui_layout_screen(Ui *ui)
     int hh = (int)lroundf(5.2f * ui->u);
     if (hh < ui->target + ui->gap)
         hh = ui->target + ui->gap;
+    int hl = ui_line_height(ui, ui->s_body | UI_STYLE_BOLD) + 2 * ui->gap;
+    int hi = ui_line_height(ui, ui->s_icon | UI_STYLE_ICON) + ui->gap;
+    hl = hl > hi ? hl : hi;
+    if (hh < hl)        /* large text: the header's words and icons need the room */
+        hh = hl;
     ui_rect(ui, 0, 0, ui->w, ui->h, COLOR_BG);
-    int footer;
-    const char *updated = ui_footer_text(ui, &footer);
+    const char *updated = ui_footer_text(ui);
+    int footer = updated && !ui->large_text ? ui_line_height(ui, ui->s_bar) + ui->gap : 0;
     ui->body_x = 0, ui->body_y = hh, ui->body_w = ui->w, ui->body_h = ui->h - hh - footer;
     UiList *l = &ui->list;
     ui->clip = l->n_cmds;
     ui_clip(ui, ui->body_x, ui->body_y, ui->body_w, ui->body_h);
     l->in_body = true;
     int first = l->n_cmds;
-    ui->content_h = ui_layout_body(ui) + ui->pad;
+    ui->content_h = ui_layout_body_all(ui, updated) + ui->pad;
     /* body commands were laid out from 0: move them under the header */
     for (int i = first; i < l->n_cmds; i++)
         l->cmds[i].y += ui->body_y;
@@ -193,22 +331,29 @@ static void ui_layout_screen(Ui *ui)
         if (l->buttons[i].scrolls)
             l->buttons[i].y += ui->body_y;
     l->in_body = false;
+    int side = ui_footer_side(ui);
+    if (ui->content_h > ui->body_h && footer < side + ui->gap) {
+        footer = side + ui->gap;            /* room for the scroll buttons */
+        ui->body_h = ui->h - hh - footer;
+        l->cmds[ui->clip].h = ui->body_h;
+    }
+    ui->footer_h = footer;
     ui_clip(ui, 0, 0, 0, 0);
     ui_header(ui, hh);
-    if (updated) {
-        ui_rect(ui, 0, ui->h - footer, ui->w, footer, COLOR_BG);
-        ui_rect(ui, 0, ui->h - footer, ui->w, 1, COLOR_DIVIDER);
-        ui_line(ui, ui->pad, ui->h - footer + ui->gap / 2, ui->w - 2 * ui->pad, updated,
-                strlen(updated), ui->s_small, COLOR_MUTED, COLOR_BG, ALIGN_LEFT);
-    }
+    ui_footer(ui, updated);
     float max = (float)(ui->content_h - ui->body_h);
     if (ui->in.scroll > max)
         ui->in.scroll = max > 0 ? max : 0;
     ui_scroll_bar(ui);
     if (ui->dialog.kind != UI_DIALOG_NONE) {    /* only the dialog's buttons answer */
         ui->list.n_buttons = 0;
+        /* a dialog is laid out at the normal sizes: the staff's PIN pad and the update's
+         * questions must fit the panel whole, with nothing to scroll */
+        ui_measure_sizes(ui, 1.0f);
         ui_layout_dialog(ui);
+        ui_measure_sizes(ui, ui_text_scale(ui));
     }
+    ui_layout_focus(ui);
 }
 
 void ui_layout(Ui *ui)
@@ -216,7 +361,9 @@ void ui_layout(Ui *ui)
     if (!ui->need_layout)
         return;
     ui_list_clear(ui);
-    ui_measure_sizes(ui);
+    ui_measure_sizes(ui, 1.0f);
+    if (!ui->night)     /* the night screen shows only when idle, after the reset */
+        ui_measure_sizes(ui, ui_text_scale(ui));
     if (ui->night)
         ui_layout_night(ui);
     else

@@ -61,7 +61,7 @@ static void ui_qr(Ui *ui, int x, int y, const char *payload, int min_px)
     c->module = ui_qr_module(q, min_px);
     c->x = x, c->y = y, c->w = c->h = (q->width + 8) * c->module;
     c->qr = q;
-    c->color = theme_color(COLOR_QR_DARK), c->bg = theme_color(COLOR_QR_LIGHT);
+    c->color = ui_color(ui, COLOR_QR_DARK), c->bg = ui_color(ui, COLOR_QR_LIGHT);
 }
 
 int ui_qr_min(const Ui *ui)
@@ -129,7 +129,7 @@ int ui_qr_cards(Ui *ui, int x, int y, int w, const QrCard *cards, int n)
     int min_card = (int)(18.0f * ui->u);    /* room for a label of two words a line */
     if (card_w < min_card)
         card_w = min_card;
-    int cols = (w + ui->gap) / (card_w + ui->gap);
+    int cols = ui->large_text ? 1 : (w + ui->gap) / (card_w + ui->gap);
     if (cols < 1)
         cols = 1;
     if (cols > n)

@@ -1,6 +1,8 @@
-/* theme.h - the kiosk's colours and sizes, as one table. Text colours are chosen for
- * a contrast ratio of at least 7:1 against the backgrounds they are drawn on (WCAG AAA);
- * tests/test_theme.c computes every pair listed in theme_pairs. */
+/* theme.h - the kiosk's colours, as one table a theme: the normal one and high
+ * contrast (light text on black, for low vision). Every text and icon colour has a
+ * contrast ratio of at least 7:1 (WCAG AAA) against what it is drawn on, in both:
+ * tests/test_ui.c takes every text command each screen emits, in both themes, and
+ * computes its ink against its background. */
 #ifndef THEME_H
 #define THEME_H
 #include <stdint.h>
@@ -16,7 +18,7 @@ typedef enum {
     COLOR_ACCENT,       /* icons on tiles, headings */
     COLOR_OPEN,         /* "open now" */
     COLOR_CLOSED,       /* "closed" */
-    COLOR_SWITCH_ON_BG, /* the language shown */
+    COLOR_SWITCH_ON_BG, /* the language shown, a mode that is on */
     COLOR_SWITCH_ON_TEXT,
     COLOR_TODAY_BG,     /* today's row on the hours screen */
     COLOR_NIGHT_BG,
@@ -24,15 +26,17 @@ typedef enum {
     COLOR_QR_DARK,
     COLOR_QR_LIGHT,
     COLOR_DIVIDER,      /* lines and card borders: not text */
+    COLOR_FOCUS,        /* the keypad's focus ring, outside ... */
+    COLOR_FOCUS_INNER,  /* ... and inside: one of the two shows on any background */
     COLOR_COUNT
 } ThemeColor;
 
-/* 0xRRGGBB */
-uint32_t theme_color(ThemeColor c);
+typedef enum { THEME_NORMAL, THEME_HIGH_CONTRAST, THEME_COUNT } ThemeMode;
 
-typedef struct ThemePair { ThemeColor fg, bg; } ThemePair;
-/* every (text, background) pair the screens draw; *n receives the count */
-const ThemePair *theme_pairs(int *n);
+/* 0xRRGGBB of the normal theme */
+uint32_t theme_color(ThemeColor c);
+/* 0xRRGGBB in theme mode */
+uint32_t theme_color_in(ThemeMode mode, ThemeColor c);
 /* WCAG 2 contrast ratio of two 0xRRGGBB colours, 1..21 */
 double theme_contrast(uint32_t a, uint32_t b);
 #endif

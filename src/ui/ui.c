@@ -19,6 +19,8 @@ Ui *ui_create(const UiMetrics *m, int width, int height, double dpi)
     ui->dpi = dpi > 0 ? dpi : 96.0;
     ui->lang = LANG_DEFAULT;
     ui->clip = ui->thumb = -1;
+    ui->focus_kind = ui->focus_target = -1;
+    ui->in.pressed = -1;
     ui_invalidate(ui);
     return ui;
 }
@@ -81,6 +83,11 @@ void ui_reset(Ui *ui, Lang lang)
     ui->n_history = 0;
     ui->in.scroll = 0, ui->in.velocity = 0;
     ui->in.pressing = ui->in.dragging = false;
+    ui->in.pressed = -1;
+    if (ui->large_text || ui->high_contrast || ui->keypad)
+        changed = true;
+    ui->large_text = ui->high_contrast = ui->keypad = false;   /* a new visitor starts fresh */
+    ui->focus_kind = ui->focus_target = -1;
     ui->screen = SCREEN_HOME, ui->lang = lang;
     if (changed) {
         ui_dir_reset(ui);
@@ -95,6 +102,11 @@ void ui_set_staff_info(Ui *ui, const char *text)
     snprintf(ui->staff_info, sizeof ui->staff_info, "%s", text);
     if (ui->screen == SCREEN_STAFF)
         ui_invalidate(ui);
+}
+
+uint32_t ui_color(const Ui *ui, ThemeColor c)
+{
+    return theme_color_in(ui->high_contrast ? THEME_HIGH_CONTRAST : THEME_NORMAL, c);
 }
 
 UiScreen ui_screen(const Ui *ui) { return ui->screen; }

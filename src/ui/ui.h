@@ -98,6 +98,32 @@ int ui_cut_words(Ui *ui);
 /* how many commands, texts, buttons, lines or QR codes of the current layout found
  * their fixed-size list full and were left out: 0 when the layout is whole */
 int ui_overflows(Ui *ui);
+/* ---- access (access.c) ---- */
+
+/* large text: every text at least twice its size (a capital H at least 6 mm), one
+ * column, scrolling; high contrast: light text on black. Both also switch by their
+ * buttons in the footer; ui_reset turns them off. */
+void ui_set_large_text(Ui *ui, bool on);
+bool ui_large_text(const Ui *ui);
+void ui_set_high_contrast(Ui *ui, bool on);
+bool ui_high_contrast(const Ui *ui);
+/* what the keypad speaks through: say(ctx, text, lang) a label or the help, volume(ctx,
+ * +1 or -1). Either may be NULL. Copied. */
+typedef struct UiSpeech {
+    void (*say)(void *ctx, const char *text, Lang lang);
+    void (*volume)(void *ctx, int step);
+    void *ctx;
+} UiSpeech;
+void ui_set_speech(Ui *ui, const UiSpeech *speech);
+/* a key of a keypad or keyboard (UiKey in drawlist.h). The first one starts keypad
+ * mode: a visible focus that the arrows move over every control in reading order
+ * (mirrored right to left), Enter acts, Back goes back, Help speaks how. */
+void ui_key(Ui *ui, UiKey key);
+/* true once a key was pressed, until the idle reset */
+bool ui_keypad(const Ui *ui);
+/* the focused control's label and its rectangle in window pixels; NULL when none */
+const char *ui_focus(Ui *ui, int *x, int *y, int *w, int *h);
+
 /* the centre of the language button for lang: 0, or -1 */
 int ui_find_lang_button(Ui *ui, Lang lang, int *x, int *y);
 

@@ -10,6 +10,7 @@
  *   drawlist.c      the command list, the text arena and the touch targets of a layout
  *   dialog.c        dialogs over a screen, the PIN pad, night mode
  *   input.c         press, drag, release, momentum, the staff hold, finding buttons
+ *   access.c        large text, high contrast, the keypad's focus and what it speaks
  * Every list below has a fixed size: a layout allocates nothing (but a QR code, encoded
  * once when first shown). What does not fit is left out and counted (ui_overflows);
  * the tests assert none is. */
@@ -53,7 +54,11 @@ int ui_screen_related(UiScreen s, const UiScreen **targets);
 
 /* ---- the context ---- */
 
-typedef enum { BTN_SCREEN, BTN_LANG, BTN_BACK, BTN_ACTION, BTN_KEY, BTN_DIR } UiButtonKind;
+typedef enum { BTN_SCREEN, BTN_LANG, BTN_BACK, BTN_ACTION, BTN_KEY,
+               BTN_LARGE_TEXT, BTN_CONTRAST, /* the footer's mode switches */
+               BTN_SCROLL,      /* target -1: a page up, 1: a page down */
+               BTN_DIR          /* the member directory's keys, chips, tiles and rows */
+} UiButtonKind;
 
 typedef struct UiButton {
     int x, y, w, h;
@@ -82,6 +87,7 @@ typedef struct UiList {
 typedef struct UiGesture {
     float scroll, velocity;     /* px from the top; px/ms */
     bool pressing, dragging;
+    int pressed;                /* the button under the press, or -1: only it may act */
     int press_x, press_y, last_y;
     uint32_t last_ms, anim_ms, press_ms;
 } UiGesture;
@@ -139,14 +145,21 @@ struct Ui {
     UiAction action;            /* decided, not yet taken */
     char staff_info[4096];
     UiDialogState dialog;
+    /* the visitor's modes (access.c); ui_reset turns them off */
+    bool large_text, high_contrast;
+    bool keypad;                /* a key was pressed: speech mode, a visible focus */
+    int focus_kind, focus_target; /* the focused button, as kind and target, or -1 */
+    UiSpeech speech;
     /* the layout (layout.c) */
     bool need_layout, dirty;
     int body_x, body_y, body_w, body_h, content_h;
+    int footer_h;               /* the bar of mode switches and scroll buttons */
     int clip;                   /* the body's UI_CLIP command, or -1 */
     int thumb;                  /* the scroll bar's thumb command, or -1 */
     /* sizes for this window, from one unit u: a 44th of the shorter side */
     float u;
     int pad, gap, target, s_body, s_small, s_h1, s_h2, s_tile, s_icon, s_big_icon;
+    int s_bar, s_bar_icon;      /* the footer's, the same in large text */
     UiList list;
     struct { char *payload; QrMatrix *m; bool used; } qr[UI_MAX_QR]; /* kept across layouts */
     UiGesture in;
@@ -157,6 +170,27 @@ struct Ui {
 
 /* something shown changed: lay out again and draw */
 void ui_invalidate(Ui *ui);
+/* colour c in the current theme */
+uint32_t ui_color(const Ui *ui, ThemeColor c);
+
+/* ---- access.c ---- */
+
+/* large text: capital H of the body text at least this high on the glass, and the
+ * height of Noto Sans's capital H in em, to turn it into a font size: 0.70, a little
+ * under its outline's 0.72, as hinting rounds the glyph down to whole pixels (44 px
+ * drew a 31 px H, 5.92 mm at 133 dpi; tests/test_render.c measures it) */
+#define UI_LARGE_CAP_MM 6.0
+#define UI_CAP_EM       0.70
+/* the text sizes' factor: 1, or in large text at least 2 and enough for the cap height */
+float ui_text_scale(const Ui *ui);
+/* the focus ring over the focused button, last, when the keypad is in use */
+void ui_layout_focus(Ui *ui);
+/* what a button is called, in the screen's language, for speech */
+const char *ui_button_label(Ui *ui, const UiButton *b);
+/* what a tap on b does (input.c) */
+void ui_tap(Ui *ui, const UiButton *b);
+/* moves the scroll by dy px, within the body */
+void ui_scroll_by(Ui *ui, float dy);
 
 /* ---- layout.c ---- */
 
@@ -250,6 +284,8 @@ void ui_pin_key(Ui *ui, int key);
 
 /* the directory's state as an idle kiosk has it: no query, no filter, keyboard closed */
 void ui_dir_reset(Ui *ui);
+/* what a directory button says to the keypad's speech: the key, the chip, the name */
+const char *ui_dir_label(Ui *ui, int target);
 /* what a directory button (BTN_DIR) does */
 void ui_dir_tap(Ui *ui, int target);
 /* true when a filter is on */

@@ -32,7 +32,7 @@ int ui_line(Ui *ui, int x, int y, int w, const char *s, size_t len, int style,
     else if (align == ALIGN_RIGHT)
         c->x = x + w - tw, c->w = tw;
     c->text = s, c->len = (int)len, c->style = style, c->text_w = full;
-    c->color = theme_color(ink), c->bg = theme_color(bg);
+    c->color = ui_color(ui, ink), c->bg = ui_color(ui, bg);
     return lh;
 }
 
@@ -87,12 +87,17 @@ void ui_icon(Ui *ui, int x, int y, int w, int h, const char *icon, int size,
     ui_line(ui, x, y + (h - lh) / 2, w, icon, strlen(icon), style, ink, bg, ALIGN_CENTER);
 }
 
-/* a section heading in the body; returns the height used */
+static bool ui_words_fit(Ui *ui, const char *s, int w, int style);
+
+/* a section heading in the body, smaller when one of its words would not fit the
+ * width whole (a long word in large text); returns the height used */
 int ui_heading(Ui *ui, int x, int y, int w, const char *s, int size)
 {
     char caps[512];
     text_upper(s, caps, sizeof caps);
     const char *t = ui_printf(ui, "%s", caps);
+    while (size > ui->s_body && !ui_words_fit(ui, t, w, size | UI_STYLE_BOLD))
+        size -= size / 16 > 1 ? size / 16 : 1;
     return ui_text(ui, x, y, w, t, size | UI_STYLE_BOLD, COLOR_ACCENT, COLOR_BG, ALIGN_LEFT, 0);
 }
 
@@ -173,14 +178,20 @@ void ui_tile(Ui *ui, int x, int y, int w, int h, UiScreen target, bool row, int 
  * on a wide screen, else one a row; returns the height used */
 int ui_links(Ui *ui, int x, int y, int w)
 {
-    const UiScreen *targets;
-    int n = ui_screen_related(ui->screen, &targets);
+    const UiScreen *all;
+    UiScreen targets[SCREEN_COUNT];
+    int n = 0, related = ui_screen_related(ui->screen, &all);
+    for (int i = 0; i < related; i++)   /* the directory only when it has member services */
+        if (all[i] != SCREEN_SERVICES || ui->dir.members)
+            targets[n++] = all[i];
     if (n == 0)
         return 0;
-    int cols = w > 60 * ui->u ? n : 1;
+    int cols = w > 60 * ui->u && !ui->large_text ? n : 1;
     int tw = (w - (cols - 1) * ui->gap) / cols;
     int th = ui->target > (int)(5 * ui->u) ? ui->target : (int)(5 * ui->u);
     int h = 0, ls = ui_tile_style(ui, tw - ui->s_icon - 3 * ui->gap);
+    if (ui->large_text && th < 2 * ui_line_height(ui, ls) + ui->gap)
+        th = 2 * ui_line_height(ui, ls) + ui->gap;     /* room for a label of two lines */
     for (int i = 0; i < n; i++) {
         int col = i % cols, row = i / cols;
         ui_tile(ui, x + col * (tw + ui->gap), y + row * (th + ui->gap), tw, th, targets[i],

@@ -3,7 +3,8 @@
 #include "ui/ui_private.h"
 
 /* the tiles in what is left of the body below y: 4 columns in landscape, 2 in
- * portrait, the last row centred; returns their bottom */
+ * portrait, the last row centred (in large text, a column of links); returns their
+ * bottom */
 static int home_tiles(Ui *ui, int x, int y, int w)
 {
     const UiScreen *all;
@@ -12,6 +13,8 @@ static int home_tiles(Ui *ui, int x, int y, int w)
     for (int i = 0; i < related; i++)   /* the directory only when it has member services */
         if (all[i] != SCREEN_SERVICES || ui->dir.members)
             tiles[n++] = all[i];
+    if (ui->large_text)         /* one column of links, the page scrolls */
+        return y + ui_links(ui, x, y, w) - ui->gap;
     int cols = ui->w > ui->h ? 4 : 2;
     int rows = (n + cols - 1) / cols;
     int tw = (w - (cols - 1) * ui->gap) / cols;

@@ -47,15 +47,17 @@ static int hours_week(Ui *ui, int x, int y, int w)
         mktime(&day);
         ThemeColor bg = d == today ? COLOR_TODAY_BG : COLOR_BG;
         const char *hs = hours_of_day(ui, &day);
-        int vw = w - name_w - ui->pad;
+        bool stack = ui->large_text;    /* the hours under the day's name */
+        int vx = stack ? ui->gap + ui->pad : name_w, vy = stack ? lh : 0;
+        int vw = w - vx - ui->pad;
         int vh = ui_count_lines(ui, hs, vw, ui->s_body) * lh;
-        int h = (vh > lh ? vh : lh) + ui->gap;
+        int h = (stack ? lh + vh : vh > lh ? vh : lh) + ui->gap;
         if (d == today)
             ui_rect(ui, x, y, w, h, COLOR_TODAY_BG);
         const char *name = i18n_weekday(ui->lang, d);
-        ui_line(ui, x + ui->gap, y + ui->gap / 2, name_w - ui->gap, name, strlen(name),
-                ui->s_body | UI_STYLE_BOLD, COLOR_TEXT, bg, ALIGN_LEFT);
-        ui_text(ui, x + name_w, y + ui->gap / 2, vw, hs, ui->s_body, COLOR_TEXT, bg,
+        ui_line(ui, x + ui->gap, y + ui->gap / 2, stack ? w - 2 * ui->gap : name_w - ui->gap,
+                name, strlen(name), ui->s_body | UI_STYLE_BOLD, COLOR_TEXT, bg, ALIGN_LEFT);
+        ui_text(ui, x + vx, y + vy + ui->gap / 2, vw, hs, ui->s_body, COLOR_TEXT, bg,
                 ALIGN_LEFT, 0);
         y += h > row_h ? h : row_h;
     }
@@ -92,7 +94,7 @@ static int hours_closure(Ui *ui, int x, int y, int w, const HoursClosing *cl)
         ? ui_printf(ui, "%s (%02d:%02d – %02d:%02d)", cl->name[ui->lang], cl->opens_min / 60,
                     cl->opens_min % 60, cl->closes_min / 60, cl->closes_min % 60)
         : ui_printf(ui, "%s", cl->name[ui->lang]);
-    int lw = w / 2 > (int)(16 * ui->u) ? w / 2 : w;
+    int lw = w / 2 > (int)(16 * ui->u) && !ui->large_text ? w / 2 : w;
     int h1 = ui_text(ui, x, y, lw, when, ui->s_body | UI_STYLE_BOLD, COLOR_TEXT, COLOR_BG,
                      ALIGN_LEFT, 0);
     int h2;

@@ -21,7 +21,7 @@ UI_SCREEN_LAYOUT(screen_location)
     int min_card = (int)(20.0f * ui->u);
     if (qw && qw < min_card)
         qw = min_card;
-    bool side = qw > 0 && w - qw - ui->pad >= (int)(20 * ui->u);
+    bool side = qw > 0 && w - qw - ui->pad >= (int)(20 * ui->u) && !ui->large_text;
     int tw = side ? w - qw - ui->pad : w;
     int ty = y;
     int lh = ui_line_height(ui, ui->s_h2 | UI_STYLE_BOLD);

@@ -167,19 +167,29 @@ void ui_dir_tap(Ui *ui, int target)
 
 /* the height of a key, a chip and the search box: a touch target, and room for the
  * text of this window's size */
-static int dir_row_h(const Ui *ui)
+static int dir_row_h(Ui *ui)
 {
     int h = (int)(2.7f * ui->u);
+    int text = ui_line_height(ui, ui->s_body | UI_STYLE_BOLD) + ui->gap / 2;
+    int icon = ui_line_height(ui, ui->s_icon | UI_STYLE_ICON) + ui->gap / 2;
+    h = h > text ? h : text;    /* large text makes both larger */
+    h = h > icon ? h : icon;
     return h > ui->target ? h : ui->target;
 }
 
 /* a button with a border (or filled when on), an icon and a label; returns its width */
 static int dir_chip(Ui *ui, int x, int y, int h, const char *icon, const char *label, bool on,
-                    int target)
+                    int target, int maxw)
 {
     int style = ui->s_small | UI_STYLE_BOLD;
     int is = ui->s_icon;
     int tw = ui_width(ui, label, strlen(label), style);
+    int room = maxw - (icon ? is + ui->gap : 0) - 2 * ui->pad;
+    if (tw > room && room > 0) {    /* large text on a narrow screen: a smaller label */
+        int size = UI_STYLE_SIZE(style) * room / tw;
+        style = (size > 8 ? size : 8) | UI_STYLE_BOLD;
+        tw = ui_width(ui, label, strlen(label), style);
+    }
     int w = (icon ? is + ui->gap : 0) + tw + 2 * ui->pad;
     if (w < ui->target)
         w = ui->target;
@@ -234,7 +244,7 @@ static int dir_filters(Ui *ui, int x, int y, int w)
             cy += h + ui->gap;
         }
         cx += dir_chip(ui, cx, cy, h, chips[i].icon, chips[i].label, chips[i].on,
-                       chips[i].target) + ui->gap;
+                       chips[i].target, w) + ui->gap;
     }
     return cy + h - y + ui->gap;
 }
@@ -260,10 +270,10 @@ static int dir_search_box(Ui *ui, int x, int y, int w)
     if (ui_width(ui, t, strlen(t), style) <= tw)
         ui_line(ui, x + bw, y + (h - lh) / 2, tw, t, strlen(t), style,
                 d->query[0] ? COLOR_TILE_TEXT : COLOR_MUTED, COLOR_TILE_BG, ALIGN_LEFT);
-    ui_button(ui, x, y, w - 2 * bw, h, BTN_DIR, DIR_KEYBOARD * DIR_SPAN);
     ui_icon(ui, x + w - 2 * bw, y, bw, h, d->keyboard ? ICON_KEYBOARD_HIDE : ICON_KEYBOARD,
             ui->s_icon, COLOR_ACCENT, COLOR_TILE_BG);
-    ui_button(ui, x + w - 2 * bw, y, bw, h, BTN_DIR, DIR_KEYBOARD * DIR_SPAN);
+    /* one button for the box and its keyboard icon: each control once for the keypad */
+    ui_button(ui, x, y, w - bw, h, BTN_DIR, DIR_KEYBOARD * DIR_SPAN);
     if (d->query[0]) {
         ui_icon(ui, x + w - bw, y, bw, h, ICON_CLOSE, ui->s_icon, COLOR_TILE_TEXT, COLOR_TILE_BG);
         ui_button(ui, x + w - bw, y, bw, h, BTN_DIR, DIR_CLEAR_QUERY * DIR_SPAN);
@@ -271,15 +281,14 @@ static int dir_search_box(Ui *ui, int x, int y, int w)
     return h + ui->gap;
 }
 
-/* one key: its label centred on a tile */
+/* one key: its label centred on a tile, in style (a letter key's) */
 static void dir_key(Ui *ui, int x, int y, int w, int h, const char *label, bool icon,
-                    int target)
+                    int target, int style)
 {
     ui_rect(ui, x, y, w, h, COLOR_TILE_BG);
     if (icon)
         ui_icon(ui, x, y, w, h, label, ui->s_icon, COLOR_TILE_TEXT, COLOR_TILE_BG);
     else {
-        int style = ui->s_body | UI_STYLE_BOLD;
         int lh = ui_line_height(ui, style);
         ui_line(ui, x, y + (h - lh) / 2, w, label, strlen(label), style, COLOR_TILE_TEXT,
                 COLOR_TILE_BG, ALIGN_CENTER);
@@ -303,6 +312,20 @@ static int dir_keyboard(Ui *ui, int x, int y, int w)
         kw = 2 * dir_row_h(ui);
     int kh = dir_row_h(ui);
     int top = y;
+    /* the letters' size: the body's, smaller where the widest letter would not fit a key
+       (large text on a narrow screen) */
+    int style = ui->s_body | UI_STYLE_BOLD, widest = 0;
+    for (int r = 0; r < nr; r++)
+        for (int k = 0; k < kb_row_keys(d->layout, r); k++) {
+            char key[8];
+            kb_key(d->layout, r, k, key);
+            int kw0 = ui_width(ui, key, strlen(key), style);
+            widest = kw0 > widest ? kw0 : widest;
+        }
+    if (widest > kw - 4 && widest > 0) {
+        int size = UI_STYLE_SIZE(style) * (kw - 4) / widest;
+        style = (size > 8 ? size : 8) | UI_STYLE_BOLD;
+    }
     for (int r = 0; r < nr; r++) {
         int n = kb_row_keys(d->layout, r);
         int rx = x + (w - (n * kw + (n - 1) * g)) / 2;
@@ -310,7 +333,7 @@ static int dir_keyboard(Ui *ui, int x, int y, int w)
             char key[8];
             kb_key(d->layout, r, k, key);
             dir_key(ui, rx + k * (kw + g), y, kw, kh, ui_printf(ui, "%s", key), false,
-                    DIR_KEY * DIR_SPAN + r * KB_MAX_KEYS + k);
+                    DIR_KEY * DIR_SPAN + r * KB_MAX_KEYS + k, style);
         }
         y += kh + g;
     }
@@ -318,9 +341,10 @@ static int dir_keyboard(Ui *ui, int x, int y, int w)
     int sw = 3 * kw, ew = 2 * kw, spw = most * kw + (most - 1) * g - sw - ew - 2 * g;
     int rx = x + (w - (most * kw + (most - 1) * g)) / 2;
     dir_key(ui, rx, y, sw, kh, kb_label((KbLayout)((d->layout + 1) % KB_COUNT)), false,
-            DIR_LAYOUT * DIR_SPAN);
-    dir_key(ui, rx + sw + g, y, spw, kh, ICON_SPACE_BAR, true, DIR_SPACE * DIR_SPAN);
-    dir_key(ui, rx + sw + spw + 2 * g, y, ew, kh, ICON_BACKSPACE, true, DIR_ERASE * DIR_SPAN);
+            DIR_LAYOUT * DIR_SPAN, style);
+    dir_key(ui, rx + sw + g, y, spw, kh, ICON_SPACE_BAR, true, DIR_SPACE * DIR_SPAN, style);
+    dir_key(ui, rx + sw + spw + 2 * g, y, ew, kh, ICON_BACKSPACE, true, DIR_ERASE * DIR_SPAN,
+            style);
     y += kh + ui->gap;
     return y - top;
 }
@@ -445,10 +469,10 @@ static int dir_results(Ui *ui, int x, int y, int w)
     int cx = x;
     if (d->page > 0)
         cx += dir_chip(ui, cx, y, dir_row_h(ui), ICON_BACK, i18n_str(ui->lang, STR_DIR_PREVIOUS),
-                       false, DIR_LESS * DIR_SPAN) + ui->gap;
+                       false, DIR_LESS * DIR_SPAN, w / 2 - ui->gap) + ui->gap;
     if ((d->page + 1) * UI_DIR_PAGE < d->total)
         dir_chip(ui, cx, y, dir_row_h(ui), ICON_EXPAND, i18n_str(ui->lang, STR_DIR_MORE), false,
-                 DIR_MORE * DIR_SPAN);
+                 DIR_MORE * DIR_SPAN, w / 2 - ui->gap);
     if (d->page > 0 || (d->page + 1) * UI_DIR_PAGE < d->total)
         y += dir_row_h(ui) + ui->gap;
     return y - top;
@@ -483,6 +507,34 @@ UI_SCREEN_LAYOUT(screen_services)
     else
         ry += dir_results(ui, rx, ry, rw);
     return ly > ry ? ly : ry;
+}
+
+const char *ui_dir_label(Ui *ui, int target)
+{
+    UiDirectory *d = &ui->dir;
+    int what = target / DIR_SPAN, i = target % DIR_SPAN;
+    char key[8];
+    switch (what) {
+    case DIR_KEY:
+        return kb_key(d->layout, i / KB_MAX_KEYS, i % KB_MAX_KEYS, key) == 0
+                   ? ui_printf(ui, "%s", key) : "";
+    case DIR_ERASE: return i18n_str(ui->lang, STR_ERASE);
+    case DIR_SPACE: return " ";
+    case DIR_CLEAR_QUERY: case DIR_KEYBOARD: return i18n_str(ui->lang, STR_DIR_SEARCH_HINT);
+    case DIR_LAYOUT: return kb_label((KbLayout)((d->layout + 1) % KB_COUNT));
+    case DIR_OPEN_NOW: return i18n_str(ui->lang, STR_DIR_OPEN_NOW);
+    case DIR_FREE: return i18n_str(ui->lang, STR_DIR_FREE);
+    case DIR_LANGUAGE:
+        return d->language >= 0 ? dir_languages[d->language].name
+                                : i18n_str(ui->lang, STR_DIR_ANY_LANGUAGE);
+    case DIR_CATEGORY_OFF: return d->category_name;
+    case DIR_CLEAR_ALL: return i18n_str(ui->lang, STR_DIR_CLEAR);
+    case DIR_CATEGORY: return i < d->n_cats ? d->cats[i].name : "";
+    case DIR_ROW: return i < d->n_rows ? d->rows[i].name : "";
+    case DIR_MORE: return i18n_str(ui->lang, STR_DIR_MORE);
+    case DIR_LESS: return i18n_str(ui->lang, STR_DIR_PREVIOUS);
+    default: return "";
+    }
 }
 
 /* ---- lookups for tests and the benchmark ---- */

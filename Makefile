@@ -108,7 +108,7 @@ test: deps
 unit: all $(TESTS) build/tests/faultio.so
 	@tools/test.sh --quick
 
-bench: deps all $(BUILD)/bench/bench_app $(BUILD)/bench/bench_speech
+bench: deps all $(BUILD)/bench/bench_app $(BUILD)/bench/bench_speech $(BUILD)/bench/bench_directory
 	@tools/bench.sh $(BUILD)/kiosk
 
 # the benchmark's programs (tests/bench/*.c), linked with the kiosk's library

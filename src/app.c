@@ -16,6 +16,10 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include "core/config.h"
+#include "core/db.h"
+#include "core/directory.h"
+#include "core/hours.h"
 #include "core/store.h"
 #include "platform/audio.h"
 #include "platform/inputcheck.h"
@@ -63,6 +67,7 @@ static int app_load(App *a, Db *db, char *why, size_t n)
         for (int l = 0; l < LANG_COUNT; l++)
             cs[l] = &a->content[l];
         ui_set_content(a->ui, cs, &a->hours);
+        ui_set_directory(a->ui, a->db);     /* the old database is closed: forget it */
     }
     return 0;
 }
@@ -151,6 +156,7 @@ App *app_create(const AppOptions *o, bool hidden, int w, int h)
     for (int l = 0; l < LANG_COUNT; l++)
         cs[l] = &a->content[l];
     ui_set_content(a->ui, cs, &a->hours);
+    ui_set_directory(a->ui, a->db);
     ui_reset(a->ui, a->cfg.default_lang);
     a->started = time(NULL);
     ui_set_time(a->ui, a->started);
@@ -597,12 +603,22 @@ static int app_mkdirs(const char *dir)
 }
 
 /* one screen in one language to path */
-static int app_shot(App *a, UiScreen s, Lang l, const char *path)
+/* path: the shot of screen s in l; a service's card (SCREEN_SERVICE) is the one of id,
+ * or without one the directory's first service */
+static int app_shot(App *a, UiScreen s, Lang l, const char *id, const char *path)
 {
     ui_show(a->ui, s, l);
     /* the Listen control as a kiosk with a sound device shows it (none is opened) */
     ui_set_listen(a->ui, speech_voice_exists(NULL, i18n_code(l)) ? UI_LISTEN_READY
                                                                  : UI_LISTEN_NO_VOICE);
+    if (s == SCREEN_SERVICE) {
+        DirRow *first = calloc(1, sizeof *first);
+        DirQuery q = { .now = a->started };
+        if (!id && first && db_directory_search(a->db, &q, l, 0, 1, first, NULL) == 1)
+            id = first->id;
+        ui_show_service(a->ui, id ? id : "");
+        free(first);
+    }
     if (s == SCREEN_STAFF)
         app_usb_staff_info(a, a->started);
     app_draw(a);
@@ -627,7 +643,11 @@ int app_screenshots(const ShotOptions *o)
     size_t len = strlen(o->out);
     bool one_file = len > 4 && (strcmp(o->out + len - 4, ".bmp") == 0 ||
                                 strcmp(o->out + len - 4, ".png") == 0);
-    UiScreen only = o->screen ? ui_screen_from_name(o->screen) : SCREEN_COUNT;
+    /* "service:ID": the card of one service of the directory */
+    const char *service = o->screen && strncmp(o->screen, "service:", 8) == 0 ? o->screen + 8
+                                                                             : NULL;
+    UiScreen only = service ? SCREEN_SERVICE
+                  : o->screen ? ui_screen_from_name(o->screen) : SCREEN_COUNT;
     Lang only_lang = o->lang ? i18n_from_code(o->lang) : LANG_COUNT;
     int rc = 0;
     if ((o->screen && only == SCREEN_COUNT) || (o->lang && only_lang == LANG_COUNT)) {
@@ -639,7 +659,7 @@ int app_screenshots(const ShotOptions *o)
             fprintf(stderr, "kiosk: one file takes one --screen and one --lang\n");
             rc = 2;
         } else
-            rc = app_shot(a, only, only_lang, o->out) ? 1 : 0;
+            rc = app_shot(a, only, only_lang, service, o->out) ? 1 : 0;
     } else {
         if (app_mkdirs(o->out) != 0) {
             fprintf(stderr, "kiosk: cannot create %s: %s\n", o->out, strerror(errno));
@@ -653,7 +673,7 @@ int app_screenshots(const ShotOptions *o)
                 char path[PATH_MAX];
                 snprintf(path, sizeof path, "%s/%s-%s%s.png", o->out, i18n_code((Lang)l),
                          ui_screen_name((UiScreen)s), modes);
-                rc = app_shot(a, (UiScreen)s, (Lang)l, path) ? 1 : 0;
+                rc = app_shot(a, (UiScreen)s, (Lang)l, service, path) ? 1 : 0;
             }
     }
     app_destroy(a);

@@ -62,6 +62,20 @@ grep -q info@example.org "$pkg/services.csv" || no "could not add an email to th
     --out "$out/email.png" || no "screenshot with an email failed"
 decode "$out/email.png" | grep -qx 'QR-Code:mailto:info@example.org' ||
     no "an email in the data shows no mailto QR"
+# a member service's card (example data): its codes carry the service's own phone,
+# email, website, map position and contact card, as text that works without data
+tools/gen-package.sh 24 "$out/dir" >/dev/null &&
+    "$kiosk" screenshot --package "$out/dir" --screen service:example-svc-00001 --lang en \
+        --size 1000x4000 --out "$out/card.png" || no "the service card's screenshot failed"
+card=$(decode "$out/card.png")
+for want in 'QR-Code:tel:+302100000001' 'QR-Code:mailto:svc1@example.org' \
+        'QR-Code:https://example.org/s/1' \
+        'QR-Code:https://www.google.com/maps/search/?api=1&query=37.9001,23.7001'; do
+    echo "$card" | grep -qxF "$want" || no "service card: no $want (got: $card)"
+done
+echo "$card" | grep -q '^FN:Job counselling\\, example 1' || no "service card: no vCard of the service"
+"$kiosk" screenshot --package "$out/dir" --screen services --lang el --size 800x480 \
+    --out "$out/services.png" || no "the directory's screenshot failed"
 # the one-file form the benchmarks use
 "$kiosk" screenshot --screen home --lang el --size 1280x800 --out "$out/home.bmp" &&
     [ "$(head -c 2 "$out/home.bmp")" = BM ] || no "--out FILE.bmp did not write a BMP"

@@ -125,8 +125,7 @@ static void test_hsds_example_quoted_phone_and_placeholder_schedule_are_taken(vo
 static void test_resources_the_kiosk_does_not_use_get_one_note_each(void **state)
 {
     (void)state;
-    static const char *const unused[] = { "accessibility", "cost_options", "service_areas",
-                                          "required_documents", "metadata",
+    static const char *const unused[] = { "accessibility", "service_areas", "metadata",
                                           "organization_identifiers" };
     HsdsReport r = { 0 };
     assert_int_equal(hsds_check(EXAMPLE, &r), 0);

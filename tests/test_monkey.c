@@ -11,7 +11,11 @@
  * make test on two cores. ASan's RSS says nothing about leaks, so there LeakSanitizer
  * checks them instead of the RSS bound). For the soak test,
  * MONKEY_SECONDS=N runs for N wall-clock seconds instead, and MONKEY_CSV=FILE writes
- * RSS, open file descriptors and frame times every MONKEY_EVERY events (default 1000). */
+ * RSS, open file descriptors and frame times every MONKEY_EVERY events (default 1000).
+ *
+ * A second session runs on the member directory of 10,000 generated services
+ * (tools/gen-package.sh; MONKEY_DIR_SERVICES, MONKEY_DIR_EVENTS): it also types on the
+ * directory's keyboard, filters and opens cards. */
 #include "testutil.h"
 #include <dirent.h>
 #include <time.h>
@@ -368,9 +372,99 @@ static void test_a_long_random_session_never_crashes_sticks_or_grows(void **stat
     }
 }
 
+/* the directory's own events: a key typed, a filter, a result or a category opened */
+static void directory_event(Monkey *m)
+{
+    Ui *ui = app_ui(m->app);
+    int r = (int)(rnd(m) % 100), x, y;
+    if (ui_dialog_kind(ui) != UI_DIALOG_NONE || ui_night(ui))
+        return;
+    if (ui_screen(ui) != SCREEN_SERVICES && ui_screen(ui) != SCREEN_SERVICE) {
+        if (ui_find_button(ui, SCREEN_SERVICES, &x, &y) == 0)
+            tap(m, x, y);
+        else
+            ui_show(ui, SCREEN_SERVICES, ui_lang(ui));
+    } else if (r < 60) {
+        static const char *const keys[] = { "a", "e", "i", "o", "n", "s", "t", "l", "k", "g",
+                                            "α", "ε", "ι", "ο", "ν", "σ", "τ", "λ", "κ", "γ",
+                                            " ", "\b", "\b", "\t", "\x1b", "4", "2" };
+        const char *k = keys[rnd(m) % (sizeof keys / sizeof keys[0])];
+        if (ui_find_key(ui, k, &x, &y) == 0)
+            tap(m, x, y);
+    } else if (r < 75) {
+        if (ui_find_filter(ui, (UiFilter)(rnd(m) % 5), &x, &y) == 0)
+            tap(m, x, y);
+    } else if (r < 90) {
+        if (ui_find_result(ui, rnd_in(m, 0, 5), &x, &y) == 0)
+            tap(m, x, y);
+    } else if (ui_find_category(ui, rnd_in(m, 0, 6), &x, &y) == 0)
+        tap(m, x, y);
+    pass(m, (uint64_t)rnd_in(m, 10, 300));
+}
+
+static void test_a_random_session_in_the_directory_never_crashes_or_grows(void **state)
+{
+    (void)state;
+    Monkey m;
+    memset(&m, 0, sizeof m);
+    unsigned long seed = env_ul("MONKEY_SEED", 20261118ul);
+    unsigned long services = env_ul("MONKEY_DIR_SERVICES", MONKEY_ASAN ? 2000ul : 10000ul);
+    unsigned long events = env_ul("MONKEY_DIR_EVENTS", MONKEY_ASAN ? 3000ul : 10000ul);
+    printf("monkey: the directory of %lu services, seed %lu, %lu events\n", services, seed,
+           events);
+    fflush(stdout);
+    m.rng = seed * 0x9E3779B97F4A7C15ULL + 7;
+    m.tmp = test_tmpdir();
+    snprintf(m.usb, sizeof m.usb, "%s/usb", m.tmp);
+    snprintf(m.kiosk, sizeof m.kiosk, "%s/KIOSK", m.usb);
+    test_sh("mkdir -p '%s' && sh tools/gen-package.sh %lu '%s/pkg' >/dev/null &&"
+            " build/kiosk import '%s/pkg' --db '%s/dir.db' >/dev/null", m.usb, services, m.tmp,
+            m.tmp, m.tmp);
+    char db[700];
+    snprintf(db, sizeof db, "%s/dir.db", m.tmp);
+    AppOptions o = { .config_path = NULL, .db_path = db, .share_dir = "." };
+    m.app = app_create(&o, true, MONKEY_W, MONKEY_H);
+    assert_non_null(m.app);
+    m.base = 1795000000;
+    m.clock_ms = 1000;
+    step(&m);
+    long rss_base = 0;
+    unsigned long i;
+    for (i = 0; i < events; i++) {
+        if (rnd(&m) % 2)
+            directory_event(&m);
+        else
+            event(&m);
+        if (i + 1 == MONKEY_BASELINE)
+            rss_base = rss_kib();
+    }
+    if (m.stick_in)
+        stick_remove(&m);
+    m.clock_ms += MONKEY_IDLE_MS + 60000u;
+    step(&m);
+    step(&m);
+    Ui *ui = app_ui(m.app);
+    assert_int_equal(ui_screen(ui), SCREEN_HOME);
+    int x, y;     /* the idle reset left the directory as a new visitor finds it */
+    ui_set_night(ui, false);
+    ui_show(ui, SCREEN_SERVICES, LANG_EL);
+    assert_int_equal(ui_find_result(ui, 0, &x, &y), -1);
+    assert_int_equal(ui_find_category(ui, 0, &x, &y), 0);
+    long rss_end = rss_kib();
+    printf("monkey: directory: %lu events, %ld frames, %ld idle resets; RSS %ld KiB after %d "
+           "events, %ld KiB at the end\n", i, m.frames, m.idles, rss_base, MONKEY_BASELINE,
+           rss_end);
+    app_destroy(m.app);
+    test_rmdir(m.tmp);
+    assert_true(m.frames > 0);
+    if (i >= MONKEY_BASELINE && !MONKEY_ASAN)
+        assert_true(rss_end - rss_base <= MONKEY_RSS_SLACK_KIB);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_a_random_session_in_the_directory_never_crashes_or_grows),
         cmocka_unit_test(test_a_long_random_session_never_crashes_sticks_or_grows),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -3,7 +3,8 @@
 #   usage: tools/bench.sh build/kiosk        (make bench runs it)
 # Start-up and peak memory against the floor program (../shared/bench, when present),
 # frame times and RSS over every screen (build/bench/bench_app), the Listen control's
-# start and memory (build/bench/bench_speech), wake-ups of an idle
+# start and memory (build/bench/bench_speech), the member directory on 10,000
+# generated services (build/bench/bench_directory), wake-ups of an idle
 # kiosk over BENCH_IDLE_S seconds (default 60) counted with strace, and the import of
 # generated packages of 10,000, 50,000 and 100,000 services. BENCH_MD=FILE also
 # writes the table as Markdown.
@@ -145,6 +146,38 @@ if command -v strace >/dev/null 2>&1; then
 else
     row "Idle wake-ups" "strace missing" "<= 2/s" "-" "SKIPPED"
 fi
+
+echo "== the member directory, 10,000 services" >&2
+dir_app=$(dirname "$kiosk")/bench/bench_directory
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0) ? a / b : 0 }'; }
+if [ -x "$dir_app" ] && tools/gen-package.sh 10000 "$tmp/dir10k" >&2 &&
+        "$kiosk" import "$tmp/dir10k" --db "$tmp/dir10k.db" >/dev/null 2>&1 &&
+        "$kiosk" import data --db "$tmp/builtin.db" >/dev/null 2>&1 &&
+        "$dir_app" keys "$tmp/dir10k.db" 1920x1080 >"$tmp/dirkeys.txt" 2>&1; then
+    km=$(num key_median_ms "$tmp/dirkeys.txt"); kp=$(num key_p99_ms "$tmp/dirkeys.txt")
+    cm=$(num card_median_ms "$tmp/dirkeys.txt"); cx=$(num card_max_ms "$tmp/dirkeys.txt")
+    sm=$(num category_scroll_median_ms "$tmp/dirkeys.txt")
+    kc=$(num key_cpu_median_ms "$tmp/dirkeys.txt"); kq=$(num key_cpu_p99_ms "$tmp/dirkeys.txt")
+    cc=$(num card_cpu_max_ms "$tmp/dirkeys.txt")
+    row "Directory: keystroke to redrawn results, median (1920x1080)" "$km ms (CPU $kc ms)" "<= 8 ms" \
+        "$(ratio "$km" 8)" "$(ok "$km" 8)"
+    row "Directory: keystroke to redrawn results, 99th percentile" "$kp ms (CPU $kq ms)" "<= 16 ms" \
+        "$(ratio "$kp" 16)" "$(ok "$kp" 16)"
+    row "Directory: opening a service card (QR codes encoded), median / max" "$cm / $cx ms (CPU max $cc ms)" \
+        "<= 16 ms" "$(ratio "$cx" 16)" "$(ok "$cx" 16)"
+    row "Directory: a category's list scrolling, frame median" "$sm ms" "<= 4 ms" \
+        "$(ratio "$sm" 4)" "$(ok "$sm" 4)"
+    "$dir_app" rss "$tmp/dir10k.db" 1920x1080 >"$tmp/dirrss1.txt" 2>/dev/null
+    "$dir_app" rss "$tmp/builtin.db" 1920x1080 >"$tmp/dirrss0.txt" 2>/dev/null
+    r1=$(num rss_after_browsing_kib "$tmp/dirrss1.txt"); r0=$(num rss_after_browsing_kib "$tmp/dirrss0.txt")
+    dm=$(awk -v a="$r1" -v b="$r0" 'BEGIN { printf "%.1f", (a - b) / 1024 }')
+    row "Directory: RSS after browsing and searching, 10,000 services vs built-in" \
+        "+$dm MiB ($r1 vs $r0 KiB)" "<= +4 MiB" "$(ratio "$dm" 4)" "$(ok "$dm" 4)"
+else
+    [ -f "$tmp/dirkeys.txt" ] && cat "$tmp/dirkeys.txt" >&2
+    row "Directory figures" "bench_directory failed or missing" "-" "-" "SKIPPED"
+fi
+rm -rf "$tmp/dir10k" "$tmp/dir10k.db" "$tmp/builtin.db"
 
 echo "== import of generated packages" >&2
 secs() { # seconds a command takes

@@ -6,7 +6,7 @@ PKGS="build-essential pkg-config clang libsdl2-dev libsdl2-ttf-dev libsdl2-image
  libsqlite3-dev sqlite3 libqrencode-dev libsodium-dev libinih-dev libcjson-dev
  libcmocka-dev libsystemd-dev libfribidi-dev libunibreak-dev zbar-tools minisign time
  tzdata lintian dpkg-dev libclang-rt-14-dev gettext xvfb xauth x11-apps xdotool libgl1-mesa-dri
- libreoffice-calc-nogui python3-uno nodejs espeak-ng"
+ libreoffice-calc-nogui python3-uno nodejs espeak-ng jq"
 missing=""
 for p in $PKGS; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" ||

@@ -20,8 +20,10 @@ int cmd_check(int argc, char **argv)
     hsds_report_print(&r, argv[1], stderr);
     if (r.n_sheet > 0)
         fprintf(stderr, "%s\n", SHEET_HINT);
-    printf("%s: %s: %d records, %d errors, %d warnings\n", argv[1],
-           rc == 0 ? "usable" : "cannot be used", r.n_records, r.n_errors, r.n_warnings);
+    printf("%s: %s: %d records (%d service%s of %d organisation%s), %d errors, %d warnings\n",
+           argv[1], rc == 0 ? "usable" : "cannot be used", r.n_records, r.n_services,
+           r.n_services == 1 ? "" : "s", r.n_organizations, r.n_organizations == 1 ? "" : "s",
+           r.n_errors, r.n_warnings);
     hsds_report_free(&r);
     return rc == 0 ? 0 : 1;
 }

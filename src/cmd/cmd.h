@@ -14,7 +14,7 @@
  * cmd_<id>), the name typed after `kiosk` ("" for the first row: the kiosk itself,
  * run when no name is given), and its line of usage after "kiosk " (a second line,
  * indented, where the options do not fit in one). Files: run.c, screenshot.c, check.c,
- * import.c, hours.c, pin_hash.c, speak.c; update.c holds update, export and rollback,
+ * import.c, hours.c, pin_hash.c, speak.c, search.c; update.c holds update, export and rollback,
  * which share their options. */
 #define CMD_LIST(X) \
     X(run, "", \
@@ -37,7 +37,10 @@
     X(pin_hash, "pin-hash", "pin-hash  (reads a PIN on standard input)") \
     X(speak, "speak", \
       "speak --screen NAME --lang CODE --out FILE.wav | --print\n" \
-      "             [--at YYYY-MM-DDTHH:MM]              what the Listen control says")
+      "             [--at YYYY-MM-DDTHH:MM]              what the Listen control says") \
+    X(search, "search", \
+      "search QUERY [--package DIR | --db FILE] [--lang CODE]\n" \
+      "             the services the directory's search finds, best first")
 
 #define CMD_DECLARE(id, name, usage) int cmd_##id(int argc, char **argv);
 CMD_LIST(CMD_DECLARE)

@@ -59,6 +59,7 @@ typedef enum {
     DB_RULE_COORDINATES = 1 << 4, /* "latitude" and "longitude" within range */
     DB_RULE_TRANSLATION = 1 << 5, /* a text of another table's record in another language */
     DB_RULE_LINK_ENTITY = 1 << 6, /* "link_entity" names a table, "link_id" a row of it */
+    DB_RULE_AMOUNT = 1 << 7,      /* "amount" is a number: 0 makes a service free */
 } DbRule;
 
 typedef struct DbTable {

@@ -31,6 +31,7 @@ typedef struct HsdsReport {
     int n_unlisted;             /* problems counted but not kept (past the bounds above) */
     int n_listed_errors;        /* errors kept in problems */
     int n_records;              /* records taken */
+    int n_services, n_organizations; /* of them: the directory's services, their owners */
     int n_sheet;                /* problems that a spreadsheet's settings cause (sheet.h) */
     char product[64];           /* datapackage.json "name" */
     char version[32];           /* datapackage.json "version" */

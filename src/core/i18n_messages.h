@@ -213,6 +213,30 @@
     X(STR_HOLIDAY_CHRISTMAS,     "holiday.christmas") \
     X(STR_HOLIDAY_SYNAXIS,       "holiday.synaxis") \
     X(STR_HOLIDAY_CHRISTMAS_EVE, "holiday.christmas_eve") \
-    X(STR_HOLIDAY_NEW_YEARS_EVE, "holiday.new_years_eve")
+    X(STR_HOLIDAY_NEW_YEARS_EVE, "holiday.new_years_eve") \
+    /* the member directory (screens/services.c, service.c) and the update's summary */ \
+    X(STR_SERVICES,              "screen.services") \
+    X(STR_SERVICE,               "screen.service") \
+    X(STR_DIR_SEARCH_HINT,       "directory.search_hint") \
+    X(STR_DIR_OPEN_NOW,          "directory.open_now") \
+    X(STR_DIR_FREE,              "directory.free") \
+    X(STR_DIR_ANY_LANGUAGE,      "directory.any_language") \
+    X(STR_DIR_CLEAR,             "directory.clear_filters") \
+    X(STR_DIR_NO_RESULTS,        "directory.no_results") \
+    X(STR_DIR_ASK_CENTRE,        "directory.ask_centre") \
+    X(STR_DIR_FOUND,             "directory.found") \
+    X(STR_DIR_MORE,              "directory.next") \
+    X(STR_DIR_PREVIOUS,          "directory.previous") \
+    X(STR_DIR_NOT_ACTIVE,        "directory.not_active") \
+    X(STR_DIR_ELIGIBILITY,       "directory.eligibility") \
+    X(STR_DIR_APPLY,             "directory.apply") \
+    X(STR_DIR_DOCUMENTS,         "directory.documents") \
+    X(STR_DIR_HOURS,             "directory.hours") \
+    X(STR_DIR_COST,              "directory.cost") \
+    X(STR_DIR_AGES,              "directory.ages") \
+    X(STR_DIR_CHECKED,           "directory.last_checked") \
+    X(STR_UPDATE_SERVICES_ADDED, "update.services_added") \
+    X(STR_UPDATE_SERVICES_CHANGED, "update.services_changed") \
+    X(STR_UPDATE_SERVICES_REMOVED, "update.services_removed")
 
 #endif

@@ -77,6 +77,8 @@ const char *ui_button_label(Ui *ui, const UiButton *b)
         return i18n_str(ui->lang, STR_HIGH_CONTRAST);
     case BTN_SCROLL:
         return i18n_str(ui->lang, b->target < 0 ? STR_SCROLL_UP : STR_SCROLL_DOWN);
+    case BTN_DIR:
+        return ui_dir_label(ui, b->target);
     }
     return "";
 }

@@ -35,4 +35,22 @@
 #define ICON_VOLUME_DOWN "\xee\x81\x8d" /* e04d volume_down */
 #define ICON_VOLUME_UP   "\xee\x81\x90" /* e050 volume_up */
 #define ICON_TOUCH       "\xee\xa4\x93" /* e913 touch_app */
+#define ICON_SEARCH    "\xee\xa2\xb6" /* e8b6 search */
+#define ICON_KEYBOARD  "\xee\x8c\x92" /* e312 keyboard */
+#define ICON_KEYBOARD_HIDE "\xee\x8c\x9a" /* e31a keyboard_hide */
+#define ICON_CLOSE     "\xee\x97\x8d" /* e5cd close */
+#define ICON_SPACE_BAR "\xee\x89\x96" /* e256 space_bar */
+#define ICON_TRANSLATE "\xee\xa3\xa2" /* e8e2 translate */
+#define ICON_MONEY_OFF "\xee\x89\x9c" /* e25c money_off */
+#define ICON_FILTER_OFF "\xee\xad\x97" /* eb57 filter_list_off */
+#define ICON_WARNING   "\xee\x80\x82" /* e002 warning */
+#define ICON_CHEVRON   "\xee\x97\x8c" /* e5cc chevron_right */
+#define ICON_EXPAND    "\xee\x97\x8f" /* e5cf expand_more */
+#define ICON_CATEGORY  "\xee\x95\xb4" /* e574 category */
+#define ICON_WORK      "\xee\xa3\xb9" /* e8f9 work */
+#define ICON_CITY      "\xee\x9f\xb1" /* e7f1 location_city */
+#define ICON_SCHOOL    "\xee\xa0\x8c" /* e80c school */
+#define ICON_WOMAN     "\xee\x84\xbe" /* e13e woman */
+#define ICON_GAVEL     "\xee\xa4\x8e" /* e90e gavel */
+#define ICON_HOSPITAL  "\xee\x95\x88" /* e548 local_hospital */
 #endif

@@ -121,6 +121,9 @@ void ui_tap(Ui *ui, const UiButton *b)
         ui->in.velocity = 0;
         ui_scroll_by(ui, (float)(b->target * ui->body_h * 4 / 5));
         break;
+    case BTN_DIR:
+        ui_dir_tap(ui, b->target);
+        break;
     }
 }
 

@@ -77,16 +77,22 @@ void ui_show(Ui *ui, UiScreen screen, Lang lang)
 
 void ui_reset(Ui *ui, Lang lang)
 {
+    /* the directory too: no query, no filter, the keyboard closed */
+    bool changed = ui->screen != SCREEN_HOME || ui->lang != lang || ui->dir.query[0] ||
+                   ui->dir.keyboard || ui_dir_filtered(ui) || ui->dir.page;
     ui->n_history = 0;
     ui->in.scroll = 0, ui->in.velocity = 0;
     ui->in.pressing = ui->in.dragging = false;
     ui->in.pressed = -1;
-    if (ui->screen != SCREEN_HOME || ui->lang != lang || ui->large_text ||
-        ui->high_contrast || ui->keypad)
-        ui_invalidate(ui);
+    if (ui->large_text || ui->high_contrast || ui->keypad)
+        changed = true;
     ui->large_text = ui->high_contrast = ui->keypad = false;   /* a new visitor starts fresh */
     ui->focus_kind = ui->focus_target = -1;
     ui->screen = SCREEN_HOME, ui->lang = lang;
+    if (changed) {
+        ui_dir_reset(ui);
+        ui_invalidate(ui);
+    }
 }
 
 void ui_set_staff_info(Ui *ui, const char *text)

@@ -18,7 +18,9 @@ typedef enum {
     SCREEN_HOME, SCREEN_ABOUT, SCREEN_COMMITTEES, SCREEN_HOURS, SCREEN_CONTACT,
     SCREEN_LOCATION, SCREEN_JOIN, SCREEN_FUNDING,
     SCREEN_LANGUAGES,           /* the language picker: the header's globe on every screen */
+    SCREEN_SERVICES,            /* the member directory: its tile only when it has services */
     SCREEN_STAFF,               /* hidden: a 3-second hold on the top-left corner, then the PIN */
+    SCREEN_SERVICE,             /* hidden: one service's card, opened from a directory's row */
     SCREEN_COUNT
 } UiScreen;
 #define SCREEN_VISITOR_COUNT SCREEN_STAFF
@@ -149,4 +151,23 @@ const char *ui_focus(Ui *ui, int *x, int *y, int *w, int *h);
 /* the centre of lang's button on the language picker (SCREEN_LANGUAGES, opened by
  * ui_find_button's SCREEN_LANGUAGES, the header's globe): 0, or -1 elsewhere */
 int ui_find_lang_button(Ui *ui, Lang lang, int *x, int *y);
+
+/* ---- the member directory (screens/services.c, screens/service.c) ---- */
+struct Db;
+/* the content's database for the directory, borrowed until the next call (NULL: none);
+ * the home tile shows when it holds services of other organisations than the centre */
+void ui_set_directory(Ui *ui, struct Db *db);
+/* the card of the service with that id */
+void ui_show_service(Ui *ui, const char *id);
+/* for tests and the benchmark: the centre of the directory keyboard's key that types
+ * key (one character; " " space, "\b" erase, "\t" the layout switch, "\x1b" clear the
+ * query; a closed keyboard is opened as a tap on the search box would), of the i-th
+ * category tile, of the i-th result row (scrolled into view), of a filter's chip; 0,
+ * or -1 when the screen shows none */
+int ui_find_key(Ui *ui, const char *key, int *x, int *y);
+int ui_find_category(Ui *ui, int i, int *x, int *y);
+int ui_find_result(Ui *ui, int i, int *x, int *y);
+typedef enum { UI_FILTER_OPEN_NOW, UI_FILTER_FREE, UI_FILTER_LANGUAGE, UI_FILTER_CATEGORY,
+               UI_FILTER_CLEAR } UiFilter;
+int ui_find_filter(Ui *ui, UiFilter f, int *x, int *y);
 #endif

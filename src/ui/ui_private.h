@@ -16,12 +16,14 @@
  * the tests assert none is. */
 #ifndef UI_PRIVATE_H
 #define UI_PRIVATE_H
+#include "core/directory.h"
 #include "ui/icons.h"
+#include "ui/keyboard.h"
 #include "ui/theme.h"
 #include "ui/ui.h"
 
 #define UI_MAX_CMDS    2048
-#define UI_MAX_BUTTONS 48
+#define UI_MAX_BUTTONS 128     /* the directory: a keyboard, chips and a page of rows */
 #define UI_MAX_QR      8
 #define UI_ARENA       (64 * 1024)
 #define UI_MAX_LINES   256
@@ -54,13 +56,15 @@ int ui_screen_related(UiScreen s, const UiScreen **targets);
 
 typedef enum { BTN_SCREEN, BTN_LANG, BTN_BACK, BTN_ACTION, BTN_KEY,
                BTN_LARGE_TEXT, BTN_CONTRAST, /* the footer's mode switches */
-               BTN_SCROLL       /* target -1: a page up, 1: a page down */
+               BTN_SCROLL,      /* target -1: a page up, 1: a page down */
+               BTN_DIR          /* the member directory's keys, chips, tiles and rows */
 } UiButtonKind;
 
 typedef struct UiButton {
     int x, y, w, h;
     UiButtonKind kind;
-    int target;                 /* a UiScreen, a Lang for BTN_LANG, a UiAction, a key */
+    int target;                 /* a UiScreen, a Lang for BTN_LANG, a UiAction, a key, a
+                                   directory action (screens/services.c) */
     bool scrolls;
 } UiButton;
 
@@ -87,6 +91,34 @@ typedef struct UiGesture {
     int press_x, press_y, last_y;
     uint32_t last_ms, anim_ms, press_ms;
 } UiGesture;
+
+/* the member directory (screens/services.c, screens/service.c): what the visitor asked,
+ * and the page of results, the categories and the card read for it */
+#define UI_DIR_PAGE 12
+#define UI_DIR_CATS 24
+typedef struct UiDirectory {
+    struct Db *db;              /* borrowed; NULL: no directory */
+    bool members;               /* services of other organisations: the home tile */
+    char query[96];             /* typed on the keyboard */
+    KbLayout layout;
+    bool keyboard;              /* open (a wide screen always shows it) */
+    bool open_now, free;
+    int language;               /* a row of the language filter, -1: any */
+    char category[DIR_ID_MAX], category_name[DIR_NAME_MAX];
+    int page;
+    bool stale, cats_stale;     /* read the results, the categories again at layout */
+    long minute;                /* the clock and language they were read for */
+    Lang lang;
+    DirRow rows[UI_DIR_PAGE];
+    int n_rows, total;
+    DirCategory cats[UI_DIR_CATS];
+    int n_cats;
+    char service[DIR_ID_MAX];   /* the card shown */
+    bool card_stale;
+    Lang card_lang;
+    DirCard card;
+    HoursTable hours;           /* the card's service's schedule */
+} UiDirectory;
 
 /* the dialog over the screen (dialog.c) */
 typedef struct UiDialogState {
@@ -136,6 +168,7 @@ struct Ui {
     UiList list;
     struct { char *payload; QrMatrix *m; bool used; } qr[UI_MAX_QR]; /* kept across layouts */
     UiGesture in;
+    UiDirectory dir;
 };
 
 /* ---- ui.c ---- */
@@ -290,4 +323,18 @@ void ui_layout_dialog(Ui *ui);
 void ui_layout_night(Ui *ui);
 /* a key of the PIN pad: 0..8 the digits 1..9, 9 erase, 10 the digit 0, 11 done */
 void ui_pin_key(Ui *ui, int key);
+/* ---- screens/services.c ---- */
+
+/* the directory's state as an idle kiosk has it: no query, no filter, keyboard closed */
+void ui_dir_reset(Ui *ui);
+/* what a directory button says to the keypad's speech: the key, the chip, the name */
+const char *ui_dir_label(Ui *ui, int target);
+/* what a directory button (BTN_DIR) does */
+void ui_dir_tap(Ui *ui, int target);
+/* true when a filter is on */
+bool ui_dir_filtered(const Ui *ui);
+/* "Open now · closes at 17:00" for a service's hours, its colour in *ink; NULL when
+ * the data has no schedule for it */
+const char *ui_dir_badge(Ui *ui, const HoursStatus *s, bool has_hours, ThemeColor *ink);
+
 #endif

@@ -244,8 +244,12 @@ void ui_tile(Ui *ui, int x, int y, int w, int h, UiScreen target, bool row, int 
  * on a wide screen, else one a row; returns the height used */
 int ui_links(Ui *ui, int x, int y, int w)
 {
-    const UiScreen *targets;
-    int n = ui_screen_related(ui->screen, &targets);
+    const UiScreen *all;
+    UiScreen targets[SCREEN_COUNT];
+    int n = 0, related = ui_screen_related(ui->screen, &all);
+    for (int i = 0; i < related; i++)   /* the directory only when it has member services */
+        if (all[i] != SCREEN_SERVICES || ui->dir.members)
+            targets[n++] = all[i];
     if (n == 0)
         return 0;
     int cols = w > 60 * ui->u && !ui->large_text ? n : 1;

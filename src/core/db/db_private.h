@@ -16,7 +16,7 @@
 
 #include <sqlite3.h>
 
-#define DB_CACHED 32
+#define DB_CACHED 64         /* content loading and the directory's queries */
 
 struct Db {
     sqlite3 *h;

@@ -1,6 +1,7 @@
 /* file.c - a database file: creating it with the schema, opening and checking it,
  * closing it, and the error message of the last call. */
 #include "core/db/db_private.h"
+#include "core/directory.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -175,7 +176,7 @@ Db *db_create(const char *path, char *err, size_t n)
     Db *db = connect_file(path, SQLITE_OPEN_READWRITE, err, n);
     /* the file is renamed into place only once complete: no journal needed */
     if (db && (db_exec(db, "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;") < 0 ||
-               create_schema(db) < 0))
+               create_schema(db) < 0 || db_directory_schema(db) < 0))
         db = give_up(db, err, n);
     if (!db) {
         int e = errno;
@@ -244,6 +245,12 @@ static int check_file(Db *db, const char *path)
     }
     if (!table_ok(db, "package", "key, value"))
         return db_fail(db, "%s lacks the package table", path);
+    if (!table_ok(db, "dir_service", "id, free, langs, sortkey") ||
+        !table_ok(db, "dir_search", "name, org, body") ||
+        !table_ok(db, "dir_hours", "service, weekdays, opens, closes, valid_from, valid_to") ||
+        !table_ok(db, "dir_closure", "cid, service, date_from, date_to, closed, opens, closes") ||
+        !table_ok(db, "dir_cat", "term, service") || !table_ok(db, "dir_term", "id, services"))
+        return db_fail(db, "%s lacks the directory's search index", path);
     char *lang = db_package_get(db, "language");
     if (lang && *lang)
         snprintf(db->lang, sizeof db->lang, "%s", lang);

@@ -1,5 +1,6 @@
 /* rows.c - building a database row by row, and reading a table back in file order. */
 #include "core/db/db_private.h"
+#include "core/directory.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,9 +12,12 @@ int db_begin(Db *db)
     return db_exec(db, "BEGIN");
 }
 
-/* ends the build's transaction; -1 with db_error() (a full disk) */
+/* ends the build's transaction once the directory's index is built (db/directory.c);
+ * -1 with db_error() (a full disk) */
 int db_commit(Db *db)
 {
+    if (db_directory_build(db) < 0)
+        return -1;
     return db_exec(db, "COMMIT");
 }
 

@@ -15,7 +15,7 @@
  * data/datapackage.json, bump SCHEMA_VERSION below, and read it in
  * db_load_content() (db/content.c). A new column is the same: add it, bump the
  * version. */
-#define SCHEMA_VERSION 1
+#define SCHEMA_VERSION 2     /* 2: the member directory (and db/directory.c's tables) */
 
 static const DbTable db_tables[] = {
     { "organization", "organizations.csv", "id",
@@ -83,6 +83,18 @@ static const DbTable db_tables[] = {
       COLS("id", "service_id", "start_date", "end_date", "closed", "opens_at", "closes_at",
            "reason"),
       COLS("service_id"), NULL, DB_RULE_CLOSURE },
+    /* the member directory: what a service costs and asks for */
+    { "cost_option", "cost_options.csv", "id",
+      COLS("id", "service_id", "valid_from", "valid_to", "option", "currency", "amount",
+           "amount_description"),
+      COLS("service_id"), NULL, DB_RULE_AMOUNT },
+    { "required_document", "required_documents.csv", "id",
+      COLS("id", "service_id", "document", "uri"),
+      COLS("service_id"), NULL, 0 },
+    /* our extension: words the directory's search takes as one, "άσυλο / asylum / لجوء" */
+    { "synonym", "synonyms.csv", "id",
+      COLS("id", "terms"),
+      NONE, NULL, 0 },
 };
 #define N_TABLES ((int)(sizeof db_tables / sizeof db_tables[0]))
 _Static_assert(N_TABLES <= DB_MAX_TABLES, "DB_MAX_TABLES in db.h is too small");

@@ -13,7 +13,11 @@ static uint64_t hash_str(const char *s)
     uint64_t h = 1469598103934665603ULL;
     while (*s)
         h = (h ^ (unsigned char)*s++) * 1099511628211ULL;
-    return h;
+    /* the table takes the low bits, which FNV's last multiply leaves depending on the
+       low bits alone: fold the high half in (ids that differ in a digit collided) */
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdULL;
+    return h ^ (h >> 33);
 }
 
 /* the line stored with key (negative when its row was not taken), 0 when absent */

@@ -299,6 +299,9 @@ static int run(const char *dir, const char *db_path, HsdsReport *r)
         for (int i = 0; i < p.n_res; i++)
             read_resource(&p, &p.res[i]);
         int svc = p.of_table[db_table_find("service")];
+        int org = p.of_table[db_table_find("organization")];
+        r->n_services = svc >= 0 ? p.res[svc].taken : 0;
+        r->n_organizations = org >= 0 ? p.res[org].taken : 0;
         if (r->n_errors == errors && (svc < 0 || p.res[svc].taken == 0))
             hsds_problem_add(r, HSDS_ERROR, svc >= 0 ? p.res[svc].path : "services.csv", 0, 0,
                              "no service: the kiosk shows the first service of the package");

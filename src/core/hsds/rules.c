@@ -269,6 +269,23 @@ static bool check_email(Pkg *p, Resource *res, const Header *h, Row *row)
     return true;
 }
 
+/* DB_RULE_AMOUNT: a cost that is not a number cannot say whether a service is free */
+static bool check_amount(Pkg *p, Resource *res, const Header *h, Row *row)
+{
+    char b[80], *end;
+    const char *v = val(res, row, "amount");
+    if (*v) {
+        strtod(v, &end);
+        while (*end == ' ')
+            end++;
+        if (end == v || *end)
+            ROW_PROBLEM(p, HSDS_WARNING, res->path, row->line, col_of(res, h, "amount"),
+                        "amount \"%s\" is not a number (0 for free): the directory cannot "
+                        "say whether the service is free", hsds_shown(v, b, sizeof b));
+    }
+    return true;
+}
+
 /* DB_RULE_COORDINATES: a coordinate out of range is warned of (the map then uses the
  * address) */
 static bool check_coordinates(Pkg *p, Resource *res, const Header *h, Row *row)
@@ -419,6 +436,7 @@ static const struct {
     { DB_RULE_TRANSLATION, check_translation, translation_links, false, false,
       COLS("resource", "record_id", "field", "language", "value") },
     { DB_RULE_LINK_ENTITY, NULL, entity_links, false, false, COLS("link_entity", "link_id") },
+    { DB_RULE_AMOUNT, check_amount, NULL, false, false, COLS("amount") },
 };
 #define N_RULES (sizeof rules / sizeof rules[0])
 

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core/db.h"
+#include "core/directory.h"
 #include "core/text.h"
 
 typedef enum {
@@ -178,6 +179,24 @@ int update_describe_changes(const char *old_db, const char *new_db, Lang lang,
     }
     if (ch[CH_PROGRAM_TEXT])
         add_item(out, n, change_words[CH_PROGRAM_TEXT][lang]), count++;
+    /* the member directory: "3 services added · 1 service changed · 2 services removed" */
+    static const StrId service_words[3] = { STR_UPDATE_SERVICES_ADDED,
+                                            STR_UPDATE_SERVICES_CHANGED,
+                                            STR_UPDATE_SERVICES_REMOVED };
+    int svc[3];
+    if (db_directory_compare(b, old_db, svc) != 0) {
+        count = -1;
+        goto out;
+    }
+    for (int i = 0; i < 3; i++) {
+        if (!svc[i])
+            continue;
+        char item[128];
+        i18n_format_count(lang, item, sizeof item, service_words[i], (unsigned long)svc[i],
+                          svc[i]);
+        add_item(out, n, item);
+        count++;
+    }
     if (count == 0)
         add_item(out, n, no_change_words[lang]);
 out:

@@ -7,8 +7,12 @@
  * bottom */
 static int home_tiles(Ui *ui, int x, int y, int w)
 {
-    const UiScreen *tiles;
-    int n = ui_screen_related(SCREEN_HOME, &tiles);
+    const UiScreen *all;
+    UiScreen tiles[SCREEN_COUNT];
+    int n = 0, related = ui_screen_related(SCREEN_HOME, &all);
+    for (int i = 0; i < related; i++)   /* the directory only when it has member services */
+        if (all[i] != SCREEN_SERVICES || ui->dir.members)
+            tiles[n++] = all[i];
     if (ui->large_text)         /* one column of links, the page scrolls */
         return y + ui_links(ui, x, y, w) - ui->gap;
     int cols = ui->w > ui->h ? 4 : 2;

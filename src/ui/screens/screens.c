@@ -17,13 +17,16 @@ UI_SCREEN_LAYOUT(screen_location);
 UI_SCREEN_LAYOUT(screen_join);
 UI_SCREEN_LAYOUT(screen_funding);
 UI_SCREEN_LAYOUT(screen_languages);
+UI_SCREEN_LAYOUT(screen_services);
+UI_SCREEN_LAYOUT(screen_service);
 UI_SCREEN_LAYOUT(screen_staff);
 
-/* home's related screens are its tiles, in the order they are shown */
+/* home's related screens are its tiles, in the order they are shown (the directory's
+ * only when the content has member services: see home.c) */
 static const UiScreenDef screens[SCREEN_COUNT] = {
     [SCREEN_HOME] = { "home", STR_HOME, ICON_HOME, screen_home,
-                      { SCREEN_ABOUT, SCREEN_HOURS, SCREEN_CONTACT, SCREEN_LOCATION,
-                        SCREEN_COMMITTEES, SCREEN_JOIN, SCREEN_FUNDING } },
+                      { SCREEN_SERVICES, SCREEN_ABOUT, SCREEN_HOURS, SCREEN_CONTACT,
+                        SCREEN_LOCATION, SCREEN_COMMITTEES, SCREEN_JOIN, SCREEN_FUNDING } },
     [SCREEN_ABOUT] = { "about", STR_ABOUT, ICON_INFO, screen_about,
                        { SCREEN_COMMITTEES, SCREEN_FUNDING } },
     [SCREEN_COMMITTEES] = { "committees", STR_COMMITTEES, ICON_GROUPS, screen_committees,
@@ -39,6 +42,10 @@ static const UiScreenDef screens[SCREEN_COUNT] = {
     [SCREEN_FUNDING] = { "funding", STR_FUNDING, ICON_BALANCE, screen_funding,
                          { SCREEN_ABOUT, SCREEN_COMMITTEES } },
     [SCREEN_LANGUAGES] = { "languages", STR_LANGUAGE, ICON_LANGUAGE, screen_languages, { 0 } },
+    [SCREEN_SERVICES] = { "services", STR_SERVICES, ICON_SEARCH, screen_services,
+                          { SCREEN_CONTACT, SCREEN_COMMITTEES } },
+    [SCREEN_SERVICE] = { "service", STR_SERVICE, ICON_INFO, screen_service,
+                         { SCREEN_SERVICES }, .hidden = true },   /* opened from a result */
     [SCREEN_STAFF] = { "staff", STR_STAFF, ICON_LOCK, screen_staff,
                        .hidden = true },
 };

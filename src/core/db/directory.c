@@ -1,0 +1,974 @@
+/* directory.c - the member directory's SQL: the search index built with the
+ * database, and the queries of the directory screens. Start at db_directory_build():
+ * it folds every service's texts in every language (fold.h) into the FTS5 table
+ * dir_search, and keeps per service what the filters test (dir_service: free, the
+ * language codes, a sort key; dir_hours and dir_closure: the schedule as numbers, so
+ * "open now" is one SQL condition). db_directory_search() then asks FTS5 for the
+ * folded words as prefixes, each word or any of its synonyms (the synonym table of
+ * the content), combined with the filters, and reads only the page it shows. */
+#include "core/db/db_private.h"
+#include "core/directory.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "core/fold.h"
+#include "core/qr.h"
+
+#define QUERY_WORDS   8         /* words of a query that count; the rest are ignored */
+#define WORD_SYNONYMS 24        /* alternatives of one word */
+#define MATCH_MAX     2048      /* the FTS5 expression */
+#define RANKED_MAX    2000      /* matches ordered by relevance; more come in file order */
+
+/* the reason of the last failure into db_error(); always -1 */
+static int fail(Db *db, const char *fmt, ...)
+{
+    char msg[256];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    return db_fail(db, "%s", msg);
+}
+
+/* a statement for sql, prepared once for the connection (db_query's cache); SQLITE_OK,
+ * or an error code with db_error() */
+static int prep(Db *db, const char *sql, sqlite3_stmt **st)
+{
+    *st = db_query(db, sql, NULL, NULL);
+    return *st ? SQLITE_OK : SQLITE_ERROR;
+}
+
+/* gives a statement from prep() back (reset, bindings cleared); NULL is fine */
+static void done(Db *db, sqlite3_stmt *st)
+{
+    if (st)
+        db_query_done(db, st);
+}
+
+/* ---- SQL functions for the build: the kiosk's own parsers, so SQL and C agree ---- */
+
+/* kiosk_fold(text, ...): the texts joined by spaces, folded for search */
+static void sql_fold(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    size_t len = 0;
+    for (int i = 0; i < argc; i++)
+        len += (size_t)sqlite3_value_bytes(argv[i]) + 1;
+    char *in = malloc(len + 1), *out = malloc(len + 1);
+    if (!in || !out) {
+        free(in);
+        free(out);
+        sqlite3_result_error_nomem(ctx);
+        return;
+    }
+    size_t at = 0;
+    for (int i = 0; i < argc; i++) {
+        const unsigned char *t = sqlite3_value_text(argv[i]);
+        if (!t)
+            continue;
+        size_t n = strlen((const char *)t);
+        memcpy(in + at, t, n);
+        at += n;
+        in[at++] = ' ';
+    }
+    in[at] = 0;
+    size_t n = fold_text(in, out, len + 1);
+    free(in);
+    sqlite3_result_text(ctx, out, (int)n, free);
+}
+
+/* kiosk_minutes("09:30") = 570, -1 when malformed */
+static void sql_minutes(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    (void)argc;
+    const unsigned char *t = sqlite3_value_text(argv[0]);
+    sqlite3_result_int(ctx, t ? hours_parse_time((const char *)t) : -1);
+}
+
+/* kiosk_byday("MO,WE") = weekday mask, -1 when malformed */
+static void sql_byday(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    (void)argc;
+    const unsigned char *t = sqlite3_value_text(argv[0]);
+    sqlite3_result_int(ctx, t ? hours_parse_byday((const char *)t) : -1);
+}
+
+/* kiosk_date("2027-04-30") = 20270430, 0 when empty (open-ended), -1 when malformed */
+static void sql_date(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    (void)argc;
+    const unsigned char *t = sqlite3_value_text(argv[0]);
+    sqlite3_result_int(ctx, !t || !*t ? 0 : hours_parse_date((const char *)t));
+}
+
+/* The directory's tables, made with the schema. dir_search holds folded text only
+ * (contentless): the texts themselves stay in their HSDS tables. */
+static const char schema_sql[] =
+    "CREATE VIRTUAL TABLE dir_search USING fts5(name, org, body, content='',"
+    " tokenize='unicode61 remove_diacritics 0', prefix='1 2 3');\n"
+    "INSERT INTO dir_search(dir_search, rank) VALUES ('rank', 'bm25(10.0, 4.0, 1.0)');\n"
+    "CREATE TABLE dir_service (id INTEGER PRIMARY KEY, free INTEGER NOT NULL,"
+    " langs TEXT NOT NULL, sortkey TEXT NOT NULL);\n"
+    "CREATE TABLE dir_hours (service INTEGER NOT NULL, weekdays INTEGER NOT NULL,"
+    " opens INTEGER NOT NULL, closes INTEGER NOT NULL, valid_from INTEGER NOT NULL,"
+    " valid_to INTEGER NOT NULL);\n"
+    "CREATE TABLE dir_closure (cid TEXT NOT NULL, service INTEGER NOT NULL,"
+    " date_from INTEGER NOT NULL, date_to INTEGER NOT NULL, closed INTEGER NOT NULL, opens INTEGER NOT NULL,"
+    " closes INTEGER NOT NULL);\n"
+    "CREATE TABLE dir_cat (term TEXT NOT NULL, service INTEGER NOT NULL);\n"
+    "CREATE TABLE dir_term (id TEXT PRIMARY KEY, services INTEGER NOT NULL);\n";
+
+/* fills them from the HSDS tables: the last step of a build */
+static const char build_sql[] =
+    /* every text of a service, of its organisation and of its categories, folded */
+    "INSERT INTO dir_search (rowid, name, org, body) SELECT s.rowid,"
+    " kiosk_fold(s.name, s.alternate_name, (SELECT group_concat(value, ' ') FROM translation"
+    "  WHERE resource = 'service' AND record_id = s.id AND field IN ('name', 'alternate_name'))),"
+    " kiosk_fold(o.name, o.alternate_name, (SELECT group_concat(value, ' ') FROM translation"
+    "  WHERE resource = 'organization' AND record_id = o.id AND field IN ('name', 'alternate_name'))),"
+    " kiosk_fold(s.description, s.eligibility_description, (SELECT group_concat(value, ' ')"
+    "  FROM translation WHERE resource = 'service' AND record_id = s.id"
+    "  AND field IN ('description', 'eligibility_description')),"
+    "  (SELECT group_concat(t.name || ' ' || coalesce(p.name, '') || ' ' || coalesce((SELECT"
+    "   group_concat(value, ' ') FROM translation WHERE resource = 'taxonomy_term'"
+    "   AND record_id IN (t.id, p.id) AND field = 'name'), ''), ' ')"
+    "   FROM attribute a JOIN taxonomy_term t ON t.id = a.taxonomy_term_id"
+    "   LEFT JOIN taxonomy_term p ON p.id = t.parent_id"
+    "   WHERE a.link_id = s.id AND a.link_entity = 'service'))"
+    " FROM service s LEFT JOIN organization o ON o.id = s.organization_id;\n"
+    /* free: it has cost options, and each says an amount of 0 */
+    "INSERT INTO dir_service (id, free, langs, sortkey) SELECT s.rowid,"
+    " EXISTS (SELECT 1 FROM cost_option c WHERE c.service_id = s.id) AND NOT EXISTS"
+    "  (SELECT 1 FROM cost_option c WHERE c.service_id = s.id AND (trim(c.amount) = ''"
+    "   OR CAST(replace(trim(c.amount), ',', '.') AS REAL) <> 0"
+    "   OR trim(c.amount) GLOB '*[^0-9.,]*')),"
+    " ' ' || coalesce((SELECT group_concat(lower(trim(code)), ' ') FROM language"
+    "  WHERE service_id = s.id), '') || ' ',"
+    " kiosk_fold(s.name) FROM service s;\n"
+    "CREATE INDEX dir_service_sortkey ON dir_service(sortkey, id);\n"
+    /* the schedule rows db_load_hours takes, as numbers */
+    "INSERT INTO dir_hours SELECT s.rowid, kiosk_byday(h.byday), kiosk_minutes(h.opens_at),"
+    " kiosk_minutes(h.closes_at), kiosk_date(h.valid_from), kiosk_date(h.valid_to)"
+    " FROM schedule h JOIN service s ON s.id = h.service_id"
+    " WHERE h.freq = '' OR upper(h.freq) = 'WEEKLY' ORDER BY h.rowid;\n"
+    "DELETE FROM dir_hours WHERE weekdays < 0 OR opens < 0 OR closes <= opens"
+    " OR valid_from < 0 OR valid_to < 0;\n"
+    "CREATE INDEX dir_hours_service ON dir_hours(service);\n"
+    /* closures: service 0 for those of every service */
+    "INSERT INTO dir_closure SELECT c.id, coalesce(s.rowid, 0), kiosk_date(c.start_date),"
+    " kiosk_date(CASE WHEN c.end_date = '' THEN c.start_date ELSE c.end_date END),"
+    " lower(trim(c.closed)) NOT IN ('false', '0', 'no'), kiosk_minutes(c.opens_at),"
+    " kiosk_minutes(c.closes_at) FROM closure c LEFT JOIN service s ON s.id = c.service_id"
+    " WHERE c.service_id = '' OR s.rowid IS NOT NULL ORDER BY c.rowid;\n"
+    "DELETE FROM dir_closure WHERE date_from <= 0 OR date_to < date_from"
+    " OR (NOT closed AND (opens < 0 OR closes <= opens));\n"
+    /* how many services each term holds, itself or through the terms under it */
+    /* the services of each term, itself or through a term under it */
+    "INSERT INTO dir_cat SELECT t.id, s.rowid FROM attribute a JOIN taxonomy_term t"
+    " ON t.id = a.taxonomy_term_id JOIN service s ON s.id = a.link_id"
+    " WHERE a.link_entity = 'service' UNION SELECT t.parent_id, s.rowid FROM attribute a"
+    " JOIN taxonomy_term t ON t.id = a.taxonomy_term_id JOIN service s ON s.id = a.link_id"
+    " WHERE a.link_entity = 'service' AND t.parent_id <> '';\n"
+    "CREATE INDEX dir_cat_term ON dir_cat(term, service);\n"
+    "INSERT INTO dir_term SELECT term, count(*) FROM dir_cat GROUP BY term;\n";
+
+/* creates the directory's empty tables in a new database; see directory.h */
+int db_directory_schema(Db *db)
+{
+    char *msg = NULL;
+    if (sqlite3_exec(db->h, schema_sql, NULL, NULL, &msg) != SQLITE_OK) {
+        fail(db, "the directory's tables: %s", msg ? msg : sqlite3_errmsg(db->h));
+        sqlite3_free(msg);
+        return -1;
+    }
+    return 0;
+}
+
+/* fills the directory's tables in a database being built; see directory.h */
+int db_directory_build(Db *db)
+{
+    sqlite3 *h = db->h;
+    int rc = sqlite3_create_function(h, "kiosk_fold", -1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
+                                     NULL, sql_fold, NULL, NULL);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_create_function(h, "kiosk_minutes", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
+                                     NULL, sql_minutes, NULL, NULL);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_create_function(h, "kiosk_byday", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
+                                     NULL, sql_byday, NULL, NULL);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_create_function(h, "kiosk_date", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
+                                     NULL, sql_date, NULL, NULL);
+    char *msg = NULL;
+    if (rc == SQLITE_OK)
+        rc = sqlite3_exec(h, build_sql, NULL, NULL, &msg);
+    if (rc != SQLITE_OK) {
+        fail(db, "the directory's index: %s", msg ? msg : sqlite3_errmsg(h));
+        sqlite3_free(msg);
+        return -1;
+    }
+    return 0;
+}
+
+/* ---- reading ---- */
+
+/* a growing SQL text; ok turns false when out of memory */
+typedef struct Sql {
+    char *s;
+    size_t len, cap;
+    bool ok;
+} Sql;
+
+static void sql_add(Sql *q, const char *fmt, ...)
+{
+    if (!q->ok)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (n < 0 || (q->len + (size_t)n + 1 > q->cap && !(q->s = realloc(q->s, q->cap = (q->len + (size_t)n + 1) * 2)))) {
+        q->ok = false;
+        return;
+    }
+    va_start(ap, fmt);
+    vsnprintf(q->s + q->len, q->cap - q->len, fmt, ap);
+    va_end(ap);
+    q->len += (size_t)n;
+}
+
+/* a text of record A.id of resource in :lang, with db_load_content's fallback: the
+ * translation, else the base text, else the first translation in any language */
+static void sql_text(Sql *q, const char *alias, const char *resource, const char *field)
+{
+    sql_add(q, "coalesce((SELECT value FROM translation WHERE resource = '%s' AND record_id = %s.id"
+               " AND field = '%s' AND language = :lang AND value <> ''), nullif(%s.\"%s\", ''),"
+               " (SELECT value FROM translation WHERE resource = '%s' AND record_id = %s.id"
+               " AND field = '%s' AND value <> '' ORDER BY rowid LIMIT 1), '')",
+            resource, alias, field, alias, field, resource, alias, field);
+}
+
+/* :lang for sql_text: "" when lang is the base language (the base text comes first) */
+static const char *lang_param(Db *db, Lang lang)
+{
+    const char *code = i18n_code(lang);
+    return strcasecmp(code, db_base_language(db)) == 0 ? "" : code;
+}
+
+/* binds a text or an integer to a named parameter the statement may lack */
+static void bind_text(sqlite3_stmt *st, const char *name, const char *v)
+{
+    int i = sqlite3_bind_parameter_index(st, name);
+    if (i)
+        sqlite3_bind_text(st, i, v, -1, SQLITE_TRANSIENT);
+}
+
+static void bind_int(sqlite3_stmt *st, const char *name, sqlite3_int64 v)
+{
+    int i = sqlite3_bind_parameter_index(st, name);
+    if (i)
+        sqlite3_bind_int64(st, i, v);
+}
+
+/* copies column c into a fixed buffer, cut at a UTF-8 character boundary */
+static void col_copy(sqlite3_stmt *st, int c, char *dst, size_t n)
+{
+    const char *s = (const char *)sqlite3_column_text(st, c);
+    size_t len = s ? strlen(s) : 0;
+    if (len >= n) {
+        len = n - 1;
+        while (len > 0 && ((unsigned char)s[len] & 0xC0) == 0x80)
+            len--;
+    }
+    if (len)
+        memcpy(dst, s, len);
+    dst[len] = 0;
+}
+
+/* the synonym groups of the content: one row, terms separated by "/", ";", "|" or a
+ * line break; each term folded. Calls fn for each group; 0, or -1 on a database error */
+typedef struct Synonyms {
+    char keys[WORD_SYNONYMS][96];
+    int n;
+} Synonyms;
+
+/* adds key to the alternatives unless it is there */
+static void syn_add(Synonyms *s, const char *key)
+{
+    if (!*key || s->n == WORD_SYNONYMS)
+        return;
+    for (int i = 0; i < s->n; i++)
+        if (strcmp(s->keys[i], key) == 0)
+            return;
+    size_t len = strnlen(key, sizeof s->keys[0] - 1);   /* keys come folded to fit */
+    memcpy(s->keys[s->n], key, len);
+    s->keys[s->n++][len] = 0;
+}
+
+/* the terms of one synonym row, folded, into keys (at most max); returns how many */
+static int split_terms(const char *terms, char keys[][96], int max)
+{
+    int n = 0;
+    char term[256];
+    while (*terms && n < max) {
+        size_t len = strcspn(terms, "/;|\n");
+        snprintf(term, sizeof term, "%.*s", (int)(len < sizeof term ? len : sizeof term - 1), terms);
+        fold_text(term, keys[n], sizeof keys[0]);
+        if (keys[n][0])
+            n++;
+        terms += len;
+        if (*terms)
+            terms++;
+    }
+    return n;
+}
+
+/* Each word with its synonyms: word i gets every term of each synonym row that has
+ * a term folding to the word, or, for the last word (still being typed) of three
+ * letters or more, a one-word term starting with it. */
+static int expand_words(Db *db, char words[][96], int n, Synonyms *alt)
+{
+    for (int i = 0; i < n; i++) {
+        alt[i].n = 0;
+        syn_add(&alt[i], words[i]);
+    }
+    sqlite3_stmt *st = NULL;
+    if (prep(db, "SELECT terms FROM synonym ORDER BY rowid", &st) != SQLITE_OK)
+        return fail(db, "synonyms: %s", sqlite3_errmsg(db->h));
+    int rc;
+    char keys[16][96];
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        int k = split_terms((const char *)sqlite3_column_text(st, 0), keys, 16);
+        for (int i = 0; i < n; i++) {
+            size_t wl = strlen(words[i]);
+            bool hit = false;
+            for (int j = 0; j < k && !hit; j++)
+                hit = strcmp(keys[j], words[i]) == 0 ||
+                      (i == n - 1 && wl >= 3 && strncmp(keys[j], words[i], wl) == 0 &&
+                       !strchr(keys[j], ' '));
+            for (int j = 0; hit && j < k; j++)
+                syn_add(&alt[i], keys[j]);
+        }
+    }
+    done(db, st);
+    return rc == SQLITE_DONE ? 0 : fail(db, "synonyms: %s", sqlite3_errmsg(db->h));
+}
+
+/* the FTS5 expression of the folded words: ("w"* OR "synonym"*) AND ... ; "" when
+ * the query has no word */
+static int match_expression(Db *db, const char *words, char *out, size_t n)
+{
+    char key[512], w[QUERY_WORDS][96];
+    fold_text(words ? words : "", key, sizeof key);
+    int nw = 0;
+    for (char *p = key; *p && nw < QUERY_WORDS;) {
+        size_t len = strcspn(p, " ");
+        snprintf(w[nw++], sizeof w[0], "%.*s", (int)(len < sizeof w[0] ? len : sizeof w[0] - 1), p);
+        p += len;
+        while (*p == ' ')
+            p++;
+    }
+    out[0] = 0;
+    if (nw == 0)
+        return 0;
+    Synonyms alt[QUERY_WORDS];
+    if (expand_words(db, w, nw, alt) < 0)
+        return -1;
+    char more[4][FOLD_WORD];
+    int nm = fold_completions(words, more, 4);
+    for (int i = 0; i < nm; i++)
+        syn_add(&alt[nw - 1], more[i]);
+    size_t len = 0;
+    for (int i = 0; i < nw; i++) {
+        for (int j = 0; j < alt[i].n; j++) {
+            int m = snprintf(out + len, n - len, "%s\"%s\"*%s", j ? " OR " : i ? " AND (" : "(",
+                             alt[i].keys[j], j == alt[i].n - 1 ? ")" : "");
+            if (m < 0 || (size_t)m >= n - len)
+                return fail(db, "the query is too long");
+            len += (size_t)m;
+        }
+    }
+    return 0;
+}
+
+/* the local date, weekday bit and minute of now, and whether it is a public holiday */
+typedef struct Now {
+    int date, wbit, minute, holiday;
+} Now;
+
+static Now local_now(time_t t)
+{
+    struct tm tm;
+    localtime_r(&t, &tm);
+    Now n = {
+        .date = (tm.tm_year + 1900) * 10000 + (tm.tm_mon + 1) * 100 + tm.tm_mday,
+        .wbit = 1 << ((tm.tm_wday + 6) % 7),
+        .minute = tm.tm_hour * 60 + tm.tm_min,
+    };
+    static const HoursTable none;   /* no city holiday: member services keep their hours */
+    const char *name;
+    n.holiday = hours_holiday(&none, tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, LANG_EN, &name);
+    return n;
+}
+
+/* the FROM and WHERE of a directory query: dir_service d (and dir_search f) only, as
+ * the service table's long rows cost a page read each */
+static void sql_where(Sql *q, const DirQuery *dq, bool words)
+{
+    if (words)
+        sql_add(q, " FROM dir_search f JOIN dir_service d ON d.id = f.rowid"
+                   " WHERE dir_search MATCH :match");
+    else
+        sql_add(q, " FROM dir_service d WHERE 1");
+    if (dq->category && *dq->category)
+        sql_add(q, " AND d.id IN (SELECT service FROM dir_cat WHERE term = :cat)");
+    if (dq->language && *dq->language)
+        sql_add(q, " AND instr(d.langs, :langcode) > 0");
+    if (dq->free)
+        sql_add(q, " AND d.free");
+    /* hours_day(): a closure of the day wins, then a holiday closes, then the week */
+    if (dq->open_now)
+        sql_add(q, " AND coalesce((SELECT NOT c.closed AND c.opens <= :minute AND :minute < c.closes"
+                   " FROM dir_closure c WHERE c.service IN (0, d.id) AND c.date_from <= :date"
+                   " AND :date <= c.date_to ORDER BY c.rowid LIMIT 1), NOT :holiday AND EXISTS"
+                   " (SELECT 1 FROM dir_hours h WHERE h.service = d.id AND h.weekdays & :wbit"
+                   " AND h.opens <= :minute AND :minute < h.closes AND (h.valid_from = 0"
+                   " OR h.valid_from <= :date) AND (h.valid_to = 0 OR :date <= h.valid_to)))");
+}
+
+/* binds the filter parameters of sql_where() */
+static void bind_where(sqlite3_stmt *st, const DirQuery *dq, const char *match, const Now *now)
+{
+    char code[24];
+    snprintf(code, sizeof code, " %s ", dq->language ? dq->language : "");
+    for (char *c = code; *c; c++)
+        *c = (char)(*c >= 'A' && *c <= 'Z' ? *c + 32 : *c);
+    bind_text(st, ":match", match);
+    bind_text(st, ":cat", dq->category ? dq->category : "");
+    bind_text(st, ":langcode", code);
+    bind_int(st, ":minute", now->minute);
+    bind_int(st, ":date", now->date);
+    bind_int(st, ":wbit", now->wbit);
+    bind_int(st, ":holiday", now->holiday);
+}
+
+/* the schedule of the service with that rowid from dir_hours and dir_closure; the
+ * closures' reasons in every language through why (a list's badge passes NULL) */
+static int load_hours_key(Db *db, sqlite3_stmt *hs, sqlite3_stmt *cs, sqlite3_int64 key,
+                          HoursTable *t, sqlite3_stmt *why)
+{
+    t->n_periods = t->n_closures = 0;
+    sqlite3_bind_int64(hs, 1, key);
+    int rc;
+    while ((rc = sqlite3_step(hs)) == SQLITE_ROW && t->n_periods < HOURS_MAX_PERIODS)
+        t->periods[t->n_periods++] = (HoursPeriod){
+            .weekdays = (unsigned)sqlite3_column_int(hs, 0),
+            .opens_min = sqlite3_column_int(hs, 1), .closes_min = sqlite3_column_int(hs, 2),
+            .valid_from = sqlite3_column_int(hs, 3), .valid_to = sqlite3_column_int(hs, 4),
+        };
+    sqlite3_reset(hs);
+    if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+        return fail(db, "dir_hours: %s", sqlite3_errmsg(db->h));
+    sqlite3_bind_int64(cs, 1, key);
+    while ((rc = sqlite3_step(cs)) == SQLITE_ROW && t->n_closures < HOURS_MAX_CLOSURES) {
+        HoursClosure *c = &t->closures[t->n_closures++];
+        c->from = sqlite3_column_int(cs, 0);
+        c->to = sqlite3_column_int(cs, 1);
+        c->closed = sqlite3_column_int(cs, 2);
+        c->opens_min = sqlite3_column_int(cs, 3);
+        c->closes_min = sqlite3_column_int(cs, 4);
+        for (int l = 0; l < LANG_COUNT; l++) {
+            c->reason[l][0] = 0;
+            if (!why)
+                continue;
+            bind_text(why, ":cid", (const char *)sqlite3_column_text(cs, 5));
+            bind_text(why, ":lang", lang_param(db, (Lang)l));
+            if (sqlite3_step(why) == SQLITE_ROW)
+                col_copy(why, 0, c->reason[l], sizeof c->reason[l]);
+            sqlite3_reset(why);
+        }
+    }
+    sqlite3_reset(cs);
+    if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+        return fail(db, "dir_closure: %s", sqlite3_errmsg(db->h));
+    return 0;
+}
+
+/* fills the rows of one page from their rowids */
+static int fill_rows(Db *db, Lang lang, time_t now, const sqlite3_int64 *keys, int n, DirRow *rows)
+{
+    sqlite3 *h = db->h;
+    Sql q = { .ok = true };
+    sql_add(&q, "SELECT s.id, ");
+    sql_text(&q, "s", "service", "name");
+    sql_add(&q, ", ");
+    sql_text(&q, "o", "organization", "name");
+    sql_add(&q, ", (SELECT group_concat(");
+    sql_text(&q, "l", "language", "name");
+    sql_add(&q, ", ', ') FROM language l WHERE l.service_id = s.id), d.free,"
+                " s.status = '' OR lower(s.status) = 'active', s.alert <> ''"
+                " FROM service s JOIN dir_service d ON d.id = s.rowid"
+                " LEFT JOIN organization o ON o.id = s.organization_id WHERE s.rowid = :key");
+    sqlite3_stmt *st = NULL, *hs = NULL, *cs = NULL;
+    HoursTable *t = malloc(sizeof *t);
+    int rc = !q.ok || !t ? SQLITE_NOMEM : prep(db, q.s, &st);
+    if (rc == SQLITE_OK)
+        rc = prep(db, "SELECT weekdays, opens, closes, valid_from, valid_to"
+                      " FROM dir_hours WHERE service = ?1 ORDER BY rowid", &hs);
+    if (rc == SQLITE_OK)
+        rc = prep(db, "SELECT date_from, date_to, closed, opens, closes, cid FROM dir_closure"
+                      " WHERE service IN (0, ?1) ORDER BY rowid", &cs);
+    free(q.s);
+    int filled = 0;
+    if (rc == SQLITE_OK) {
+        memset(t, 0, sizeof *t);
+        bind_text(st, ":lang", lang_param(db, lang));
+        for (int i = 0; i < n; i++) {
+            DirRow *r = &rows[filled];
+            memset(r, 0, sizeof *r);
+            bind_int(st, ":key", keys[i]);
+            if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
+                sqlite3_reset(st);
+                if (rc == SQLITE_DONE)
+                    continue;
+                break;
+            }
+            col_copy(st, 0, r->id, sizeof r->id);
+            col_copy(st, 1, r->name, sizeof r->name);
+            col_copy(st, 2, r->org, sizeof r->org);
+            col_copy(st, 3, r->languages, sizeof r->languages);
+            r->free = sqlite3_column_int(st, 4);
+            r->active = sqlite3_column_int(st, 5);
+            r->alert = sqlite3_column_int(st, 6);
+            sqlite3_reset(st);
+            if (load_hours_key(db, hs, cs, keys[i], t, NULL) < 0) {
+                rc = SQLITE_ERROR;
+                break;
+            }
+            r->has_hours = t->n_periods > 0;
+            hours_status_at(t, now, &r->hours);
+            filled++;
+            rc = SQLITE_OK;
+        }
+    }
+    if (rc != SQLITE_OK && rc != SQLITE_DONE)
+        fail(db, "the directory: %s", rc == SQLITE_NOMEM ? "out of memory" : sqlite3_errmsg(h));
+    done(db, st);
+    done(db, hs);
+    done(db, cs);
+    free(t);
+    return rc != SQLITE_OK && rc != SQLITE_DONE ? -1 : filled;
+}
+
+/* the single number a statement returns, -1 with db_error() on failure */
+static int count_rows(Db *db, const char *sql, const DirQuery *dq, const char *match,
+                      const Now *now)
+{
+    sqlite3 *h = db->h;
+    sqlite3_stmt *st = NULL;
+    if (prep(db, sql, &st) != SQLITE_OK)
+        return fail(db, "the directory: %s", sqlite3_errmsg(h));
+    bind_where(st, dq, match, now);
+    int rc = sqlite3_step(st);
+    int n = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : -1;
+    done(db, st);
+    return n < 0 ? fail(db, "the directory: %s", sqlite3_errmsg(h)) : n;
+}
+
+/* The services matching q, a page of them; see directory.h. Relevance (bm25, a name
+ * counting more than a description) orders at most RANKED_MAX matches: ranking costs
+ * a few microseconds a match, and a word of one or two letters, which matches nearly
+ * every service, then lists them in file order, at once. */
+static int search(Db *db, const DirQuery *dq, Lang lang, int offset, int max, DirRow *rows,
+                  int *total)
+{
+    char match[MATCH_MAX];
+    if (match_expression(db, dq->words, match, sizeof match) < 0)
+        return -1;
+    bool words = match[0] != 0;
+    bool filtered = (dq->category && *dq->category) || (dq->language && *dq->language) ||
+                    dq->free || dq->open_now;
+    Now now = local_now(dq->now);
+    int matches = -1;
+    if (words && (matches = count_rows(db, "SELECT count(*) FROM dir_search WHERE dir_search"
+                                           " MATCH :match", dq, match, &now)) < 0)
+        return -1;
+    sqlite3 *h = db->h;
+    Sql q = { .ok = true };
+    sql_add(&q, "SELECT d.id");
+    sql_where(&q, dq, words);
+    sql_add(&q, !words ? " ORDER BY d.sortkey, d.id"
+                : matches <= RANKED_MAX ? " ORDER BY f.rank, f.rowid" : " ORDER BY f.rowid");
+    sql_add(&q, " LIMIT :limit OFFSET :offset");
+    sqlite3_stmt *st = NULL;
+    if (!q.ok || prep(db, q.s, &st) != SQLITE_OK) {
+        free(q.s);
+        return fail(db, "the directory: %s", q.ok ? sqlite3_errmsg(h) : "out of memory");
+    }
+    free(q.s);
+    bind_where(st, dq, match, &now);
+    bind_int(st, ":limit", max);
+    bind_int(st, ":offset", offset);
+    sqlite3_int64 keys[64];
+    int n = 0, rc = SQLITE_DONE, filled = 0;
+    while (n < max && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        keys[n % 64] = sqlite3_column_int64(st, 0);
+        if (++n % 64 == 0) {
+            int f = fill_rows(db, lang, dq->now, keys, 64, rows + filled);
+            if (f < 0) {
+                done(db, st);
+                return -1;
+            }
+            filled += f;
+        }
+    }
+    done(db, st);
+    if (n < max && rc != SQLITE_DONE)
+        return fail(db, "the directory: %s", sqlite3_errmsg(h));
+    if (n % 64) {
+        int f = fill_rows(db, lang, dq->now, keys, n % 64, rows + filled);
+        if (f < 0)
+            return -1;
+        filled += f;
+    }
+    if (total && words && !filtered)
+        *total = matches;
+    else if (total) {
+        Sql c = { .ok = true };
+        sql_add(&c, "SELECT count(*)");
+        sql_where(&c, dq, words);
+        *total = c.ok ? count_rows(db, c.s, dq, match, &now) : fail(db, "out of memory");
+        free(c.s);
+        if (*total < 0)
+            return -1;
+    }
+    return filled;
+}
+
+/* the categories under parent with a service count; see directory.h */
+int db_directory_categories(Db *db, const char *parent, Lang lang, DirCategory *out, int max)
+{
+    sqlite3 *h = db->h;
+    Sql q = { .ok = true };
+    sql_add(&q, "SELECT t.id, t.code, ");
+    sql_text(&q, "t", "taxonomy_term", "name");
+    sql_add(&q, ", n.services FROM taxonomy_term t JOIN taxonomy x ON x.id = t.taxonomy_id"
+                " JOIN dir_term n ON n.id = t.id WHERE lower(x.name) = 'category' AND n.services > 0"
+                " AND (CASE WHEN :parent = '' THEN t.parent_id = '' OR NOT EXISTS (SELECT 1"
+                " FROM taxonomy_term p WHERE p.id = t.parent_id) ELSE t.parent_id = :parent END)"
+                " ORDER BY t.rowid");
+    sqlite3_stmt *st = NULL;
+    if (!q.ok || prep(db, q.s, &st) != SQLITE_OK) {
+        free(q.s);
+        return fail(db, "categories: %s", q.ok ? sqlite3_errmsg(h) : "out of memory");
+    }
+    free(q.s);
+    bind_text(st, ":parent", parent ? parent : "");
+    bind_text(st, ":lang", lang_param(db, lang));
+    int n = 0, rc = SQLITE_DONE;
+    while (n < max && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        DirCategory *c = &out[n++];
+        col_copy(st, 0, c->id, sizeof c->id);
+        col_copy(st, 1, c->code, sizeof c->code);
+        col_copy(st, 2, c->name, sizeof c->name);
+        c->count = sqlite3_column_int(st, 3);
+    }
+    bool ok = n == max || rc == SQLITE_DONE;
+    done(db, st);
+    return ok ? n : fail(db, "categories: %s", sqlite3_errmsg(h));
+}
+
+/* 1 when a service belongs to another organisation than the first service's */
+int db_directory_has_members(Db *db)
+{
+    sqlite3 *h = db->h;
+    sqlite3_stmt *st = NULL;
+    int rc = prep(db, "SELECT EXISTS (SELECT 1 FROM service WHERE organization_id <>"
+                      " (SELECT organization_id FROM service ORDER BY rowid LIMIT 1))", &st);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_step(st);
+    int yes = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : -1;
+    done(db, st);
+    return yes < 0 ? fail(db, "the directory: %s", sqlite3_errmsg(h)) : yes;
+}
+
+/* the schedule and closures of one service, reasons in every language */
+int db_directory_load_hours(Db *db, const char *service_id, HoursTable *out)
+{
+    sqlite3 *h = db->h;
+    memset(out, 0, sizeof *out);
+    sqlite3_stmt *k = NULL, *hs = NULL, *cs = NULL, *why = NULL;
+    Sql q = { .ok = true };
+    sql_add(&q, "SELECT ");
+    sql_text(&q, "c", "closure", "reason");
+    sql_add(&q, " FROM closure c WHERE c.id = :cid");
+    int rc = q.ok ? prep(db, "SELECT rowid FROM service WHERE id = ?1", &k) : SQLITE_NOMEM;
+    if (rc == SQLITE_OK)
+        rc = prep(db, "SELECT weekdays, opens, closes, valid_from, valid_to"
+                      " FROM dir_hours WHERE service = ?1 ORDER BY rowid", &hs);
+    if (rc == SQLITE_OK)
+        rc = prep(db, "SELECT date_from, date_to, closed, opens, closes, cid FROM dir_closure"
+                      " WHERE service IN (0, ?1) ORDER BY rowid", &cs);
+    if (rc == SQLITE_OK)
+        rc = prep(db, q.s, &why);
+    free(q.s);
+    int ret = -1;
+    if (rc == SQLITE_OK) {
+        sqlite3_bind_text(k, 1, service_id, -1, SQLITE_TRANSIENT);
+        rc = sqlite3_step(k);
+        if (rc == SQLITE_ROW)
+            ret = load_hours_key(db, hs, cs, sqlite3_column_int64(k, 0), out, why);
+        else if (rc == SQLITE_DONE)
+            ret = 0;            /* no such service: no schedule */
+    }
+    if (ret < 0 && rc != SQLITE_ROW)
+        fail(db, "the directory: %s", rc == SQLITE_NOMEM ? "out of memory" : sqlite3_errmsg(h));
+    done(db, k);
+    done(db, hs);
+    done(db, cs);
+    done(db, why);
+    return ret;
+}
+
+/* runs a one-row statement prepared from q for the service id in lang; the caller
+ * steps and finalizes it. NULL with db_error() when it cannot be prepared */
+static sqlite3_stmt *card_query(Db *db, Sql *q, const char *id, Lang lang)
+{
+    sqlite3_stmt *st = NULL;
+    if (!q->ok || prep(db, q->s, &st) != SQLITE_OK) {
+        fail(db, "the service card: %s", q->ok ? sqlite3_errmsg(db->h) : "out of memory");
+        st = NULL;
+    } else {
+        bind_text(st, ":id", id);
+        bind_text(st, ":lang", lang_param(db, lang));
+    }
+    free(q->s);
+    *q = (Sql){ .ok = true };
+    return st;
+}
+
+/* appends the rows of a one-column statement to out, one a line; false on an error */
+static bool card_lines(Db *db, sqlite3_stmt *st, char *out, size_t n)
+{
+    int rc;
+    size_t len = strlen(out);
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *t = (const char *)sqlite3_column_text(st, 0);
+        if (!t || !*t || len + 2 >= n)
+            continue;
+        char line[1024];
+        col_copy(st, 0, line, n - len - 1 < sizeof line ? n - len - 1 : sizeof line);
+        len += (size_t)snprintf(out + len, n - len, "%s%s", len ? "\n" : "", line);
+        if (len >= n)
+            len = strlen(out);
+    }
+    done(db, st);
+    return rc == SQLITE_DONE;
+}
+
+/* the service card; see directory.h */
+static int card(Db *db, const char *service_id, Lang lang, DirCard *c)
+{
+    memset(c, 0, sizeof *c);
+    Sql q = { .ok = true };
+    sql_add(&q, "SELECT s.id, ");
+    sql_text(&q, "s", "service", "name");
+    sql_add(&q, ", ");
+    sql_text(&q, "o", "organization", "name");
+    sql_add(&q, ", ");
+    sql_text(&q, "s", "service", "description");
+    sql_add(&q, ", ");
+    sql_text(&q, "s", "service", "eligibility_description");
+    sql_add(&q, ", ");
+    sql_text(&q, "s", "service", "application_process");
+    sql_add(&q, ", ");
+    sql_text(&q, "s", "service", "alert");
+    sql_add(&q, ", s.status, s.assured_date, s.last_modified, s.minimum_age, s.maximum_age,"
+                " coalesce(nullif(s.email, ''), o.email, ''), coalesce(nullif(s.url, ''), o.website, ''),"
+                " coalesce((SELECT number FROM phone WHERE service_id = s.id ORDER BY rowid LIMIT 1),"
+                " (SELECT number FROM phone WHERE organization_id = s.organization_id"
+                " AND s.organization_id <> '' ORDER BY rowid LIMIT 1), ''), d.free"
+                " FROM service s JOIN dir_service d ON d.id = s.rowid"
+                " LEFT JOIN organization o ON o.id = s.organization_id WHERE s.id = :id");
+    sqlite3_stmt *st = card_query(db, &q, service_id, lang);
+    if (!st)
+        return -1;
+    int rc = sqlite3_step(st);
+    if (rc != SQLITE_ROW) {
+        done(db, st);
+        return rc == SQLITE_DONE ? fail(db, "no service %s", service_id)
+                                 : fail(db, "the service card: %s", sqlite3_errmsg(db->h));
+    }
+    col_copy(st, 0, c->id, sizeof c->id);
+    col_copy(st, 1, c->name, sizeof c->name);
+    col_copy(st, 2, c->org, sizeof c->org);
+    col_copy(st, 3, c->description, sizeof c->description);
+    col_copy(st, 4, c->eligibility, sizeof c->eligibility);
+    col_copy(st, 5, c->application, sizeof c->application);
+    col_copy(st, 6, c->alert, sizeof c->alert);
+    col_copy(st, 7, c->status, sizeof c->status);
+    c->active = !c->status[0] || strcasecmp(c->status, "active") == 0;
+    /* the date part of "2023-03-15T10:30:45.123Z" */
+    char date[32];
+    col_copy(st, 8, date, sizeof date);
+    if (!date[0])
+        col_copy(st, 9, date, sizeof date);
+    date[10] = 0;
+    if (hours_parse_date(date) > 0)
+        memcpy(c->last_checked, date, sizeof c->last_checked);   /* 10 bytes and the NUL */
+    c->min_age = sqlite3_column_int(st, 10);
+    c->max_age = sqlite3_column_int(st, 11);
+    char payload[300];
+    col_copy(st, 12, c->email, sizeof c->email);
+    if (qr_payload_mailto(c->email, payload, sizeof payload) < 0)
+        c->email[0] = 0;        /* not a plausible address: no email, no code */
+    col_copy(st, 13, c->website, sizeof c->website);
+    col_copy(st, 14, c->phone, sizeof c->phone);
+    c->free = sqlite3_column_int(st, 15);
+    done(db, st);
+
+    sql_add(&q, "SELECT ");
+    sql_text(&q, "r", "required_document", "document");
+    sql_add(&q, " FROM required_document r WHERE r.service_id = :id ORDER BY r.rowid");
+    bool ok = (st = card_query(db, &q, service_id, lang)) && card_lines(db, st, c->documents,
+                                                                        sizeof c->documents);
+    /* "Per session: 10 EUR (a note)"; an amount of 0 is said by the option ("Free") */
+    sql_add(&q, "SELECT ");
+    sql_text(&q, "k", "cost_option", "option");
+    sql_add(&q, " || CASE WHEN trim(k.amount) IN ('', '0', '0.0', '0.00', '0,00') THEN '' ELSE ': ' || trim(k.amount) || ' '"
+                " || upper(k.currency) END || CASE WHEN k.amount_description = '' THEN ''"
+                " ELSE ' (' || ");
+    sql_text(&q, "k", "cost_option", "amount_description");
+    sql_add(&q, " || ')' END FROM cost_option k WHERE k.service_id = :id ORDER BY k.rowid");
+    ok = ok && (st = card_query(db, &q, service_id, lang)) && card_lines(db, st, c->cost, sizeof c->cost);
+    sql_add(&q, "SELECT group_concat(");
+    sql_text(&q, "l", "language", "name");
+    sql_add(&q, ", ', ') FROM language l WHERE l.service_id = :id");
+    ok = ok && (st = card_query(db, &q, service_id, lang)) && card_lines(db, st, c->languages,
+                                                                        sizeof c->languages);
+    /* where: the service's location with an address first, else its organisation's */
+    sql_add(&q, "SELECT ");
+    sql_text(&q, "a", "address", "address_1");
+    sql_add(&q, ", ");
+    sql_text(&q, "a", "address", "city");
+    sql_add(&q, ", a.postal_code, a.country, l.latitude, l.longitude FROM location l"
+                " LEFT JOIN address a ON a.location_id = l.id WHERE l.id IN (SELECT location_id"
+                " FROM service_at_location WHERE service_id = :id) OR l.organization_id ="
+                " (SELECT organization_id FROM service WHERE id = :id AND organization_id <> '')"
+                " ORDER BY l.id NOT IN (SELECT location_id FROM service_at_location"
+                " WHERE service_id = :id), a.id IS NULL, l.rowid, a.rowid LIMIT 1");
+    if (ok && (st = card_query(db, &q, service_id, lang))) {
+        rc = sqlite3_step(st);
+        if (rc == SQLITE_ROW) {
+            col_copy(st, 0, c->address, sizeof c->address);
+            col_copy(st, 1, c->city, sizeof c->city);
+            col_copy(st, 2, c->postal_code, sizeof c->postal_code);
+            col_copy(st, 3, c->country, sizeof c->country);
+            char lat[32], lon[32], *e1, *e2;
+            col_copy(st, 4, lat, sizeof lat);
+            col_copy(st, 5, lon, sizeof lon);
+            double la = strtod(lat, &e1), lo = strtod(lon, &e2);
+            c->has_coords = *lat && *lon && !*e1 && !*e2 && la >= -90 && la <= 90 &&
+                            lo >= -180 && lo <= 180;
+            c->latitude = la;
+            c->longitude = lo;
+        }
+        ok = rc == SQLITE_ROW || rc == SQLITE_DONE;
+        done(db, st);
+    } else {
+        ok = false;
+    }
+    free(q.s);
+    return ok ? 0 : fail(db, "the service card: %s", sqlite3_errmsg(db->h));
+}
+
+/* the tables whose rows belong to a service, and the column that says which */
+static const struct { const char *table, *column; } service_parts[] = {
+    { "service", "id" },          { "schedule", "service_id" },  { "language", "service_id" },
+    { "cost_option", "service_id" }, { "required_document", "service_id" },
+    { "phone", "service_id" },    { "service_at_location", "service_id" },
+    { "funding", "service_id" },  { "contact", "service_id" },   { "closure", "service_id" },
+    { "attribute", "link_id" },
+};
+
+/* services added, changed and removed since the database at old_path; see directory.h */
+int db_directory_compare(Db *db, const char *old_path, int counts[3])
+{
+    sqlite3 *h = db->h;
+    counts[0] = counts[1] = counts[2] = 0;
+    sqlite3_stmt *st = NULL;
+    int rc = sqlite3_prepare_v2(h, "ATTACH ?1 AS old", -1, &st, NULL);
+    if (rc == SQLITE_OK) {
+        sqlite3_bind_text(st, 1, old_path, -1, SQLITE_TRANSIENT);
+        rc = sqlite3_step(st) == SQLITE_DONE ? SQLITE_OK : SQLITE_ERROR;
+    }
+    sqlite3_finalize(st);
+    if (rc != SQLITE_OK)
+        return fail(db, "%s: %s", old_path, sqlite3_errmsg(h));
+    /* the ids of services some row of which is in one database and not the other */
+    Sql q = { .ok = true };
+    sql_add(&q, "WITH touched(id) AS (");
+    for (size_t i = 0; i < sizeof service_parts / sizeof service_parts[0]; i++)
+        for (int dir = 0; dir < 2; dir++)
+            sql_add(&q, "%sSELECT \"%s\" FROM (SELECT * FROM %s.\"%s\" EXCEPT SELECT * FROM %s.\"%s\")",
+                    i || dir ? " UNION " : "", service_parts[i].column, dir ? "old" : "main",
+                    service_parts[i].table, dir ? "main" : "old", service_parts[i].table);
+    sql_add(&q, " UNION SELECT record_id FROM (SELECT * FROM main.translation WHERE resource ="
+                " 'service' EXCEPT SELECT * FROM old.translation WHERE resource = 'service')"
+                " UNION SELECT record_id FROM (SELECT * FROM old.translation WHERE resource ="
+                " 'service' EXCEPT SELECT * FROM main.translation WHERE resource = 'service'))"
+                /* the first service is the centre's own: the summary says its changes */
+                ", own(id) AS (SELECT id FROM (SELECT id FROM main.service ORDER BY rowid LIMIT 1)"
+                " UNION SELECT id FROM (SELECT id FROM old.service ORDER BY rowid LIMIT 1))"
+                " SELECT (SELECT count(*) FROM main.service WHERE id NOT IN (SELECT id FROM old.service)"
+                "  AND id NOT IN own),"
+                " (SELECT count(*) FROM touched t WHERE t.id IN (SELECT id FROM main.service)"
+                "  AND t.id IN (SELECT id FROM old.service) AND t.id NOT IN own),"
+                " (SELECT count(*) FROM old.service WHERE id NOT IN (SELECT id FROM main.service)"
+                "  AND id NOT IN own)");
+    rc = q.ok ? sqlite3_prepare_v2(h, q.s, -1, &st, NULL) : SQLITE_NOMEM;
+    free(q.s);
+    if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW)
+        for (int i = 0; i < 3; i++)
+            counts[i] = sqlite3_column_int(st, i);
+    int ret = rc == SQLITE_ROW ? 0 : fail(db, "comparing with %s: %s", old_path,
+                                          rc == SQLITE_NOMEM ? "out of memory" : sqlite3_errmsg(h));
+    sqlite3_finalize(st);
+    sqlite3_exec(h, "DETACH old", NULL, NULL, NULL);
+    return ret;
+}
+
+/* ---- one read transaction a call: SQLite then takes its lock and checks the file
+ * once, not for each of the call's dozen statements ---- */
+
+static bool begin_read(Db *db)
+{
+    return sqlite3_get_autocommit(db->h) &&
+           sqlite3_exec(db->h, "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
+}
+
+static void end_read(Db *db, bool began)
+{
+    if (began)
+        sqlite3_exec(db->h, "COMMIT", NULL, NULL, NULL);
+}
+
+int db_directory_search(Db *db, const DirQuery *q, Lang lang, int offset, int max, DirRow *rows,
+                        int *total)
+{
+    bool began = begin_read(db);
+    int n = search(db, q, lang, offset, max, rows, total);
+    end_read(db, began);
+    return n;
+}
+
+int db_directory_card(Db *db, const char *service_id, Lang lang, DirCard *out)
+{
+    bool began = begin_read(db);
+    int rc = card(db, service_id, lang, out);
+    end_read(db, began);
+    return rc;
+}

@@ -369,7 +369,7 @@ static char *shipped_config_uncommented(char **dir)
     }
     fclose(in);
     fclose(out);
-    assert_int_equal(options, 17); /* every option of Config is documented */
+    assert_int_equal(options, 18); /* every option of Config is documented */
     return path;
 }
 

@@ -266,7 +266,10 @@ void ui_layout_focus(Ui *ui)
             return;
     }
     int t = ui->gap / 2 > 3 ? ui->gap / 2 : 3;
-    ui_frame(ui, b->x + t, y + t, b->w - 2 * t, h - 2 * t, t, COLOR_FOCUS);
-    ui_frame(ui, b->x + 2 * t, y + 2 * t, b->w - 4 * t, h - 4 * t, t / 2 > 2 ? t / 2 : 2,
+    /* a button is kept where it is drawn, mirrored already; the drawing primitives
+     * mirror what they are given, so they get it back in layout coordinates */
+    int x = ui_mirror_x(ui, b->x, b->w);
+    ui_frame(ui, x + t, y + t, b->w - 2 * t, h - 2 * t, t, COLOR_FOCUS);
+    ui_frame(ui, x + 2 * t, y + 2 * t, b->w - 4 * t, h - 4 * t, t / 2 > 2 ? t / 2 : 2,
              COLOR_FOCUS_INNER);
 }

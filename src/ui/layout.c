@@ -153,8 +153,8 @@ static int ui_header_picker(Ui *ui, int by, int bh)
     int lh = ui_line_height(ui, style);
     ui_line(ui, bx + 2 * ui->gap + is, by + (bh - lh) / 2, tw, name, strlen(name), style, ink,
             bg, ALIGN_LEFT);
-    if (open)
-        ui_button(ui, bx, by, bw, bh, BTN_BACK, SCREEN_HOME);
+    if (open)       /* its own target, so the keypad tells it from the header's Back */
+        ui_button(ui, bx, by, bw, bh, BTN_BACK, SCREEN_LANGUAGES);
     else
         ui_button(ui, bx, by, bw, bh, BTN_SCREEN, SCREEN_LANGUAGES);
     return bx - ui->gap / 2;
@@ -170,7 +170,7 @@ static int ui_header_modes(Ui *ui, int right, int by, int bh)
     ui_header_switch(ui, right, by, side, bh, ICON_CONTRAST, glyph | UI_STYLE_ICON,
                      ui->high_contrast, BTN_CONTRAST, 0);
     right -= ui->gap / 2 + side;
-    ui_header_switch(ui, right, by, side, bh, "Aa", glyph | UI_STYLE_BOLD,
+    ui_header_switch(ui, right, by, side, bh, "Aa", glyph | UI_STYLE_BOLD | TEXT_STYLE_LTR,
                      ui->large_text, BTN_LARGE_TEXT, 0);
     return right - ui->gap / 2;
 }
@@ -343,7 +343,7 @@ static int ui_body_langs(Ui *ui, int x, int y, int w)
     ui_line(ui, bx + 2 * ui->gap + is, y + (bh - lh) / 2, bw - 3 * ui->gap - is, name,
             strlen(name), style, ink, bg, ALIGN_LEFT);
     if (open)
-        ui_button(ui, bx, y, bw, bh, BTN_BACK, SCREEN_HOME);
+        ui_button(ui, bx, y, bw, bh, BTN_BACK, SCREEN_LANGUAGES);
     else
         ui_button(ui, bx, y, bw, bh, BTN_SCREEN, SCREEN_LANGUAGES);
     return bh + ui->gap;

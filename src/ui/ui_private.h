@@ -278,6 +278,8 @@ int ui_count_lines(Ui *ui, const char *s, int w, int style);
 /* an icon glyph centred in a box */
 void ui_icon(Ui *ui, int x, int y, int w, int h, const char *icon, int size,
              ThemeColor ink, ThemeColor bg);
+/* size, smaller until every word of s fits w whole, not below body text */
+int ui_fit_words(Ui *ui, const char *s, int w, int size, int flags);
 /* a section heading in capitals; returns the height used */
 int ui_heading(Ui *ui, int x, int y, int w, const char *s, int size);
 /* "Label: value" as a bold label line above a value; 0 when there is no value */

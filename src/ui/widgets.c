@@ -155,6 +155,15 @@ void ui_icon(Ui *ui, int x, int y, int w, int h, const char *icon, int size,
 
 static bool ui_words_fit(Ui *ui, const char *s, int w, int style);
 
+/* size, made smaller until every word of s fits the width w whole (a long word in
+ * large text or a narrow screen), but not below body text */
+int ui_fit_words(Ui *ui, const char *s, int w, int size, int flags)
+{
+    while (size > ui->s_body && !ui_words_fit(ui, s, w, size | flags))
+        size -= size / 16 > 1 ? size / 16 : 1;
+    return size;
+}
+
 /* a section heading in the body, smaller when one of its words would not fit the
  * width whole (a long word in large text); returns the height used */
 int ui_heading(Ui *ui, int x, int y, int w, const char *s, int size)
@@ -162,8 +171,7 @@ int ui_heading(Ui *ui, int x, int y, int w, const char *s, int size)
     char caps[512];
     text_upper(s, caps, sizeof caps);
     const char *t = ui_printf(ui, "%s", caps);
-    while (size > ui->s_body && !ui_words_fit(ui, t, w, size | UI_STYLE_BOLD))
-        size -= size / 16 > 1 ? size / 16 : 1;
+    size = ui_fit_words(ui, t, w, size, UI_STYLE_BOLD);
     return ui_text(ui, x, y, w, t, size | UI_STYLE_BOLD, COLOR_ACCENT, COLOR_BG, ALIGN_LEFT, 0);
 }
 

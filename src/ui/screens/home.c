@@ -42,6 +42,7 @@ UI_SCREEN_LAYOUT(screen_home)
 {
     const Content *c = ui->content[ui->lang];
     int name_size = ui->h >= 600 ? ui->s_h1 : ui->s_h2;   /* short screens: room for the tiles */
+    name_size = ui_fit_words(ui, c->org_name, w, name_size, UI_STYLE_BOLD);
     y += ui_content_text(ui, x, y, w, c->org_name, name_size | UI_STYLE_BOLD, COLOR_TEXT,
                          COLOR_BG);
     const char *parent = *c->parent_name ? c->parent_name : c->department;

@@ -94,12 +94,9 @@ static int ui_header_nav(Ui *ui, int hh, int by, int bh, int limit)
     return x + hw + ui->gap * 2;
 }
 
-/* a switch of the header: lit (the language shown, a mode that is on), or framed */
-static void ui_header_switch(Ui *ui, int bx, int by, int bw, int bh, const char *label,
-                             int style, bool on, UiButtonKind kind, int target)
+/* a header button's ground: lit when on, else a frame on the header */
+static void ui_header_frame(Ui *ui, int bx, int by, int bw, int bh, bool on)
 {
-    ThemeColor bg = on ? COLOR_SWITCH_ON_BG : COLOR_HEADER_BG;
-    ThemeColor ink = on ? COLOR_SWITCH_ON_TEXT : COLOR_HEADER_TEXT;
     if (on)
         ui_rect(ui, bx, by, bw, bh, COLOR_SWITCH_ON_BG);
     else {
@@ -108,6 +105,15 @@ static void ui_header_switch(Ui *ui, int bx, int by, int bw, int bh, const char 
         ui_rect(ui, bx, by, 2, bh, COLOR_TILE_BG);
         ui_rect(ui, bx + bw - 2, by, 2, bh, COLOR_TILE_BG);
     }
+}
+
+/* a switch of the header: lit (a mode that is on), or framed */
+static void ui_header_switch(Ui *ui, int bx, int by, int bw, int bh, const char *label,
+                             int style, bool on, UiButtonKind kind, int target)
+{
+    ThemeColor bg = on ? COLOR_SWITCH_ON_BG : COLOR_HEADER_BG;
+    ThemeColor ink = on ? COLOR_SWITCH_ON_TEXT : COLOR_HEADER_TEXT;
+    ui_header_frame(ui, bx, by, bw, bh, on);
     if (style & UI_STYLE_ICON)
         ui_icon(ui, bx, by, bw, bh, label, UI_STYLE_SIZE(style), ink, bg);
     else {
@@ -118,10 +124,7 @@ static void ui_header_switch(Ui *ui, int bx, int by, int bw, int bh, const char 
     ui_button(ui, bx, by, bw, bh, kind, target);
 }
 
-/* The language picker's control, at the end of the header on every screen and the
- * same everywhere: a globe and the current language's name in its own script, framed
- * as a button (lit while the picker is open). It opens SCREEN_LANGUAGES, where every
- * language is a big button; a second tap there goes back. Returns its left edge. */
+/* the width of the language picker's control in a header bh high */
 static int ui_header_picker_width(Ui *ui, int bh)
 {
     const char *name = i18n_name(ui->lang);
@@ -130,6 +133,10 @@ static int ui_header_picker_width(Ui *ui, int bh)
     return bw < ui->target ? ui->target : bw;
 }
 
+/* The language picker's control, at the end of the header on every screen and the
+ * same everywhere: a globe and the current language's name in its own script, framed
+ * as a button (lit while the picker is open). It opens SCREEN_LANGUAGES, where every
+ * language is a big button; a second tap there goes back. Returns its left edge. */
 static int ui_header_picker(Ui *ui, int by, int bh)
 {
     const char *name = i18n_name(ui->lang);
@@ -141,14 +148,7 @@ static int ui_header_picker(Ui *ui, int by, int bh)
     bool open = ui->screen == SCREEN_LANGUAGES;
     ThemeColor bg = open ? COLOR_SWITCH_ON_BG : COLOR_HEADER_BG;
     ThemeColor ink = open ? COLOR_SWITCH_ON_TEXT : COLOR_HEADER_TEXT;
-    if (open)
-        ui_rect(ui, bx, by, bw, bh, COLOR_SWITCH_ON_BG);
-    else {
-        ui_rect(ui, bx, by, bw, 2, COLOR_TILE_BG);
-        ui_rect(ui, bx, by + bh - 2, bw, 2, COLOR_TILE_BG);
-        ui_rect(ui, bx, by, 2, bh, COLOR_TILE_BG);
-        ui_rect(ui, bx + bw - 2, by, 2, bh, COLOR_TILE_BG);
-    }
+    ui_header_frame(ui, bx, by, bw, bh, open);
     ui_icon(ui, bx + ui->gap, by, is, bh, ICON_LANGUAGE, is, ink, bg);
     int lh = ui_line_height(ui, style);
     ui_line(ui, bx + 2 * ui->gap + is, by + (bh - lh) / 2, tw, name, strlen(name), style, ink,

@@ -83,9 +83,11 @@ __attribute__((constructor)) static void faultio_init(void)
     if (v && *v)
         trace_fd = (int)syscall(SYS_openat, AT_FDCWD, v, O_WRONLY | O_CREAT | O_TRUNC | O_APPEND |
                                 O_CLOEXEC, 0644);
+    /* no O_TRUNC: a child of the kiosk (the espeak-ng voice) loads this library too,
+     * and truncating would drop the frames the kiosk noted before it started */
     v = getenv("FAULTIO_FRAMES");
     if (v && *v)
-        frames_fd = (int)syscall(SYS_openat, AT_FDCWD, v, O_WRONLY | O_CREAT | O_TRUNC | O_APPEND |
+        frames_fd = (int)syscall(SYS_openat, AT_FDCWD, v, O_WRONLY | O_CREAT | O_APPEND |
                                  O_CLOEXEC, 0644);
     v = getenv("FAULTIO_LOG");
     snprintf(log_path, sizeof log_path, "%s", v ? v : "");

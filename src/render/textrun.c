@@ -16,8 +16,8 @@
 #define TEXTRUN_SEPS_MAX 3      /* " – " between two numbers still joins them */
 
 /* Scripts by code point block, for choosing a face and telling HarfBuzz the script.
- * To add a script: a row here (ISO 15924 tag), then a face for it in render.c's face
- * table. Blocks not listed are "Zyyy" (common: digits, spaces, punctuation). Rows are
+ * To add a script: a row here (ISO 15924 tag), then a face for it in render_text.c's
+ * face table. Blocks not listed are "Zyyy" (common: digits, spaces, punctuation). Rows are
  * in code point order. */
 typedef struct ScriptRange { uint32_t lo, hi; const char *tag; } ScriptRange;
 static const ScriptRange script_ranges[] = {

@@ -7,7 +7,7 @@
 
 /* Faces a language's script needs beyond its direction, by code: Urdu reads in
  * Nastaliq. To add one: a row (a language of another script needs its face in
- * render.c's table first). */
+ * render_text.c's table first). */
 static const struct { const char *code; int style; } ui_lang_faces[] = {
     { "ur", TEXT_STYLE_NASTALIQ },
 };

@@ -166,9 +166,19 @@ static void drag(Monkey *m)
 
 /* a USB stick with a copy of data/ that must be refused: no SHA256SUMS, a wrong
  * checksum, or a sound manifest without a signature */
+/* the stick's KIOSK/ goes away at once, as when the stick is pulled: moved aside
+ * first, because the worker may be writing its report into it, and a plain rm -rf
+ * racing that write fails with "Directory not empty" */
+static void stick_clear(Monkey *m)
+{
+    test_sh("if [ -e '%s' ]; then g=$(mktemp -d '%s/gone.XXXXXX') && mv '%s' \"$g/\" && "
+            "rm -rf \"$g\"; fi", m->kiosk, m->usb, m->kiosk);
+}
+
 static void stick_insert(Monkey *m)
 {
-    test_sh("rm -rf '%s' && cp -r data '%s' && rm -f '%s/README.md'", m->kiosk, m->kiosk, m->kiosk);
+    stick_clear(m);
+    test_sh("cp -r data '%s' && rm -f '%s/README.md'", m->kiosk, m->kiosk);
     switch (rnd(m) % 3) {
     case 0:
         break;
@@ -188,7 +198,7 @@ static void stick_insert(Monkey *m)
 
 static void stick_remove(Monkey *m)
 {
-    test_sh("rm -rf '%s'", m->kiosk);
+    stick_clear(m);
     m->stick_in = false;
     app_usb_stick_changed(m->app, m->usb, wall(m), ms32(m));
 }

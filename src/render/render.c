@@ -145,9 +145,13 @@ void render_destroy(Render *r)
         for (int i = 0; i < RENDER_CACHE_MAX; i++)
             render_cache_drop(r, &r->cache[i]);
         for (int i = 0; i < r->n_fonts; i++)
-            TTF_CloseFont(r->fonts[i].font);
-        for (int f = 0; f < FACE_COUNT; f++)
+            if (!render_faces[r->fonts[i].face].lazy)
+                TTF_CloseFont(r->fonts[i].font);
+        for (int f = 0; f < FACE_COUNT; f++) {
+            if (r->face_font[f])
+                TTF_CloseFont(r->face_font[f]);
             SDL_free(r->face_data[f]);
+        }
         SDL_FreeSurface(r->canvas);
         SDL_FreeSurface(r->turned);
         if (r->win)

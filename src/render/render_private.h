@@ -90,6 +90,8 @@ struct Render {
     long missing;               /* code points no face provides, measured or drawn */
     RenderFont fonts[RENDER_MAX_FONTS];
     int n_fonts;
+    TTF_Font *face_font[FACE_COUNT];   /* a lazy face's one font, for all its sizes */
+    int face_font_size[FACE_COUNT];    /* the size it is set to now */
     CacheEntry cache[RENDER_CACHE_MAX];  /* searched by hash: a frame has a few hundred texts */
     int n_cache;
     long cache_bytes;

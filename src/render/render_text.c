@@ -18,7 +18,6 @@
 #include "render/textrun.h"
 #include <SDL.h>
 #include <SDL_ttf.h>
-#include <assert.h>
 #include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -60,39 +59,67 @@ void *render_read_file(const char *path, size_t *size)
     return data;
 }
 
-/* the font of a face at a size, opened on first use from the bytes in memory (a lazy
- * face's file is read then); NULL if the file cannot be read or SDL_ttf fails (then
- * the text is not drawn) */
-static TTF_Font *render_face_font(Render *r, RenderFace face, int size)
+/* a font table entry of a face at a size, opened on first use from the bytes in
+ * memory (a lazy face's file is read then); NULL if the file cannot be read or SDL_ttf
+ * fails (then the text is not drawn). A lazy face, one of the Arabic-script ones, has
+ * one TTF_Font for all its sizes (r->face_font), resized by render_face_font: a font
+ * of its own per size would keep its own copy of the face's shaping tables, 0.2 MiB a
+ * size for Noto Sans Arabic and 0.5 MiB for Nastaliq, and a screen uses four sizes or
+ * more. Its texts are shaped once and kept (render_text, render_measure), so the
+ * resizing, which drops SDL_ttf's glyphs of the other size, is rare. */
+static RenderFont *render_face_entry(Render *r, RenderFace face, int size)
 {
     for (int i = 0; i < r->n_fonts; i++)
         if (r->fonts[i].face == face && r->fonts[i].size == size)
-            return r->fonts[i].font;
+            return &r->fonts[i];
     if (r->n_fonts == RENDER_MAX_FONTS) {   /* a new window size: start again */
         for (int i = 0; i < r->n_fonts; i++)
-            TTF_CloseFont(r->fonts[i].font);
+            if (!render_faces[r->fonts[i].face].lazy)
+                TTF_CloseFont(r->fonts[i].font);
         r->n_fonts = 0;
     }
-    if (!r->face_data[face]) {
-        if (r->face_failed[face])
-            return NULL;
-        char path[1200];
-        snprintf(path, sizeof path, "%s/fonts/%s", r->share, render_faces[face].file);
-        if (!(r->face_data[face] = render_read_file(path, &r->face_size[face]))) {
-            r->face_failed[face] = true;
+    bool lazy = render_faces[face].lazy;
+    TTF_Font *f = lazy ? r->face_font[face] : NULL;
+    if (!f) {
+        if (!r->face_data[face]) {
+            if (r->face_failed[face])
+                return NULL;
+            char path[1200];
+            snprintf(path, sizeof path, "%s/fonts/%s", r->share, render_faces[face].file);
+            if (!(r->face_data[face] = render_read_file(path, &r->face_size[face]))) {
+                r->face_failed[face] = true;
+                return NULL;
+            }
+        }
+        SDL_RWops *rw = SDL_RWFromConstMem(r->face_data[face], (int)r->face_size[face]);
+        if (!rw || !(f = TTF_OpenFontRW(rw, 1, size))) {
+            fprintf(stderr, "kiosk: font %s at %d px: %s\n", render_faces[face].file, size,
+                    TTF_GetError());
             return NULL;
         }
-    }
-    SDL_RWops *rw = SDL_RWFromConstMem(r->face_data[face], (int)r->face_size[face]);
-    TTF_Font *f = rw ? TTF_OpenFontRW(rw, 1, size) : NULL;
-    if (f)
         TTF_SetFontHinting(f, HINTING);
-    if (!f) {
-        fprintf(stderr, "kiosk: font %s at %d px: %s\n", render_faces[face].file, size, TTF_GetError());
-        return NULL;
+        if (lazy)
+            r->face_font[face] = f, r->face_font_size[face] = size;
     }
-    r->fonts[r->n_fonts++] = (RenderFont){ face, size, f, 0, 0 };
-    return f;
+    r->fonts[r->n_fonts] = (RenderFont){ face, size, f, 0, 0 };
+    return &r->fonts[r->n_fonts++];
+}
+
+/* the font of a face at a size (render_face_entry), a lazy face's set to that size */
+static TTF_Font *render_face_font(Render *r, RenderFace face, int size)
+{
+    RenderFont *rf = render_face_entry(r, face, size);
+    if (!rf)
+        return NULL;
+    if (render_faces[face].lazy && r->face_font_size[face] != size) {
+        if (TTF_SetFontSize(rf->font, size) != 0) {
+            fprintf(stderr, "kiosk: font %s at %d px: %s\n", render_faces[face].file, size,
+                    TTF_GetError());
+            return NULL;
+        }
+        r->face_font_size[face] = size;
+    }
+    return rf->font;
 }
 
 /* px a line needs above and below the baseline for a face at a size: the font's own
@@ -100,14 +127,10 @@ static TTF_Font *render_face_font(Render *r, RenderFace face, int size)
  * once a size); false if the font cannot be opened */
 static bool render_font_box(Render *r, RenderFace face, int size, int *above, int *below)
 {
+    RenderFont *rf = render_face_entry(r, face, size);
     TTF_Font *f = render_face_font(r, face, size);
-    if (!f)
+    if (!rf || !f)
         return false;
-    RenderFont *rf = NULL;
-    for (int i = 0; i < r->n_fonts; i++)
-        if (r->fonts[i].font == f)
-            rf = &r->fonts[i];
-    assert(rf != NULL);         /* render_face_font just opened or found it */
     if (rf->above == 0) {
         rf->above = TTF_FontAscent(f), rf->below = TTF_FontHeight(f) - rf->above;
         SDL_Surface *s = NULL;

@@ -307,6 +307,47 @@ static void test_a_text_without_translation_is_shown_marked_in_the_visitors_lang
     }
 }
 
+/* an address is made of the street, the postal code and the city: when the city has
+ * no translation, the whole address is marked, not shown as if translated */
+static void test_an_address_with_an_untranslated_part_is_marked_too(void **state)
+{
+    Fixture *f = *state;
+    for (int l = 0; l < LANG_COUNT; l++) {
+        if (l == LANG_EL)
+            continue;
+        Content *c = &f->content[l];
+        int n_saved = c->n_fell_back;
+        ContentFellBack saved = c->fell_back[0];
+        c->n_fell_back = 1;
+        c->fell_back[0] = (ContentFellBack){ c->city, LANG_EN };
+        const char *note = i18n_str((Lang)l, STR_IN_ENGLISH);
+        ui_reset(f->ui, (Lang)l);
+        ui_show(f->ui, SCREEN_LOCATION, (Lang)l);
+        const Content *cs[LANG_COUNT];
+        for (int k = 0; k < LANG_COUNT; k++)
+            cs[k] = &f->content[k];
+        ui_set_content(f->ui, cs, &f->hours);
+        int n, note_y = -1, city_y = -1;
+        const UiCmd *cmd = ui_commands(f->ui, &n);
+        for (int i = 0; i < n; i++) {
+            if (cmd[i].kind != UI_TEXT)
+                continue;
+            if (cmd[i].len == (int)strlen(note) && memcmp(cmd[i].text, note, strlen(note)) == 0)
+                note_y = cmd[i].y;
+            else if (memmem(cmd[i].text, (size_t)cmd[i].len, c->city, strlen(c->city)))
+                city_y = cmd[i].y;
+        }
+        if (l == LANG_EN)       /* English text in English: nothing to say */
+            assert_int_equal(note_y, -1);
+        else {
+            assert_true(note_y >= 0);
+            assert_true(city_y > note_y);
+        }
+        c->n_fell_back = n_saved;
+        c->fell_back[0] = saved;
+    }
+}
+
 static void test_a_drag_scrolls_and_is_not_a_tap(void **state)
 {
     Fixture *f = *state;
@@ -1032,6 +1073,7 @@ int main(void)
         cmocka_unit_test(test_the_language_picker_is_one_tap_from_every_screen_and_looks_the_same),
         cmocka_unit_test(test_a_right_to_left_language_mirrors_the_layout),
         cmocka_unit_test(test_a_text_without_translation_is_shown_marked_in_the_visitors_language),
+        cmocka_unit_test(test_an_address_with_an_untranslated_part_is_marked_too),
         cmocka_unit_test(test_a_drag_scrolls_and_is_not_a_tap),
         cmocka_unit_test(test_a_flick_keeps_moving_then_stops),
         cmocka_unit_test(test_the_body_clip_carries_the_scroll_to_render),

@@ -255,6 +255,9 @@ int ui_style(const Ui *ui, int style);
 /* the language of a text of the current content: the content's, or the one it fell
  * back to (core/content.h) */
 Lang ui_text_lang(const Ui *ui, const char *text);
+/* the language of a text made of texts of the content (street, postal code and city):
+ * the first part's that fell back, else the visitor's */
+Lang ui_texts_lang(const Ui *ui, const char *const *parts, int n);
 int ui_width(Ui *ui, const char *s, size_t len, int style);
 int ui_line_height(Ui *ui, int style);
 /* one line of text at (x, y) in a box of width w; returns its height */
@@ -271,6 +274,9 @@ int ui_paragraph(Ui *ui, int x, int y, int w, const char *s);
  * language it is in ("This text is in English"); returns the height used */
 int ui_content_text(Ui *ui, int x, int y, int w, const char *s, int style, ThemeColor ink,
                     ThemeColor bg);
+/* ui_content_text of a text whose language is from (ui_texts_lang) */
+int ui_content_text_in(Ui *ui, int x, int y, int w, const char *s, Lang from, int style,
+                       ThemeColor ink, ThemeColor bg);
 /* ui_content_text of body text */
 int ui_content_paragraph(Ui *ui, int x, int y, int w, const char *s);
 /* how many lines s needs in width w */
@@ -284,6 +290,8 @@ int ui_fit_words(Ui *ui, const char *s, int w, int size, int flags);
 int ui_heading(Ui *ui, int x, int y, int w, const char *s, int size);
 /* "Label: value" as a bold label line above a value; 0 when there is no value */
 int ui_field(Ui *ui, int x, int y, int w, StrId label, const char *value);
+/* ui_field of a value whose language is from (ui_texts_lang) */
+int ui_field_in(Ui *ui, int x, int y, int w, StrId label, const char *value, Lang from);
 /* the label style for tiles and links whose labels are w wide: one for all of them */
 int ui_tile_style(Ui *ui, int w);
 /* a button to another screen drawn as a tile, its label in style ls: icon above

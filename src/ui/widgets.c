@@ -120,10 +120,25 @@ int ui_count_lines(Ui *ui, const char *s, int w, int style)
                      UI_MAX_LINES);
 }
 
+Lang ui_texts_lang(const Ui *ui, const char *const *parts, int n)
+{
+    for (int i = 0; i < n; i++) {
+        Lang from = ui_text_lang(ui, parts[i]);
+        if (parts[i] && *parts[i] && from != ui->lang)
+            return from;
+    }
+    return ui->lang;
+}
+
 int ui_content_text(Ui *ui, int x, int y, int w, const char *s, int style, ThemeColor ink,
                     ThemeColor bg)
 {
-    Lang from = ui_text_lang(ui, s);
+    return ui_content_text_in(ui, x, y, w, s, ui_text_lang(ui, s), style, ink, bg);
+}
+
+int ui_content_text_in(Ui *ui, int x, int y, int w, const char *s, Lang from, int style,
+                       ThemeColor ink, ThemeColor bg)
+{
     if (!s || !*s || from == ui->lang)
         return ui_text(ui, x, y, w, s, style, ink, bg, ALIGN_LEFT, 0);
     int own = ui_lang_style(from);
@@ -178,11 +193,16 @@ int ui_heading(Ui *ui, int x, int y, int w, const char *s, int size)
 /* "Label: value" as a bold label line above a value; returns the height used */
 int ui_field(Ui *ui, int x, int y, int w, StrId label, const char *value)
 {
+    return ui_field_in(ui, x, y, w, label, value, ui_text_lang(ui, value));
+}
+
+int ui_field_in(Ui *ui, int x, int y, int w, StrId label, const char *value, Lang from)
+{
     if (!value || !*value)
         return 0;
     int h = ui_text(ui, x, y, w, i18n_str(ui->lang, label), ui->s_small | UI_STYLE_BOLD,
                     COLOR_MUTED, COLOR_BG, ALIGN_LEFT, 0);
-    h += ui_content_paragraph(ui, x, y + h, w, value);
+    h += ui_content_text_in(ui, x, y + h, w, value, from, ui->s_body, COLOR_TEXT, COLOR_BG);
     return h + ui->gap;
 }
 

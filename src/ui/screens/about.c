@@ -9,7 +9,8 @@ UI_SCREEN_LAYOUT(screen_about)
     y += ui_content_paragraph(ui, x, y, w, c->org_description) + ui->pad;
     const char *parent = *c->department ? ui_printf(ui, "%s\n%s", c->parent_name, c->department)
                                         : c->parent_name;
-    y += ui_field(ui, x, y, w, STR_PARENT_BODY, parent);
+    const char *parts[] = { c->parent_name, c->department };
+    y += ui_field_in(ui, x, y, w, STR_PARENT_BODY, parent, ui_texts_lang(ui, parts, 2));
     y += ui_field(ui, x, y, w, STR_AUDIENCE, c->audience);
     y += ui_field(ui, x, y, w, STR_CATEGORY, c->category);
     return y + ui->gap + ui_links(ui, x, y + ui->gap, w);

@@ -26,8 +26,10 @@ UI_SCREEN_LAYOUT(screen_location)
     int ty = y;
     int lh = ui_line_height(ui, ui->s_h2 | UI_STYLE_BOLD);
     ui_icon(ui, x, ty, ui->s_icon, lh, ICON_PLACE, ui->s_icon, COLOR_ACCENT, COLOR_BG);
-    ty += ui_text(ui, x + ui->s_icon + ui->gap, ty, tw - ui->s_icon - ui->gap, addr,
-                  ui->s_h2 | UI_STYLE_BOLD, COLOR_TEXT, COLOR_BG, ALIGN_LEFT, 0) + ui->pad;
+    const char *parts[] = { c->address, c->postal_code, c->city };
+    ty += ui_content_text_in(ui, x + ui->s_icon + ui->gap, ty, tw - ui->s_icon - ui->gap, addr,
+                             ui_texts_lang(ui, parts, 3), ui->s_h2 | UI_STYLE_BOLD, COLOR_TEXT,
+                             COLOR_BG) + ui->pad;
     ty += ui_field(ui, x, ty, tw, STR_COMMUNITY, c->community);
     int qy = side ? y : ty;
     int qh = ok > 0 ? ui_qr_cards(ui, side ? x + w - qw : x, qy, side ? qw : w, &card, 1) : 0;

@@ -38,6 +38,7 @@ static void test_greek_words_are_written_in_greek_and_english_ones_are_not(void 
         /* "Email" is the word Greek uses too, and the formats that only place a date's
          * or a line's parts ("%d %s %d") hold no words; every other label is translated */
         bool wordless = id == STR_DATE || id == STR_DATE_DAY_MONTH || id == STR_DATE_LONG ||
+                        id == STR_DATE_FIRST || id == STR_DATE_DAY_MONTH_FIRST ||
                         id == STR_TIME || id == STR_STATUS_THEN;
         if (id != STR_EMAIL && !wordless && !has_greek(el))
             fail_msg("string %d is not Greek: \"%s\"", id, el);
@@ -151,6 +152,13 @@ static void test_each_new_language_writes_dates_its_own_way(void **state)
     assert_string_equal(d, "Mercredi 25 novembre 2026");
     i18n_format_time(LANG_FR, 9 * 60, d, sizeof d);
     assert_string_equal(d, "9\u00a0h\u00a000");
+    /* the first of the month is "1er", in a date and in a holiday's day */
+    i18n_format_long_date(LANG_FR, 2026, 12, 1, 1, d, sizeof d);
+    assert_string_equal(d, "Mardi 1er décembre 2026");
+    i18n_format_day_month(LANG_FR, 5, 1, d, sizeof d);
+    assert_string_equal(d, "1er mai");
+    i18n_format_day_month(LANG_FR, 5, 2, d, sizeof d);
+    assert_string_equal(d, "2 mai");
     /* Ukrainian: the month in the genitive, "р." for the year */
     i18n_format_long_date(LANG_UK, 2026, 11, 25, 2, d, sizeof d);
     assert_string_equal(d, "Середа, 25 листопада 2026\u00a0р.");

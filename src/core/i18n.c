@@ -381,7 +381,8 @@ void i18n_format_date(Lang lang, int year, int month, int day, char *out, size_t
 {
     if (n == 0) return;
     if (month < 1 || month > 12 || day < 1 || day > 31) { out[0] = '\0'; return; }
-    int len = i18n_format(lang, out, n, STR_DATE, day,
+    /* the first of a month has its own form: French writes "1er" */
+    int len = i18n_format(lang, out, n, day == 1 ? STR_DATE_FIRST : STR_DATE, day,
                           i18n_str(lang, (StrId)(STR_MONTH_JANUARY + month - 1)), year);
     write_or_empty(out, n, len);
     localise_digits(lang, out, n);
@@ -392,7 +393,7 @@ void i18n_format_day_month(Lang lang, int month, int day, char *out, size_t n)
 {
     if (n == 0) return;
     if (month < 1 || month > 12 || day < 1 || day > 31) { out[0] = '\0'; return; }
-    int len = i18n_format(lang, out, n, STR_DATE_DAY_MONTH, day,
+    int len = i18n_format(lang, out, n, day == 1 ? STR_DATE_DAY_MONTH_FIRST : STR_DATE_DAY_MONTH, day,
                           i18n_str(lang, (StrId)(STR_MONTH_JANUARY + month - 1)));
     write_or_empty(out, n, len);
     localise_digits(lang, out, n);

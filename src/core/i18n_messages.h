@@ -177,6 +177,8 @@
     /* how a date and a time are put together */ \
     X(STR_DATE,                  "date.full") \
     X(STR_DATE_DAY_MONTH,        "date.day_month") \
+    X(STR_DATE_FIRST,            "date.full_first") \
+    X(STR_DATE_DAY_MONTH_FIRST,  "date.day_month_first") \
     X(STR_DATE_LONG,             "date.long") \
     X(STR_TIME,                  "date.time") \
     /* the home screen's line, "Open now · closes at 17:00" */ \

@@ -117,6 +117,18 @@ static void test_home_is_read_title_first_then_open_now_then_the_tiles(void **st
     ui_set_size(f->ui, 800, 480);
 }
 
+/* the words of "Last updated: %s" before its date */
+static const char *last_updated_words(Lang l)
+{
+    static char words[128];
+    const char *m = i18n_str(l, STR_LAST_UPDATED);
+    size_t n = strcspn(m, "%");
+    while (n > 0 && strchr(" :\xc2\xa0", m[n - 1]))
+        n--;
+    snprintf(words, sizeof words, "%.*s", (int)n, m);
+    return words;
+}
+
 static void test_every_screen_is_read_with_every_control_it_shows(void **state)
 {
     Fixture *f = *state;
@@ -132,7 +144,7 @@ static void test_every_screen_is_read_with_every_control_it_shows(void **state)
                 for (const char *p = t; *p; p++)
                     assert_false((unsigned char)p[0] == 0xEE || (unsigned char)p[0] == 0xEF);
                 if (s != SCREEN_HOME && s != SCREEN_LANGUAGES)  /* the content's date, after it */
-                    assert_true(at(t, i18n_str((Lang)l, STR_LAST_UPDATED)) > strlen(t) / 2);
+                    assert_true(at(t, last_updated_words((Lang)l)) > strlen(t) / 2);
                 /* every word shown is said: each drawn line that is not an icon, a
                  * heading in capitals or written with signs said as words */
                 int n;

@@ -244,7 +244,9 @@ static const char *ui_footer_text(Ui *ui)
         sscanf(c->last_updated, "%4d-%2d-%2d", &y, &m, &d) != 3)
         return NULL;
     i18n_format_date(ui->lang, y, m, d, date, sizeof date);
-    return ui_printf(ui, "%s: %s", i18n_str(ui->lang, STR_LAST_UPDATED), date);
+    char line[256];
+    i18n_format(ui->lang, line, sizeof line, STR_LAST_UPDATED, date);
+    return ui_printf(ui, "%s", line);
 }
 
 /* the side of a footer button: a touch target, or more for its icon */

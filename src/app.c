@@ -553,14 +553,11 @@ int app_run(const AppOptions *o)
             break;              /* SIGTERM: stop now, not after the next sleep */
         time_t now = time(NULL);
         unsigned ms = render_ticks();
-        bool drawn = app_step(a, now, ms);
+        app_step(a, now, ms);   /* the first step draws: the screen is on the glass
+                                   before a stick left in is read */
         sdnotify_watchdog();    /* only from here: a hung loop stops the heartbeat */
         if (stick_at_start) {
             stick_at_start = false;
-            if (!drawn) {       /* the first screen is on the glass before the stick is read */
-                app_draw(a);
-                render_present(a->render);
-            }
             app_usb_stick_changed(a, a->cfg.usb_dir, time(NULL), render_ticks());
             continue;
         }

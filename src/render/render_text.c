@@ -128,10 +128,12 @@ static TTF_Font *render_face_font(Render *r, RenderFace face, int size)
 static bool render_font_box(Render *r, RenderFace face, int size, int *above, int *below)
 {
     RenderFont *rf = render_face_entry(r, face, size);
-    TTF_Font *f = render_face_font(r, face, size);
-    if (!rf || !f)
+    if (!rf)
         return false;
-    if (rf->above == 0) {
+    if (rf->above == 0) {       /* measured once: a one-font face is not resized again */
+        TTF_Font *f = render_face_font(r, face, size);
+        if (!f)
+            return false;
         rf->above = TTF_FontAscent(f), rf->below = TTF_FontHeight(f) - rf->above;
         SDL_Surface *s = NULL;
         if (face == FACE_ARABIC || face == FACE_ARABIC_BOLD) {

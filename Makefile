@@ -112,7 +112,7 @@ bench: deps all $(BUILD)/bench/bench_app $(BUILD)/bench/bench_speech $(BUILD)/be
 	@tools/bench.sh $(BUILD)/kiosk
 
 # the benchmark's programs (tests/bench/*.c), linked with the kiosk's library
-$(BUILD)/bench/%: tests/bench/%.c $(BUILD)/libkiosk.a
+$(BUILD)/bench/%: tests/bench/%.c tests/bench/benchutil.h $(BUILD)/libkiosk.a
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $< $(BUILD)/libkiosk.a -o $@ $(LDFLAGS) $(LDLIBS)
 

@@ -81,7 +81,7 @@ $(BUILD)/libkiosk.a: $(OBJ)
 $(BUILD)/kiosk: $(BUILD)/main.o $(BUILD)/libkiosk.a
 	$(CC) $(LDFLAGS) $^ -o $@ $(LDLIBS)
 
-$(BUILD)/tests/%: tests/%.c tests/testutil.h tests/testdata.h $(BUILD)/libkiosk.a
+$(BUILD)/tests/%: tests/%.c tests/testutil.h tests/testdata.h tests/uifake.h $(BUILD)/libkiosk.a
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -Itests $< $(BUILD)/libkiosk.a -o $@ $(LDFLAGS) $(LDLIBS) -lcmocka
 

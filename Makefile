@@ -81,7 +81,7 @@ $(BUILD)/libkiosk.a: $(OBJ)
 $(BUILD)/kiosk: $(BUILD)/main.o $(BUILD)/libkiosk.a
 	$(CC) $(LDFLAGS) $^ -o $@ $(LDLIBS)
 
-$(BUILD)/tests/%: tests/%.c tests/testutil.h tests/testdata.h $(BUILD)/libkiosk.a
+$(BUILD)/tests/%: tests/%.c tests/testutil.h tests/testdata.h tests/uifake.h $(BUILD)/libkiosk.a
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -Itests $< $(BUILD)/libkiosk.a -o $@ $(LDFLAGS) $(LDLIBS) -lcmocka
 
@@ -112,7 +112,7 @@ bench: deps all $(BUILD)/bench/bench_app $(BUILD)/bench/bench_speech $(BUILD)/be
 	@tools/bench.sh $(BUILD)/kiosk
 
 # the benchmark's programs (tests/bench/*.c), linked with the kiosk's library
-$(BUILD)/bench/%: tests/bench/%.c $(BUILD)/libkiosk.a
+$(BUILD)/bench/%: tests/bench/%.c tests/bench/benchutil.h $(BUILD)/libkiosk.a
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $< $(BUILD)/libkiosk.a -o $@ $(LDFLAGS) $(LDLIBS)
 

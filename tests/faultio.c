@@ -427,51 +427,37 @@ int rmdir(const char *path)
 
 /* ---- the slow stick ---- */
 
-/* sleeps as long as n bytes take at the stick's speed */
-static void slow_down(ssize_t n)
+/* n, the bytes a read from fd returned: on the slow stick after as long as they take
+ * at its speed, with errno as the read left it */
+static ssize_t slow_down(int fd, ssize_t n)
 {
-    if (n <= 0)
-        return;
+    if (n <= 0 || !fd_is(fd, FD_SLOW))
+        return n;
+    int e = errno;
     double s = (double)n / slow_bps;
     struct timespec ts = { (time_t)s, (long)((s - (double)(time_t)s) * 1e9) };
     while (nanosleep(&ts, &ts) != 0 && errno == EINTR)
         ;
+    errno = e;
+    return n;
 }
 
 ssize_t read(int fd, void *buf, size_t n)
 {
     REAL(ssize_t, read, int, void *, size_t);
-    ssize_t r = real_read(fd, buf, n);
-    if (fd_is(fd, FD_SLOW)) {
-        int e = errno;
-        slow_down(r);
-        errno = e;
-    }
-    return r;
+    return slow_down(fd, real_read(fd, buf, n));
 }
 
 ssize_t pread(int fd, void *buf, size_t n, off_t off)
 {
     REAL(ssize_t, pread, int, void *, size_t, off_t);
-    ssize_t r = real_pread(fd, buf, n, off);
-    if (fd_is(fd, FD_SLOW)) {
-        int e = errno;
-        slow_down(r);
-        errno = e;
-    }
-    return r;
+    return slow_down(fd, real_pread(fd, buf, n, off));
 }
 
 ssize_t pread64(int fd, void *buf, size_t n, off_t off)
 {
     REAL(ssize_t, pread64, int, void *, size_t, off_t);
-    ssize_t r = real_pread64(fd, buf, n, off);
-    if (fd_is(fd, FD_SLOW)) {
-        int e = errno;
-        slow_down(r);
-        errno = e;
-    }
-    return r;
+    return slow_down(fd, real_pread64(fd, buf, n, off));
 }
 
 /* ---- frames ---- */

@@ -1,31 +1,12 @@
 /* test_directory_ui.c - "Find a service" without a display: a generated directory of 240
  * example services, typed into on the on-screen keyboard, filtered and opened by taps,
  * with fake font metrics (each character 0.55 of the size wide). */
-#include "testutil.h"
+#include "uifake.h"
 #include "core/directory.h"
 #include "core/hsds.h"
-#include "core/text.h"
 #include "layoutcheck.h"
 #include "ui/ui.h"
 #include "ui/ui_private.h"
-
-static int fake_measure(void *ctx, const char *s, size_t len, int style)
-{
-    (void)ctx;
-    int n = 0;
-    const char *p = s, *end = s + len;
-    while (p < end && text_utf8_next(&p))
-        n++;
-    return (int)((float)n * 0.55f * (float)UI_STYLE_SIZE(style) + 0.5f);
-}
-
-static int fake_line_height(void *ctx, int style)
-{
-    (void)ctx;
-    return UI_STYLE_SIZE(style) * 14 / 10;
-}
-
-static const UiMetrics metrics = { fake_measure, fake_line_height, NULL };
 
 typedef struct Fixture {
     char *dir;
@@ -62,13 +43,8 @@ static int setup(void **state)
     char pkg[600];
     snprintf(pkg, sizeof pkg, "%s/pkg", f->dir);
     f->db = load(f, pkg, "dir.db");
-    f->ui = ui_create(&metrics, 1280, 800, 133.0);
-    const Content *cs[LANG_COUNT];
-    for (int l = 0; l < LANG_COUNT; l++)
-        cs[l] = &f->content[l];
-    ui_set_content(f->ui, cs, &f->hours);
+    f->ui = uifake_create(f->content, &f->hours, 1280, 800);
     ui_set_directory(f->ui, f->db);
-    ui_set_time(f->ui, 1795000000);     /* a Wednesday, 2026-11-18, at 11:46 in Athens */
     *state = f;
     return 0;
 }
@@ -76,10 +52,8 @@ static int setup(void **state)
 static int teardown(void **state)
 {
     Fixture *f = *state;
-    ui_destroy(f->ui);
+    uifake_destroy(f->ui, f->content);
     db_close(f->db);
-    for (int l = 0; l < LANG_COUNT; l++)
-        content_free(&f->content[l]);
     test_rmdir(f->dir);
     free(f);
     return 0;
@@ -112,11 +86,9 @@ static void type(Ui *ui, const char *text)
 {
     for (const char *p = text; *p;) {
         char key[8] = "";
-        size_t len = 1;
-        while (p[len] && ((unsigned char)p[len] & 0xC0) == 0x80)
-            len++;
-        memcpy(key, p, len);
-        p += len;
+        const char *c = p;
+        text_utf8_next(&p);
+        memcpy(key, c, (size_t)(p - c));
         int x, y, tries = 0;
         while (ui_find_key(ui, key, &x, &y) != 0 && tries++ < KB_COUNT) {
             assert_int_equal(ui_find_key(ui, "\t", &x, &y), 0);

@@ -2,69 +2,20 @@
  * reading order (with fake font metrics, as test_ui), and draw lists made by hand for
  * the rules: rows, right to left, boxes, icons, QR codes, the fixed header and footer
  * around the scrolling body, and times said as words. */
-#include "testdata.h"
-#include "core/text.h"
+#include "uifake.h"
 #include "ui/speak.h"
 #include "ui/ui.h"
 
-static int fake_measure(void *ctx, const char *s, size_t len, int style)
-{
-    (void)ctx;
-    int n = 0;
-    const char *p = s, *end = s + len;
-    while (p < end && text_utf8_next(&p))
-        n++;
-    return (int)((float)n * 0.55f * (float)UI_STYLE_SIZE(style) + 0.5f);
-}
-
-static int fake_line_height(void *ctx, int style)
-{
-    (void)ctx;
-    return UI_STYLE_SIZE(style) * 14 / 10;
-}
-
-static const UiMetrics metrics = { fake_measure, fake_line_height, NULL };
-
-typedef struct Fixture {
-    Content content[LANG_COUNT];
-    HoursTable hours;
-    Ui *ui;
-    char text[32 * 1024];
-} Fixture;
-
-static int setup(void **state)
-{
-    Fixture *f = calloc(1, sizeof *f);
-    test_load_default_content(f->content, &f->hours);
-    f->ui = ui_create(&metrics, 800, 480, 133.0);
-    const Content *cs[LANG_COUNT];
-    for (int l = 0; l < LANG_COUNT; l++)
-        cs[l] = &f->content[l];
-    ui_set_content(f->ui, cs, &f->hours);
-    ui_set_time(f->ui, 1795000000);     /* Wednesday 2026-11-18, 13:06 in Athens: open */
-    *state = f;
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    Fixture *f = *state;
-    ui_destroy(f->ui);
-    for (int l = 0; l < LANG_COUNT; l++)
-        content_free(&f->content[l]);
-    free(f);
-    return 0;
-}
-
 /* what the Listen control says on screen s in lang */
-static const char *say(Fixture *f, UiScreen s, Lang lang)
+static const char *say(UiFake *f, UiScreen s, Lang lang)
 {
+    static char text[32 * 1024];
     int n;
     ui_show(f->ui, s, lang);
     const UiCmd *c = ui_commands(f->ui, &n);
-    size_t len = speak_text(c, n, false, i18n_code(lang), f->text, sizeof f->text);
-    assert_true(len < sizeof f->text);
-    return f->text;
+    size_t len = speak_text(c, n, false, i18n_code(lang), text, sizeof text);
+    assert_true(len < sizeof text);
+    return text;
 }
 
 /* where needle is in text; fails the test when it is not there */
@@ -78,7 +29,7 @@ static size_t at(const char *text, const char *needle)
 
 static void test_home_is_read_title_first_then_open_now_then_the_tiles(void **state)
 {
-    Fixture *f = *state;
+    UiFake *f = *state;
     static const char *const open_now[LANG_COUNT] = { "Ανοιχτά τώρα, κλείνει στις 17.",
                                                       "Open now, closes at 17." };
     static const char *const date[LANG_COUNT] = { "Τετάρτη 18 Νοεμβρίου 2026.",
@@ -131,7 +82,7 @@ static const char *last_updated_words(Lang l)
 
 static void test_every_screen_is_read_with_every_control_it_shows(void **state)
 {
-    Fixture *f = *state;
+    UiFake *f = *state;
     static const int sizes[][2] = { { 800, 480 }, { 720, 1280 }, { 1920, 1080 } };
     for (size_t z = 0; z < sizeof sizes / sizeof sizes[0]; z++) {
         ui_set_size(f->ui, sizes[z][0], sizes[z][1]);
@@ -173,7 +124,7 @@ static void test_every_screen_is_read_with_every_control_it_shows(void **state)
 
 static void test_a_qr_card_is_read_whole_with_its_caption(void **state)
 {
-    Fixture *f = *state;
+    UiFake *f = *state;
     const char *t = say(f, SCREEN_CONTACT, LANG_EN);
     /* card by card, not the labels of a row of cards and then their captions */
     size_t phone = at(t, "Phone. "), call = at(t, "Scan to call."),
@@ -184,12 +135,13 @@ static void test_a_qr_card_is_read_whole_with_its_caption(void **state)
 
 static void test_the_hours_are_said_as_words_in_each_language(void **state)
 {
-    Fixture *f = *state;
+    UiFake *f = *state;
     at(say(f, SCREEN_HOURS, LANG_EL), "Δευτέρα, 9 έως 17.");
     at(say(f, SCREEN_HOURS, LANG_EN), "Monday, 9 to 17.");
     /* headings are drawn in capitals, which lose Greek's accents: said as written */
-    at(say(f, SCREEN_HOURS, LANG_EL), "Ωράριο λειτουργίας.");
-    assert_null(strstr(f->text, "ΩΡΑΡΙΟ"));
+    const char *said = say(f, SCREEN_HOURS, LANG_EL);
+    at(said, "Ωράριο λειτουργίας.");
+    assert_null(strstr(said, "ΩΡΑΡΙΟ"));
     at(say(f, SCREEN_HOURS, LANG_EN), "Opening hours.");
     at(say(f, SCREEN_HOME, LANG_EN), "Hours and languages");   /* "&" said */
     at(say(f, SCREEN_HOME, LANG_EL), "Ωράριο και γλώσσες");
@@ -324,13 +276,13 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_home_is_read_title_first_then_open_now_then_the_tiles,
-                                        setup, teardown),
+                                        uifake_setup, uifake_teardown),
         cmocka_unit_test_setup_teardown(test_every_screen_is_read_with_every_control_it_shows,
-                                        setup, teardown),
+                                        uifake_setup, uifake_teardown),
         cmocka_unit_test_setup_teardown(test_a_qr_card_is_read_whole_with_its_caption,
-                                        setup, teardown),
+                                        uifake_setup, uifake_teardown),
         cmocka_unit_test_setup_teardown(test_the_hours_are_said_as_words_in_each_language,
-                                        setup, teardown),
+                                        uifake_setup, uifake_teardown),
         cmocka_unit_test(test_a_row_reads_left_to_right_or_right_to_left),
         cmocka_unit_test(test_icons_are_not_read_and_a_qr_code_is_read_as_its_caption),
         cmocka_unit_test(test_the_header_first_the_whole_body_then_the_footer),

@@ -2,7 +2,7 @@
  * idle reset by injected input, and the layout at every size with fake font metrics
  * (each character as wide as 0.55 of the size, which is wider than Noto Sans). */
 #include <math.h>
-#include "testdata.h"
+#include "uifake.h"
 #include "core/db.h"
 #include "core/hsds.h"
 #include "core/text.h"
@@ -10,55 +10,6 @@
 #include "ui/theme.h"
 #include "ui/ui.h"
 #include "ui/ui_private.h"     /* the screen table */
-
-static int fake_measure(void *ctx, const char *s, size_t len, int style)
-{
-    (void)ctx;
-    int n = 0;
-    const char *p = s, *end = s + len;
-    while (p < end && text_utf8_next(&p))
-        n++;
-    return (int)((float)n * 0.55f * (float)UI_STYLE_SIZE(style) + 0.5f);
-}
-
-static int fake_line_height(void *ctx, int style)
-{
-    (void)ctx;
-    return UI_STYLE_SIZE(style) * 14 / 10;
-}
-
-static const UiMetrics metrics = { fake_measure, fake_line_height, NULL };
-
-typedef struct Fixture {
-    Content content[LANG_COUNT];
-    HoursTable hours;
-    Ui *ui;
-} Fixture;
-
-/* the default content of data/, imported as the kiosk does */
-static int setup(void **state)
-{
-    Fixture *f = calloc(1, sizeof *f);
-    test_load_default_content(f->content, &f->hours);
-    f->ui = ui_create(&metrics, 800, 480, 133.0);
-    const Content *cs[LANG_COUNT];
-    for (int l = 0; l < LANG_COUNT; l++)
-        cs[l] = &f->content[l];
-    ui_set_content(f->ui, cs, &f->hours);
-    ui_set_time(f->ui, 1795000000);     /* a Wednesday, 2026-11-18, at 11:46 in Athens */
-    *state = f;
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    Fixture *f = *state;
-    ui_destroy(f->ui);
-    for (int l = 0; l < LANG_COUNT; l++)
-        content_free(&f->content[l]);
-    free(f);
-    return 0;
-}
 
 static void tap(Ui *ui, int x, int y, uint32_t ms)
 {
@@ -94,7 +45,7 @@ static int find_scrolling(Ui *ui, UiScreen target, int *x, int *y)
 
 static void test_every_tile_opens_its_screen_and_back_returns_home(void **state)
 {
-    Fixture *f = *state;
+    UiFake *f = *state;
     for (int s = SCREEN_HOME + 1; s < SCREEN_VISITOR_COUNT; s++) {
         int x, y;
         if (s == SCREEN_SERVICES)
@@ -111,7 +62,7 @@ static void test_every_tile_opens_its_screen_and_back_returns_home(void **state)
 
 static void test_back_returns_to_the_screen_before(void **state)
 {
-    Fixture *f = *state;
+    UiFake *f = *state;
     int x, y;
     ui_reset(f->ui, LANG_EL);
     ui_show(f->ui, SCREEN_CONTACT, LANG_EL);
@@ -138,7 +89,7 @@ static void switch_language(Ui *ui, Lang lang, uint32_t ms)
 
 static void test_language_switch_keeps_the_screen(void **state)
 {
-    Fixture *f = *state;
+    UiFake *f = *state;
     int x, y;
     ui_reset(f->ui, LANG_EL);
     ui_show(f->ui, SCREEN_HOURS, LANG_EL);
@@ -163,7 +114,7 @@ static void test_language_switch_keeps_the_screen(void **state)
  * script on the picker */
 static void test_the_language_picker_is_one_tap_from_every_screen_and_looks_the_same(void **state)
 {
-    Fixture *f = *state;
+    UiFake *f = *state;
     static const int sizes[][2] = { { 800, 480 }, { 720, 1280 } };
     for (size_t z = 0; z < sizeof sizes / sizeof sizes[0]; z++) {
         ui_set_size(f->ui, sizes[z][0], sizes[z][1]);
@@ -228,7 +179,7 @@ static int text_x(Ui *ui, const char *s, int *style)
 
 static void test_a_right_to_left_language_mirrors_the_layout(void **state)
 {
-    Fixture *f = *state;
+    UiFake *f = *state;
     int bx, by, hx, hy, ax, ay, cx, cy;
     for (int l = 0; l < LANG_COUNT; l++) {
         bool rtl = i18n_direction((Lang)l) == I18N_RTL;
@@ -263,7 +214,7 @@ static void test_a_right_to_left_language_mirrors_the_layout(void **state)
  * in English under a line, in the visitor's language, that says so */
 static void test_a_text_without_translation_is_shown_marked_in_the_visitors_language(void **state)
 {
-    Fixture *f = *state;
+    UiFake *f = *state;
     for (int l = 0; l < LANG_COUNT; l++) {
         Content *c = &f->content[l];
         ContentFellBack saved[CONTENT_MAX_FELL_BACK];
@@ -350,7 +301,7 @@ static void test_an_address_with_an_untranslated_part_is_marked_too(void **state
 
 static void test_a_drag_scrolls_and_is_not_a_tap(void **state)
 {
-    Fixture *f = *state;
+    UiFake *f = *state;
     int bx, by, bw, bh, scroll;
     ui_reset(f->ui, LANG_EN);
     ui_show(f->ui, SCREEN_ABOUT, LANG_EN);
@@ -368,7 +319,7 @@ static void test_a_drag_scrolls_and_is_not_a_tap(void **state)
 
 static void test_a_flick_keeps_moving_then_stops(void **state)
 {
-    Fixture *f = *state;
+    UiFake *f = *state;
     int bx, by, bw, bh, s1, s2;
     ui_reset(f->ui, LANG_EL);
     ui_show(f->ui, SCREEN_ABOUT, LANG_EL);
@@ -392,7 +343,7 @@ static void test_a_flick_keeps_moving_then_stops(void **state)
  * body's commands, and one that ends it before the header */
 static void test_the_body_clip_carries_the_scroll_to_render(void **state)
 {
-    Fixture *f = *state;
+    UiFake *f = *state;
     int bx, by, bw, bh, scroll, n;
     ui_reset(f->ui, LANG_EN);
     ui_show(f->ui, SCREEN_ABOUT, LANG_EN);
@@ -427,7 +378,7 @@ static void test_the_body_clip_carries_the_scroll_to_render(void **state)
 
 static void test_idle_reset_goes_home_in_greek(void **state)
 {
-    Fixture *f = *state;
+    UiFake *f = *state;
     ui_show(f->ui, SCREEN_FUNDING, LANG_EN);
     ui_reset(f->ui, LANG_EL);
     assert_int_equal(ui_screen(f->ui), SCREEN_HOME);
@@ -440,7 +391,7 @@ static const int sizes[][2] = { { 800, 480 }, { 1280, 800 }, { 1920, 1080 }, { 7
 /* no text clipped, overlapping, cut short or broken, in normal and in large text */
 static void test_no_text_is_clipped_or_overlaps_at_any_size(void **state)
 {
-    Fixture *f = *state;
+    UiFake *f = *state;
     int faults = 0;
     for (int large = 0; large < 2; large++)
     for (size_t z = 0; z < N_SIZES; z++) {
@@ -483,7 +434,7 @@ static const UiDialogKind dialogs[] = { UI_DIALOG_NONE, UI_DIALOG_BUSY, UI_DIALO
 
 static void test_touch_targets_are_at_least_9_mm_at_every_size_in_every_mode(void **state)
 {
-    Fixture *f = *state;
+    UiFake *f = *state;
     int min = (int)(9.0 / 25.4 * 133.0), checked = 0;
     for (int mode = 0; mode < 4; mode++)
         for (size_t z = 0; z < N_SIZES; z++)
@@ -531,7 +482,7 @@ static int colour_under(const UiCmd *c, int i, int x, int y, const int clip[4], 
  * background is the colour of what is really under it. A pair no list names is caught. */
 static void test_every_text_and_icon_drawn_has_7_to_1_against_what_is_behind_it(void **state)
 {
-    Fixture *f = *state;
+    UiFake *f = *state;
     int texts = 0, faults = 0;
     for (int mode = 0; mode < 4; mode++)
         for (size_t z = 0; z < N_SIZES; z++)
@@ -581,7 +532,7 @@ static void test_every_text_and_icon_drawn_has_7_to_1_against_what_is_behind_it(
 /* the high-contrast theme really is light on black, and a mode that is on is lit */
 static void test_high_contrast_is_light_text_on_black(void **state)
 {
-    Fixture *f = *state;
+    UiFake *f = *state;
     int n;
     ui_reset(f->ui, LANG_EL);
     ui_show(f->ui, SCREEN_ABOUT, LANG_EL);
@@ -631,7 +582,7 @@ static void test_every_screen_has_a_whole_row_in_the_table(void **state)
 /* taps through every link and tile in a window tall enough to show each screen whole */
 static void test_every_visitor_screen_is_reachable_from_home_and_staff_is_not(void **state)
 {
-    Fixture *f = *state;
+    UiFake *f = *state;
     bool seen[SCREEN_COUNT] = { [SCREEN_HOME] = true };
     UiScreen queue[SCREEN_COUNT] = { SCREEN_HOME };
     int head = 0, tail = 1;
@@ -663,7 +614,7 @@ static void test_every_visitor_screen_is_reachable_from_home_and_staff_is_not(vo
  * the list stays as it was (the last command used to be overwritten) */
 static void test_what_does_not_fit_the_draw_list_is_counted_not_lost(void **state)
 {
-    Fixture *f = *state;
+    UiFake *f = *state;
     Ui *ui = f->ui;
     ui_list_clear(ui);
     for (int i = 0; i < UI_MAX_CMDS; i++)
@@ -693,7 +644,7 @@ static void test_what_does_not_fit_the_draw_list_is_counted_not_lost(void **stat
 /* a text of more lines than a text may have (UI_MAX_LINES) is counted too */
 static void test_a_text_longer_than_the_line_limit_is_counted(void **state)
 {
-    Fixture *f = *state;
+    UiFake *f = *state;
     static char lines[2 * (UI_MAX_LINES + 10) + 1];
     for (size_t i = 0; i + 1 < sizeof lines; i += 2)
         memcpy(lines + i, "a\n", 2);
@@ -718,20 +669,20 @@ static void test_screen_names_round_trip(void **state)
 
 static void test_a_frame_is_drawn_only_when_something_changed(void **state)
 {
-    Fixture *f = *state;
+    UiFake *f = *state;
     int n;
     ui_show(f->ui, SCREEN_HOME, LANG_EL);
     ui_commands(f->ui, &n);
     assert_false(ui_dirty(f->ui));
-    ui_set_time(f->ui, 1795000000 + 5);     /* the same minute */
+    ui_set_time(f->ui, UIFAKE_NOW + 5);     /* the same minute */
     assert_false(ui_dirty(f->ui));
-    ui_set_time(f->ui, 1795000000 + 60);
+    ui_set_time(f->ui, UIFAKE_NOW + 60);
     assert_true(ui_dirty(f->ui));
 }
 
 static void test_night_mode_is_dim_and_a_touch_wakes_it(void **state)
 {
-    Fixture *f = *state;
+    UiFake *f = *state;
     int n;
     ui_reset(f->ui, LANG_EL);
     ui_set_night(f->ui, true);
@@ -766,7 +717,7 @@ static const UiCmd *thumb_of(Ui *ui)
 
 static void test_a_long_screen_shows_a_scroll_bar_that_follows_the_scroll(void **state)
 {
-    Fixture *f = *state;
+    UiFake *f = *state;
     ui_reset(f->ui, LANG_EN);
     ui_show(f->ui, SCREEN_ABOUT, LANG_EN);
     const UiCmd *t = thumb_of(f->ui);
@@ -806,7 +757,7 @@ static void spoken_volume(void *ctx, int step)
  * each with a visible ring, each spoken by its label */
 static void test_the_keypad_reaches_every_control_of_every_screen_and_speaks_it(void **state)
 {
-    Fixture *f = *state;
+    UiFake *f = *state;
     Spoken sp = { "", 0, 0 };
     UiSpeech speech = { spoken_say, spoken_volume, &sp };
     ui_set_speech(f->ui, &speech);
@@ -867,7 +818,7 @@ static void test_the_keypad_reaches_every_control_of_every_screen_and_speaks_it(
 /* Enter opens what is focused, Back goes back, Help and the volume keys reach speech */
 static void test_enter_acts_back_goes_back_and_help_speaks(void **state)
 {
-    Fixture *f = *state;
+    UiFake *f = *state;
     Spoken sp = { "", 0, 0 };
     UiSpeech speech = { spoken_say, spoken_volume, &sp };
     ui_set_speech(f->ui, &speech);
@@ -905,7 +856,7 @@ static void test_enter_acts_back_goes_back_and_help_speaks(void **state)
  * turns all three off for the next one */
 static void test_the_idle_reset_undoes_every_mode(void **state)
 {
-    Fixture *f = *state;
+    UiFake *f = *state;
     int n, x, y, w, h;
     ui_reset(f->ui, LANG_EL);
     const UiCmd *c = ui_commands(f->ui, &n);
@@ -929,7 +880,7 @@ static void test_the_idle_reset_undoes_every_mode(void **state)
 /* the header's switches turn the modes on and off by a tap */
 static void test_the_mode_switches_toggle_by_a_tap(void **state)
 {
-    Fixture *f = *state;
+    UiFake *f = *state;
     ui_reset(f->ui, LANG_EL);
     const UiButton *b = button_of(f->ui, BTN_LARGE_TEXT, 0);
     assert_non_null(b);
@@ -949,7 +900,7 @@ static void test_the_mode_switches_toggle_by_a_tap(void **state)
  * 6 mm on the 7" 800x480 panel (133 dpi, as kiosk.conf says); QR codes keep their size */
 static void test_large_text_doubles_every_text_and_keeps_qr_codes_whole(void **state)
 {
-    Fixture *f = *state;
+    UiFake *f = *state;
     int min_px = (int)ceil(6.0 / 25.4 * 133.0 / 0.72);    /* Noto Sans: H is 0.72 em */
     for (int s = 0; s < SCREEN_COUNT; s++)
         for (int l = 0; l < LANG_COUNT; l++) {
@@ -986,7 +937,7 @@ static void test_large_text_doubles_every_text_and_keeps_qr_codes_whole(void **s
  * reaches the end of the body, and page-up comes back to the top */
 static void test_the_scroll_buttons_reach_the_end_of_every_screen(void **state)
 {
-    Fixture *f = *state;
+    UiFake *f = *state;
     int scrolled = 0;
     for (int large = 0; large < 2; large++)
         for (size_t z = 0; z < N_SIZES; z++)
@@ -1026,7 +977,7 @@ static void test_the_scroll_buttons_reach_the_end_of_every_screen(void **state)
  * the button, or onto another, does nothing */
 static void test_buttons_act_on_release_and_sliding_off_cancels(void **state)
 {
-    Fixture *f = *state;
+    UiFake *f = *state;
     int x, y;
     ui_reset(f->ui, LANG_EL);
     assert_int_equal(ui_find_button(f->ui, SCREEN_ABOUT, &x, &y), 0);
@@ -1098,5 +1049,5 @@ int main(void)
         cmocka_unit_test(test_night_mode_is_dim_and_a_touch_wakes_it),
         cmocka_unit_test(test_a_long_screen_shows_a_scroll_bar_that_follows_the_scroll),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, uifake_setup, uifake_teardown);
 }

@@ -7,83 +7,31 @@
  *   bench_app rss WxH      RSS after the first screen, then after every screen in both
  *                          languages, visited three times over (the caches' steady state)
  *   bench_app tap WxH      after an hour without input: the first tap's input-to-frame time
+ *   bench_app arabic WxH   the first switch to Arabic: the tap's input-to-frame time
  * Prints "key value" lines for tools/bench.sh. Run from the project's root. */
-#include <stdbool.h>
-#include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
-#include <time.h>
-#include <unistd.h>
-#include "app.h"
-#include "render/render.h"
+#include "benchutil.h"
 #include "ui/ui.h"
 
 #define BENCH_WARM 60           /* warm frames a screen */
 #define BENCH_SCROLL 120        /* scrolling frames */
 #define BENCH_MAX (BENCH_WARM * SCREEN_COUNT * LANG_COUNT + BENCH_SCROLL * LANG_COUNT)
 
-typedef struct Bench {
-    App *app;
-    unsigned ms;
-    time_t now;
-} Bench;
-
-static double now_ms(void)
-{
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return (double)t.tv_sec * 1e3 + (double)t.tv_nsec / 1e6;
-}
-
-/* VmRSS of this process, KiB */
-static long rss_kib(void)
-{
-    char line[256];
-    long kib = -1;
-    FILE *f = fopen("/proc/self/status", "r");
-    if (!f)
-        return -1;
-    while (fgets(line, sizeof line, f))
-        if (sscanf(line, "VmRSS: %ld", &kib) == 1)
-            break;
-    fclose(f);
-    return kib;
-}
-
-static int cmp_double(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return x < y ? -1 : x > y;
-}
-
-/* the q-quantile (0..1) of v[0..n), sorting v */
-static double quantile(double *v, int n, double q)
-{
-    if (n == 0)
-        return 0;
-    qsort(v, (size_t)n, sizeof v[0], cmp_double);
-    int i = (int)(q * (double)(n - 1) + 0.5);
-    return v[i];
-}
-
-/* one turn of the loop, timed: ms spent, or -1 when no frame was drawn */
-static double step(Bench *b)
-{
-    double t0 = now_ms();
-    bool drawn = app_step(b->app, b->now, b->ms);
-    double t = now_ms() - t0;
-    return drawn ? t : -1;
-}
-
-static void input(Bench *b, RenderEventKind kind, int x, int y)
-{
-    RenderEvent e = { .kind = kind, .x = x, .y = y, .ms = b->ms };
-    app_input(b->app, &e);
-}
-
 static void show(Bench *b, UiScreen s, Lang l)
 {
     ui_show(app_ui(b->app), s, l);
+}
+
+/* a finger's tap at (x, y), 80 ms down, and the frame it leads to: the ms from the
+ * press to the end of that step; *frames is 1 when a frame was drawn, else 0 */
+static double tap(Bench *b, int x, int y, int *frames)
+{
+    double t0 = bench_now_ms();
+    bench_input(b, RENDER_PRESS, x, y);
+    b->ms += 80;
+    bench_input(b, RENDER_RELEASE, x, y);
+    *frames = app_step(b->app, b->now, b->ms) ? 1 : 0;
+    return bench_now_ms() - t0;
 }
 
 static int bench_frames(Bench *b, int w, int h)
@@ -96,23 +44,23 @@ static int bench_frames(Bench *b, int w, int h)
     for (int l = 0; l < LANG_COUNT; l++)
         for (int s = 0; s < SCREEN_COUNT; s++) {
             show(b, (UiScreen)s, (Lang)l);
-            double cold = step(b);
+            double cold = bench_step(b);
             if (cold > cold_max)
                 cold_max = cold;
             int n = 0;
             for (int i = 0; i < BENCH_WARM; i++) {
                 /* a tap's frame: another screen, then this one again */
                 show(b, s == SCREEN_HOME ? SCREEN_ABOUT : SCREEN_HOME, (Lang)l);
-                step(b);
+                bench_step(b);
                 show(b, (UiScreen)s, (Lang)l);
-                double t = step(b);
+                double t = bench_step(b);
                 if (t >= 0)
                     warm[n_warm++] = screen_warm[n++] = t;
                 b->ms += 16;
                 undrawn_total++;
-                undrawn_ok += step(b) < 0;   /* nothing changed: no frame */
+                undrawn_ok += bench_step(b) < 0;   /* nothing changed: no frame */
             }
-            double med = quantile(screen_warm, n, 0.5);
+            double med = bench_quantile(screen_warm, n, 0.5);
             printf("frame_%s_%s_cold_ms %.2f\nframe_%s_%s_median_ms %.2f\n",
                    i18n_code((Lang)l), ui_screen_name((UiScreen)s), cold,
                    i18n_code((Lang)l), ui_screen_name((UiScreen)s), med);
@@ -124,42 +72,42 @@ static int bench_frames(Bench *b, int w, int h)
     /* a scrolling frame: the longest visitor screen, dragged up and down slowly */
     for (int l = 0; l < LANG_COUNT; l++) {
         show(b, SCREEN_COMMITTEES, (Lang)l);
-        step(b);
+        bench_step(b);
         int bx, by, bw, bh, sc;
         ui_body(ui, &bx, &by, &bw, &bh, &sc);
         int x = bx + bw / 2, y = by + bh - 10, dir = -1;
-        input(b, RENDER_PRESS, x, y);
+        bench_input(b, RENDER_PRESS, x, y);
         for (int i = 0; i < BENCH_SCROLL; i++) {
             b->ms += 16;
             y += dir * 6;
             if (y < by + 10 || y > by + bh - 10)
                 dir = -dir, y += 2 * dir * 6;
-            input(b, RENDER_DRAG, x, y);
-            double t = step(b);
+            bench_input(b, RENDER_DRAG, x, y);
+            double t = bench_step(b);
             if (t >= 0)
                 scroll[n_scroll++] = t;
         }
-        input(b, RENDER_RELEASE, x, y);
+        bench_input(b, RENDER_RELEASE, x, y);
         b->ms += 5000;
-        while (step(b) >= 0)
+        while (bench_step(b) >= 0)
             b->ms += 16;
     }
     printf("frame_size %dx%d\n", w, h);
     printf("frame_cold_max_ms %.2f\n", cold_max);
     printf("frame_worst_screen %s\nframe_worst_screen_median_ms %.2f\n", worst, worst_median);
     printf("frame_median_ms %.2f\nframe_p99_ms %.2f\nframe_max_ms %.2f\nframe_count %d\n",
-           quantile(warm, n_warm, 0.5), quantile(warm, n_warm, 0.99),
-           quantile(warm, n_warm, 1.0), n_warm);
+           bench_quantile(warm, n_warm, 0.5), bench_quantile(warm, n_warm, 0.99),
+           bench_quantile(warm, n_warm, 1.0), n_warm);
     printf("scroll_frames %d\nscroll_median_ms %.2f\nscroll_p99_ms %.2f\n", n_scroll,
-           quantile(scroll, n_scroll, 0.5), quantile(scroll, n_scroll, 0.99));
+           bench_quantile(scroll, n_scroll, 0.5), bench_quantile(scroll, n_scroll, 0.99));
     printf("unchanged_not_drawn %d/%d\n", undrawn_ok, undrawn_total);
     return 0;
 }
 
 static int bench_rss(Bench *b)
 {
-    step(b);
-    long first = rss_kib();
+    bench_step(b);
+    long first = bench_rss_kib(0);
     long after[3];
     /* BENCH_LANGS=N: the first N languages of the table only (2: Greek and English) */
     int nl = getenv("BENCH_LANGS") ? atoi(getenv("BENCH_LANGS")) : LANG_COUNT;
@@ -169,12 +117,12 @@ static int bench_rss(Bench *b)
         for (int l = 0; l < nl; l++)
             for (int s = 0; s < SCREEN_COUNT; s++) {
                 show(b, (UiScreen)s, (Lang)l);
-                step(b);
+                bench_step(b);
                 b->ms += 100;
             }
         show(b, SCREEN_HOME, LANG_EL);
-        step(b);
-        after[round] = rss_kib();
+        bench_step(b);
+        after[round] = bench_rss_kib(0);
     }
     printf("rss_first_screen_kib %ld\nrss_every_screen_kib %ld %ld %ld\n", first, after[0],
            after[1], after[2]);
@@ -189,58 +137,45 @@ static int bench_arabic(Bench *b)
 {
     Ui *ui = app_ui(b->app);
     Lang ar = i18n_from_code("ar");
-    int x, y;
+    int x, y, frames;
     if (ar == LANG_COUNT)
         return 2;
-    step(b);
+    bench_step(b);
     if (ui_find_button(ui, SCREEN_LANGUAGES, &x, &y) != 0)
         return 1;
-    input(b, RENDER_PRESS, x, y);
-    b->ms += 80;
-    input(b, RENDER_RELEASE, x, y);
-    step(b);    /* the picker: its Arabic and Urdu names read their faces here */
+    tap(b, x, y, &frames);  /* the picker: its Arabic and Urdu names read their faces here */
     b->ms += 500;
     if (ui_find_lang_button(ui, ar, &x, &y) != 0)
         return 1;
-    double t0 = now_ms();
-    input(b, RENDER_PRESS, x, y);
-    b->ms += 80;
-    input(b, RENDER_RELEASE, x, y);
-    bool drawn = app_step(b->app, b->now, b->ms);
-    double t = now_ms() - t0;
+    double t = tap(b, x, y, &frames);
     printf("arabic_first_ms %.2f\narabic_first_frames %d\narabic_screen %s-%s\n", t,
-           drawn ? 1 : 0, i18n_code(ui_lang(ui)), ui_screen_name(ui_screen(ui)));
+           frames, i18n_code(ui_lang(ui)), ui_screen_name(ui_screen(ui)));
     return ui_lang(ui) == ar ? 0 : 1;
 }
 
 static int bench_tap(Bench *b)
 {
     Ui *ui = app_ui(b->app);
-    step(b);
+    bench_step(b);
     for (int s = 0; s < SCREEN_VISITOR_COUNT; s++) {     /* a visitor looked around */
         show(b, (UiScreen)s, LANG_EN);
-        step(b);
+        bench_step(b);
     }
     b->ms += 3600u * 1000u;     /* an hour alone: idle reset, clock frames */
     b->now += 3600;
-    step(b);
+    bench_step(b);
     for (int i = 0; i < 60; i++) {
         b->ms += 60000, b->now += 60;
-        step(b);
+        bench_step(b);
     }
-    int x, y;
+    int x, y, frames;
     if (ui_screen(ui) != SCREEN_HOME || ui_find_button(ui, SCREEN_CONTACT, &x, &y) != 0) {
         fprintf(stderr, "bench: not back home after an hour\n");
         return 1;
     }
-    double t0 = now_ms();
-    input(b, RENDER_PRESS, x, y);
-    b->ms += 80;
-    input(b, RENDER_RELEASE, x, y);
-    bool drawn = app_step(b->app, b->now, b->ms);
-    double t = now_ms() - t0;
+    double t = tap(b, x, y, &frames);
     printf("tap_after_idle_ms %.2f\ntap_after_idle_frames %d\ntap_after_idle_screen %s\n", t,
-           drawn ? 1 : 0, ui_screen_name(ui_screen(ui)));
+           frames, ui_screen_name(ui_screen(ui)));
     return 0;
 }
 
@@ -251,9 +186,8 @@ int main(int argc, char **argv)
         fprintf(stderr, "usage: bench_app frames|rss|tap|arabic [WxH]\n");
         return 2;
     }
-    AppOptions o = { .config_path = NULL, .share_dir = "." };
-    Bench b = { .app = app_create(&o, true, w, h), .ms = 1000, .now = 1795000000 };
-    if (!b.app)
+    Bench b;
+    if (!bench_open(&b, NULL, w, h))
         return 1;
     int rc = strcmp(argv[1], "frames") == 0 ? bench_frames(&b, w, h)
            : strcmp(argv[1], "rss") == 0 ? bench_rss(&b)

@@ -10,29 +10,12 @@
  *                                   searching; bench.sh runs it on the 10,000-service
  *                                   content and on the built-in one and compares
  * Prints "key value" lines for tools/bench.sh. Run from the project's root. */
-#include <stdbool.h>
-#include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
-#include <time.h>
-#include "app.h"
-#include "render/render.h"
+#include "benchutil.h"
+#include "core/text.h"
 #include "ui/ui.h"
 
 #define MAX_SAMPLES 4096
-
-typedef struct Bench {
-    App *app;
-    unsigned ms;
-    time_t now;
-} Bench;
-
-static double now_ms(void)
-{
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return (double)t.tv_sec * 1e3 + (double)t.tv_nsec / 1e6;
-}
 
 /* this thread's CPU time: on a machine shared with other work, what the step itself
  * costs (wall time adds the waits for a core) */
@@ -45,55 +28,29 @@ static double cpu_ms(void)
 
 static double last_cpu;     /* the CPU time of the last tap() */
 
-/* VmRSS of this process, KiB */
-static long rss_kib(void)
-{
-    char line[256];
-    long kib = -1;
-    FILE *f = fopen("/proc/self/status", "r");
-    if (!f)
-        return -1;
-    while (fgets(line, sizeof line, f))
-        if (sscanf(line, "VmRSS: %ld", &kib) == 1)
-            break;
-    fclose(f);
-    return kib;
-}
-
-static int cmp_double(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return x < y ? -1 : x > y;
-}
-
-static double quantile(double *v, int n, double q)
-{
-    if (n == 0)
-        return 0;
-    qsort(v, (size_t)n, sizeof v[0], cmp_double);
-    return v[(int)(q * (double)(n - 1) + 0.5)];
-}
-
-static void input(Bench *b, RenderEventKind kind, int x, int y)
-{
-    RenderEvent e = { .kind = kind, .x = x, .y = y, .ms = b->ms };
-    app_input(b->app, &e);
-}
-
 /* a tap at (x, y): the press, and 80 ms later the release and its frame, timed from
  * the release (a button acts on release) */
 static double tap(Bench *b, int x, int y)
 {
-    input(b, RENDER_PRESS, x, y);
+    bench_input(b, RENDER_PRESS, x, y);
     app_step(b->app, b->now, b->ms);
     b->ms += 80;
-    double t0 = now_ms(), c0 = cpu_ms();
-    input(b, RENDER_RELEASE, x, y);
+    double t0 = bench_now_ms(), c0 = cpu_ms();
+    bench_input(b, RENDER_RELEASE, x, y);
     bool drawn = app_step(b->app, b->now, b->ms);
-    double t = now_ms() - t0;
+    double t = bench_now_ms() - t0;
     last_cpu = cpu_ms() - c0;
     b->ms += 120;
     return drawn ? t : -1;
+}
+
+/* the character at *p (UTF-8) into key, a key's label; *p moves past it */
+static void next_key(const char **p, char key[8])
+{
+    const char *c = *p;
+    text_utf8_next(p);
+    memset(key, 0, 8);
+    memcpy(key, c, (size_t)(*p - c));
 }
 
 /* types one character on the directory's keyboard, switching layouts as needed; the
@@ -126,12 +83,8 @@ static int bench_keys(Bench *b)
         if (ui_find_key(ui, "\x1b", &x, &y) == 0)     /* clear the query */
             tap(b, x, y);
         for (const char *p = typed[w]; *p;) {
-            char key[8] = "";
-            size_t len = 1;
-            while (p[len] && ((unsigned char)p[len] & 0xC0) == 0x80)
-                len++;
-            memcpy(key, p, len);
-            p += len;
+            char key[8];
+            next_key(&p, key);
             double t = type_key(b, key);
             if (t >= 0 && n_keys < MAX_SAMPLES) {
                 keys_cpu[n_keys] = last_cpu;
@@ -161,31 +114,29 @@ static int bench_keys(Bench *b)
         int bx, by, bw, bh, sc;
         ui_body(ui, &bx, &by, &bw, &bh, &sc);
         int sx = bx + bw - bw / 6, sy = by + bh - 10, dir = -1;
-        input(b, RENDER_PRESS, sx, sy);
+        bench_input(b, RENDER_PRESS, sx, sy);
         for (int i = 0; i < 240; i++) {
             b->ms += 16;
             sy += dir * 8;
             if (sy < by + 10 || sy > by + bh - 10)
                 dir = -dir, sy += 2 * dir * 8;
-            input(b, RENDER_DRAG, sx, sy);
-            double t0 = now_ms();
-            bool drawn = app_step(b->app, b->now, b->ms);
-            double t = now_ms() - t0;
-            if (drawn && n_scroll < 512)
+            bench_input(b, RENDER_DRAG, sx, sy);
+            double t = bench_step(b);
+            if (t >= 0 && n_scroll < 512)
                 scroll[n_scroll++] = t;
         }
-        input(b, RENDER_RELEASE, sx, sy);
+        bench_input(b, RENDER_RELEASE, sx, sy);
     }
     printf("keys %d\nkey_median_ms %.2f\nkey_p99_ms %.2f\nkey_max_ms %.2f\n", n_keys,
-           quantile(keys, n_keys, 0.5), quantile(keys, n_keys, 0.99), quantile(keys, n_keys, 1));
-    printf("key_cpu_median_ms %.2f\nkey_cpu_p99_ms %.2f\n", quantile(keys_cpu, n_keys, 0.5),
-           quantile(keys_cpu, n_keys, 0.99));
+           bench_quantile(keys, n_keys, 0.5), bench_quantile(keys, n_keys, 0.99), bench_quantile(keys, n_keys, 1));
+    printf("key_cpu_median_ms %.2f\nkey_cpu_p99_ms %.2f\n", bench_quantile(keys_cpu, n_keys, 0.5),
+           bench_quantile(keys_cpu, n_keys, 0.99));
     printf("cards %d\ncard_median_ms %.2f\ncard_max_ms %.2f\n", n_cards,
-           quantile(cards, n_cards, 0.5), quantile(cards, n_cards, 1));
-    printf("card_cpu_median_ms %.2f\ncard_cpu_max_ms %.2f\n", quantile(cards_cpu, n_cards, 0.5),
-           quantile(cards_cpu, n_cards, 1));
+           bench_quantile(cards, n_cards, 0.5), bench_quantile(cards, n_cards, 1));
+    printf("card_cpu_median_ms %.2f\ncard_cpu_max_ms %.2f\n", bench_quantile(cards_cpu, n_cards, 0.5),
+           bench_quantile(cards_cpu, n_cards, 1));
     printf("category_scroll_frames %d\ncategory_scroll_median_ms %.2f\n", n_scroll,
-           quantile(scroll, n_scroll, 0.5));
+           bench_quantile(scroll, n_scroll, 0.5));
     return n_keys > 0 ? 0 : 1;
 }
 
@@ -214,12 +165,8 @@ static int bench_rss(Bench *b)
             }
             for (size_t w = 0; w < sizeof typed / sizeof typed[0]; w++) {
                 for (const char *p = typed[w]; *p;) {
-                    char key[8] = "";
-                    size_t len = 1;
-                    while (p[len] && ((unsigned char)p[len] & 0xC0) == 0x80)
-                        len++;
-                    memcpy(key, p, len);
-                    p += len;
+                    char key[8];
+                    next_key(&p, key);
                     type_key(b, key);
                 }
                 if (ui_find_key(ui, "\x1b", &x, &y) == 0)
@@ -228,7 +175,7 @@ static int bench_rss(Bench *b)
             ui_reset(ui, (Lang)l);
         }
     app_step(b->app, b->now, b->ms);
-    printf("rss_after_browsing_kib %ld\n", rss_kib());
+    printf("rss_after_browsing_kib %ld\n", bench_rss_kib(0));
     return 0;
 }
 
@@ -239,9 +186,8 @@ int main(int argc, char **argv)
         fprintf(stderr, "usage: bench_directory keys|rss DB [WxH]\n");
         return 2;
     }
-    AppOptions o = { .config_path = NULL, .share_dir = ".", .db_path = argv[2] };
-    Bench b = { .app = app_create(&o, true, w, h), .ms = 1000, .now = 1795000000 };
-    if (!b.app)
+    Bench b;
+    if (!bench_open(&b, argv[2], w, h))
         return 1;
     int rc = strcmp(argv[1], "keys") == 0 ? bench_keys(&b)
            : strcmp(argv[1], "rss") == 0 ? bench_rss(&b) : 2;

@@ -6,46 +6,13 @@
  *   bench_speech [WxH]     prints "key value" lines for tools/bench.sh
  * Run from the project's root. */
 #include <poll.h>
-#include <stdbool.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <time.h>
 #include <unistd.h>
-#include "app.h"
-#include "render/render.h"
+#include "benchutil.h"
 #include "platform/speech.h"
 #include "ui/speak.h"
 #include "ui/ui.h"
 
 #define BENCH_TAPS 20
-
-static double now_ms(void)
-{
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return (double)t.tv_sec * 1e3 + (double)t.tv_nsec / 1e6;
-}
-
-static long rss_kib(void)
-{
-    char line[256];
-    long kib = -1;
-    FILE *f = fopen("/proc/self/status", "r");
-    if (!f)
-        return -1;
-    while (fgets(line, sizeof line, f))
-        if (sscanf(line, "VmRSS: %ld", &kib) == 1)
-            break;
-    fclose(f);
-    return kib;
-}
-
-static int cmp_double(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return x < y ? -1 : x > y;
-}
 
 /* a sink that takes everything at once: espeak-ng runs flat out */
 static int instant_open(void *c, int r, char *w, size_t n) { (void)c, (void)r, (void)w, (void)n; return 0; }
@@ -66,14 +33,21 @@ static char *listen_text(App *app)
     return text;
 }
 
-/* the kiosk's loop until the voice's first sample is handed to SDL */
-static void until_first_sample(App *app, Speech *s, unsigned *ms)
+/* one turn of the kiosk's loop: up to 10 ms waiting for the voice, as its poll does,
+ * then a step dms later on the App's clock */
+static void turn(Bench *b, Speech *s, unsigned dms)
 {
-    while (speech_stats(s).samples == 0 && speech_state(s) != SPEECH_IDLE) {
-        struct pollfd p = { .fd = speech_fd(s), .events = POLLIN };
-        poll(&p, p.fd >= 0 ? 1 : 0, 10);
-        app_step(app, time(NULL), *ms += 1);
-    }
+    struct pollfd p = { .fd = speech_fd(s), .events = POLLIN };
+    poll(&p, p.fd >= 0 ? 1 : 0, 10);
+    app_step(b->app, time(NULL), b->ms += dms);
+}
+
+/* a tap on Listen at (x, y), the finger lifted at once, and the step that acts on it */
+static void tap_listen(Bench *b, int x, int y)
+{
+    bench_input(b, RENDER_PRESS, x, y);
+    bench_input(b, RENDER_RELEASE, x, y);
+    app_step(b->app, time(NULL), b->ms += 1);
 }
 
 int main(int argc, char **argv)
@@ -81,21 +55,20 @@ int main(int argc, char **argv)
     int w = 800, h = 480;
     if (argc > 1 && sscanf(argv[1], "%dx%d", &w, &h) != 2)
         return 2;
-    AppOptions o = { .config_path = NULL, .share_dir = "." };
-    App *app = app_create(&o, true, w, h);
-    if (!app)
+    Bench b;
+    if (!bench_open(&b, NULL, w, h))
         return 1;
+    App *app = b.app;
     Ui *ui = app_ui(app);
     ui_show(ui, SCREEN_HOME, LANG_EL);
-    unsigned ms = 1000;
-    app_step(app, time(NULL), ms);
-    long rss_before = rss_kib();
+    app_step(app, time(NULL), b.ms);
+    long rss_before = bench_rss_kib(0);
     if (app_start_speech(app, NULL) != 0 || !speech_available(app_speech(app))) {
         fprintf(stderr, "bench_speech: %s\n", app_speech(app) ? speech_why(app_speech(app)) : "");
         return 1;
     }
     Speech *s = app_speech(app);
-    app_step(app, time(NULL), ms += 10);   /* the voice for Greek starts to wait */
+    app_step(app, time(NULL), b.ms += 10);   /* the voice for Greek starts to wait */
     double taps[BENCH_TAPS];
     long rss_speaking = 0;
     for (int i = 0; i < BENCH_TAPS; i++) {
@@ -105,48 +78,32 @@ int main(int argc, char **argv)
         int x, y;
         if (ui_find_listen_button(ui, UI_ACTION_LISTEN, &x, &y) != 0)
             return 1;
-        double t0 = now_ms();   /* the finger lifts from Listen */
-        RenderEvent e = { .kind = RENDER_PRESS, .x = x, .y = y, .ms = ms };
-        app_input(app, &e);
-        e.kind = RENDER_RELEASE;
-        app_input(app, &e);
-        app_step(app, time(NULL), ms += 1);
-        until_first_sample(app, s, &ms);
-        taps[i] = now_ms() - t0;
-        for (double end = now_ms() + 300; now_ms() < end;) {  /* speaking a moment */
-            struct pollfd p = { .fd = speech_fd(s), .events = POLLIN };
-            poll(&p, p.fd >= 0 ? 1 : 0, 10);
-            app_step(app, time(NULL), ms += 10);
-        }
-        long r = rss_kib();
+        double t0 = bench_now_ms();   /* the finger lifts from Listen */
+        tap_listen(&b, x, y);
+        while (speech_stats(s).samples == 0 && speech_state(s) != SPEECH_IDLE)
+            turn(&b, s, 1);     /* until the voice's first sample is handed to SDL */
+        taps[i] = bench_now_ms() - t0;
+        for (double end = bench_now_ms() + 300; bench_now_ms() < end;)  /* speaking a moment */
+            turn(&b, s, 10);
+        long r = bench_rss_kib(0);
         if (r > rss_speaking)
             rss_speaking = r;
-        e.kind = RENDER_PRESS;  /* Listen again: stop */
-        app_input(app, &e);
-        e.kind = RENDER_RELEASE;
-        app_input(app, &e);
-        app_step(app, time(NULL), ms += 1);
+        tap_listen(&b, x, y);   /* Listen again: stop */
     }
-    qsort(taps, BENCH_TAPS, sizeof taps[0], cmp_double);
+    bench_sort(taps, BENCH_TAPS);
     printf("listen_first_sample_median_ms %.1f\nlisten_first_sample_max_ms %.1f\n",
            (taps[BENCH_TAPS / 2 - 1] + taps[BENCH_TAPS / 2]) / 2, taps[BENCH_TAPS - 1]);
     printf("kiosk_rss_growth_speaking_kib %ld\n", rss_speaking - rss_before);
     /* the process waiting for the next tap, voice loaded */
     struct timespec settle = { 1, 0 };
     nanosleep(&settle, NULL);
-    char path[64], line[256];
+    char path[64];
     snprintf(path, sizeof path, "/proc/self/task/%d/children", (int)getpid());
     FILE *f = fopen(path, "r");
     int child = 0;
-    if (f && fscanf(f, "%d", &child) == 1) {
-        snprintf(path, sizeof path, "/proc/%d/status", child);
-        FILE *st = fopen(path, "r");
-        while (st && fgets(line, sizeof line, st))
-            if (strncmp(line, "VmRSS:", 6) == 0)
-                printf("espeak_waiting_rss_kib %ld\n", strtol(line + 6, NULL, 10));
-        if (st)
-            fclose(st);
-    }
+    long child_kib = f && fscanf(f, "%d", &child) == 1 ? bench_rss_kib(child) : -1;
+    if (child_kib >= 0)
+        printf("espeak_waiting_rss_kib %ld\n", child_kib);
     if (f)
         fclose(f);
     /* the whole home screen said flat out: the process's peak memory */

@@ -262,7 +262,7 @@ static void test_a_text_without_translation_is_shown_marked_in_the_visitors_lang
  * no translation, the whole address is marked, not shown as if translated */
 static void test_an_address_with_an_untranslated_part_is_marked_too(void **state)
 {
-    Fixture *f = *state;
+    UiFake *f = *state;
     for (int l = 0; l < LANG_COUNT; l++) {
         if (l == LANG_EL)
             continue;

@@ -55,19 +55,18 @@ static const char *lang_param(Db *db, Lang lang)
     return strcasecmp(code, db_base_language(db)) == 0 ? "" : code;
 }
 
-/* binds a text or an integer to a named parameter the statement may lack */
-static void bind_text(sqlite3_stmt *st, const char *name, const char *v)
+/* binds a text or an integer to a named parameter the statement may lack; SQLITE_OK,
+ * or SQLite's error (out of memory, a text too long) */
+static int bind_text(sqlite3_stmt *st, const char *name, const char *v)
 {
     int i = sqlite3_bind_parameter_index(st, name);
-    if (i)
-        sqlite3_bind_text(st, i, v, -1, SQLITE_TRANSIENT);
+    return i ? sqlite3_bind_text(st, i, v, -1, SQLITE_TRANSIENT) : SQLITE_OK;
 }
 
-static void bind_int(sqlite3_stmt *st, const char *name, sqlite3_int64 v)
+static int bind_int(sqlite3_stmt *st, const char *name, sqlite3_int64 v)
 {
     int i = sqlite3_bind_parameter_index(st, name);
-    if (i)
-        sqlite3_bind_int64(st, i, v);
+    return i ? sqlite3_bind_int64(st, i, v) : SQLITE_OK;
 }
 
 /* copies column c into a fixed buffer, cut at a UTF-8 character boundary */
@@ -191,101 +190,250 @@ static int match_expression(Db *db, const char *words, char *out, size_t n)
     return 0;
 }
 
-/* the local date, weekday bit and minute of now, and whether it is a public holiday */
-typedef struct Now {
-    int date, wbit, minute, holiday;
-} Now;
+/* ---- the one statement of a search: its words and filters, counted or a page ---- */
 
-static Now local_now(time_t t)
+/* what a search asks, computed once for its statements */
+typedef struct DirAsk {
+    const DirQuery *q;
+    char match[MATCH_MAX];      /* the FTS5 expression of the words, "" when none */
+    char langcode[24];          /* " ar ": dir_service.langs holds codes between spaces */
+    int date, wbit, minute;     /* the local now: 20261125, the weekday's bit, 630 */
+    int holiday;                /* now is a public holiday */
+} DirAsk;
+
+/* the words of q as an FTS5 expression, q's language code as dir_service.langs holds
+ * it, and the local now of q->now; -1 with db_error() */
+static int ask_init(Db *db, const DirQuery *q, DirAsk *a)
 {
+    a->q = q;
+    if (match_expression(db, q->words, a->match, sizeof a->match) < 0)
+        return -1;
+    snprintf(a->langcode, sizeof a->langcode, " %s ", q->language ? q->language : "");
+    for (char *c = a->langcode; *c; c++)
+        *c = (char)(*c >= 'A' && *c <= 'Z' ? *c + 32 : *c);
     struct tm tm;
-    localtime_r(&t, &tm);
-    Now n = {
-        .date = (tm.tm_year + 1900) * 10000 + (tm.tm_mon + 1) * 100 + tm.tm_mday,
-        .wbit = 1 << ((tm.tm_wday + 6) % 7),
-        .minute = tm.tm_hour * 60 + tm.tm_min,
-    };
+    localtime_r(&q->now, &tm);
+    a->date = (tm.tm_year + 1900) * 10000 + (tm.tm_mon + 1) * 100 + tm.tm_mday;
+    a->wbit = 1 << ((tm.tm_wday + 6) % 7);
+    a->minute = tm.tm_hour * 60 + tm.tm_min;
     static const HoursTable none;   /* no city holiday: member services keep their hours */
     const char *name;
-    n.holiday = hours_holiday(&none, tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, LANG_EN, &name);
+    a->holiday = hours_holiday(&none, tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, LANG_EN,
+                               &name);
+    return 0;
+}
+
+static bool by_category(const DirQuery *q) { return q->category && *q->category; }
+static bool by_language(const DirQuery *q) { return q->language && *q->language; }
+static bool by_free(const DirQuery *q) { return q->free; }
+static bool by_open_now(const DirQuery *q) { return q->open_now; }
+
+/* The filters of a search: when each applies, and its condition on the service's row
+ * d of dir_service (they combine with AND). To add a filter: its field in DirQuery
+ * (directory.h), a row here, and the value of a new :parameter in bind_ask(). */
+static const struct {
+    bool (*on)(const DirQuery *q);
+    const char *sql;
+} dir_filters[] = {
+    { by_category, "d.id IN (SELECT service FROM dir_cat WHERE term = :cat)" },
+    { by_language, "instr(d.langs, :langcode) > 0" },
+    { by_free, "d.free" },
+    /* hours_day(): a closure of the day wins, then a holiday closes, then the week */
+    { by_open_now,
+      "coalesce((SELECT NOT c.closed AND c.opens <= :minute AND :minute < c.closes"
+      " FROM dir_closure c WHERE c.service IN (0, d.id) AND c.date_from <= :date"
+      " AND :date <= c.date_to ORDER BY c.rowid LIMIT 1), NOT :holiday AND EXISTS"
+      " (SELECT 1 FROM dir_hours h WHERE h.service = d.id AND h.weekdays & :wbit"
+      " AND h.opens <= :minute AND :minute < h.closes AND (h.valid_from = 0"
+      " OR h.valid_from <= :date) AND (h.valid_to = 0 OR :date <= h.valid_to)))" },
+};
+#define DIR_FILTERS (sizeof dir_filters / sizeof dir_filters[0])
+
+/* true when q asks for any filter */
+static bool filtered(const DirQuery *q)
+{
+    for (size_t i = 0; i < DIR_FILTERS; i++)
+        if (dir_filters[i].on(q))
+            return true;
+    return false;
+}
+
+/* binds every parameter of the statement's filters and words; SQLITE_OK or the error */
+static int bind_ask(sqlite3_stmt *st, const DirAsk *a)
+{
+    int rc = bind_text(st, ":match", a->match);
+    if (rc == SQLITE_OK)
+        rc = bind_text(st, ":cat", a->q->category ? a->q->category : "");
+    if (rc == SQLITE_OK)
+        rc = bind_text(st, ":langcode", a->langcode);
+    if (rc == SQLITE_OK)
+        rc = bind_int(st, ":minute", a->minute);
+    if (rc == SQLITE_OK)
+        rc = bind_int(st, ":date", a->date);
+    if (rc == SQLITE_OK)
+        rc = bind_int(st, ":wbit", a->wbit);
+    if (rc == SQLITE_OK)
+        rc = bind_int(st, ":holiday", a->holiday);
+    return rc;
+}
+
+/* a page of a search: rows [offset, offset + limit), best first */
+typedef struct DirPage {
+    int offset, limit;
+    bool ranked;                /* by relevance (with words), else in file order */
+} DirPage;
+
+/* The statement of a search, prepared and bound: with page, the keys (dir_service.id,
+ * the service's rowid) of that page of the services matching a's words and filters;
+ * without, their count. filters false leaves the filters out (the words' matches
+ * alone). Without words the services come by name. It reads dir_search (f) and
+ * dir_service (d) only, as the service table's long rows cost a page read each, and
+ * d only when a filter or the order needs it. NULL with db_error(). */
+static sqlite3_stmt *dir_statement(Db *db, const DirAsk *a, bool filters, const DirPage *page)
+{
+    bool words = a->match[0] != 0, any = false;
+    for (size_t i = 0; filters && i < DIR_FILTERS; i++)
+        any |= dir_filters[i].on(a->q);
+    DbSql q = DB_SQL_INIT;
+    db_sql_add(&q, "SELECT %s", !page ? "count(*)" : words ? "f.rowid" : "d.id");
+    if (words)
+        db_sql_add(&q, " FROM dir_search f%s WHERE dir_search MATCH :match",
+                   any ? " JOIN dir_service d ON d.id = f.rowid" : "");
+    else
+        db_sql_add(&q, " FROM dir_service d WHERE 1");
+    for (size_t i = 0; any && i < DIR_FILTERS; i++)
+        if (dir_filters[i].on(a->q))
+            db_sql_add(&q, " AND %s", dir_filters[i].sql);
+    if (page)
+        db_sql_add(&q, " ORDER BY %s LIMIT :limit OFFSET :offset",
+                   !words ? "d.sortkey, d.id" : page->ranked ? "f.rank, f.rowid" : "f.rowid");
+    sqlite3_stmt *st = NULL;
+    int rc = q.ok ? prep(db, q.s, &st) : SQLITE_NOMEM;
+    free(q.s);
+    if (rc == SQLITE_OK)
+        rc = bind_ask(st, a);
+    if (rc == SQLITE_OK && page)
+        rc = bind_int(st, ":limit", page->limit);
+    if (rc == SQLITE_OK && page)
+        rc = bind_int(st, ":offset", page->offset);
+    if (rc != SQLITE_OK) {
+        db_fail(db, "the directory: %s", rc == SQLITE_NOMEM ? "out of memory" : sqlite3_errmsg(db->h));
+        done(db, st);
+        return NULL;
+    }
+    return st;
+}
+
+/* the number of services matching a (its words alone when not filters); -1 with
+ * db_error() */
+static int dir_count(Db *db, const DirAsk *a, bool filters)
+{
+    sqlite3_stmt *st = dir_statement(db, a, filters, NULL);
+    if (!st)
+        return -1;
+    int rc = sqlite3_step(st);
+    int n = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : -1;
+    if (n < 0)
+        db_fail(db, "the directory: %s", sqlite3_errmsg(db->h));
+    done(db, st);
     return n;
 }
 
-/* the FROM and WHERE of a directory query: dir_service d (and dir_search f) only, as
- * the service table's long rows cost a page read each */
-static void sql_where(DbSql *q, const DirQuery *dq, bool words)
+/* ---- the rows of a page, and the service card ---- */
+
+/* "SELECT s.id, its name, its organisation's name" in :lang: the start of a statement
+ * reading a service; the caller adds its own columns, then service_from() */
+static void service_columns(DbSql *q)
 {
-    if (words)
-        db_sql_add(q, " FROM dir_search f JOIN dir_service d ON d.id = f.rowid"
-                   " WHERE dir_search MATCH :match");
-    else
-        db_sql_add(q, " FROM dir_service d WHERE 1");
-    if (dq->category && *dq->category)
-        db_sql_add(q, " AND d.id IN (SELECT service FROM dir_cat WHERE term = :cat)");
-    if (dq->language && *dq->language)
-        db_sql_add(q, " AND instr(d.langs, :langcode) > 0");
-    if (dq->free)
-        db_sql_add(q, " AND d.free");
-    /* hours_day(): a closure of the day wins, then a holiday closes, then the week */
-    if (dq->open_now)
-        db_sql_add(q, " AND coalesce((SELECT NOT c.closed AND c.opens <= :minute AND :minute < c.closes"
-                   " FROM dir_closure c WHERE c.service IN (0, d.id) AND c.date_from <= :date"
-                   " AND :date <= c.date_to ORDER BY c.rowid LIMIT 1), NOT :holiday AND EXISTS"
-                   " (SELECT 1 FROM dir_hours h WHERE h.service = d.id AND h.weekdays & :wbit"
-                   " AND h.opens <= :minute AND :minute < h.closes AND (h.valid_from = 0"
-                   " OR h.valid_from <= :date) AND (h.valid_to = 0 OR :date <= h.valid_to)))");
+    db_sql_add(q, "SELECT s.id, ");
+    sql_text(q, "s", "service", "name");
+    db_sql_add(q, ", ");
+    sql_text(q, "o", "organization", "name");
 }
 
-/* binds the filter parameters of sql_where() */
-static void bind_where(sqlite3_stmt *st, const DirQuery *dq, const char *match, const Now *now)
+/* the tables of service_columns(): the service s, its dir_service row d, its
+ * organisation o; where chooses the service */
+static void service_from(DbSql *q, const char *where)
 {
-    char code[24];
-    snprintf(code, sizeof code, " %s ", dq->language ? dq->language : "");
-    for (char *c = code; *c; c++)
-        *c = (char)(*c >= 'A' && *c <= 'Z' ? *c + 32 : *c);
-    bind_text(st, ":match", match);
-    bind_text(st, ":cat", dq->category ? dq->category : "");
-    bind_text(st, ":langcode", code);
-    bind_int(st, ":minute", now->minute);
-    bind_int(st, ":date", now->date);
-    bind_int(st, ":wbit", now->wbit);
-    bind_int(st, ":holiday", now->holiday);
+    db_sql_add(q, " FROM service s JOIN dir_service d ON d.id = s.rowid"
+                  " LEFT JOIN organization o ON o.id = s.organization_id WHERE %s", where);
 }
 
-/* the schedule of the service with that rowid from dir_hours and dir_closure; the
- * closures' reasons in every language through why (a list's badge passes NULL) */
-static int load_hours_key(Db *db, sqlite3_stmt *hs, sqlite3_stmt *cs, sqlite3_int64 key,
-                          HoursTable *t, sqlite3_stmt *why)
+/* the statements that read one service's schedule from dir_hours and dir_closure,
+ * and with why the closures' reasons in every language (a list's badge shows none) */
+typedef struct HoursReader {
+    sqlite3_stmt *hs, *cs, *why;
+} HoursReader;
+
+/* prepares r (every statement NULL first); -1 with db_error(), r then to be closed */
+static int hours_open(Db *db, HoursReader *r, bool reasons)
 {
+    *r = (HoursReader){ 0 };
+    int rc = prep(db, "SELECT weekdays, opens, closes, valid_from, valid_to"
+                      " FROM dir_hours WHERE service = ?1 ORDER BY rowid", &r->hs);
+    if (rc == SQLITE_OK)
+        rc = prep(db, "SELECT date_from, date_to, closed, opens, closes, cid FROM dir_closure"
+                      " WHERE service IN (0, ?1) ORDER BY rowid", &r->cs);
+    if (rc == SQLITE_OK && reasons) {
+        DbSql q = DB_SQL_INIT;
+        db_sql_add(&q, "SELECT ");
+        sql_text(&q, "c", "closure", "reason");
+        db_sql_add(&q, " FROM closure c WHERE c.id = :cid");
+        rc = q.ok ? prep(db, q.s, &r->why) : SQLITE_NOMEM;
+        free(q.s);
+    }
+    return rc == SQLITE_OK ? 0 : db_fail(db, "the directory: %s", rc == SQLITE_NOMEM
+                                         ? "out of memory" : sqlite3_errmsg(db->h));
+}
+
+static void hours_close(Db *db, HoursReader *r)
+{
+    done(db, r->hs);
+    done(db, r->cs);
+    done(db, r->why);
+}
+
+/* the schedule of the service with that rowid into t; -1 with db_error() */
+static int hours_read(Db *db, HoursReader *r, sqlite3_int64 key, HoursTable *t)
+{
+    sqlite3_stmt *hs = r->hs, *cs = r->cs;
     t->n_periods = t->n_closures = 0;
-    sqlite3_bind_int64(hs, 1, key);
-    int rc;
-    while ((rc = sqlite3_step(hs)) == SQLITE_ROW && t->n_periods < HOURS_MAX_PERIODS)
+    int rc = sqlite3_bind_int64(hs, 1, key);
+    while (rc == SQLITE_OK && (rc = sqlite3_step(hs)) == SQLITE_ROW) {
+        if (t->n_periods == HOURS_MAX_PERIODS)
+            break;
         t->periods[t->n_periods++] = (HoursPeriod){
             .weekdays = (unsigned)sqlite3_column_int(hs, 0),
             .opens_min = sqlite3_column_int(hs, 1), .closes_min = sqlite3_column_int(hs, 2),
             .valid_from = sqlite3_column_int(hs, 3), .valid_to = sqlite3_column_int(hs, 4),
         };
+        rc = SQLITE_OK;
+    }
     sqlite3_reset(hs);
     if (rc != SQLITE_DONE && rc != SQLITE_ROW)
         return db_fail(db, "dir_hours: %s", sqlite3_errmsg(db->h));
-    sqlite3_bind_int64(cs, 1, key);
-    while ((rc = sqlite3_step(cs)) == SQLITE_ROW && t->n_closures < HOURS_MAX_CLOSURES) {
+    rc = sqlite3_bind_int64(cs, 1, key);
+    while (rc == SQLITE_OK && (rc = sqlite3_step(cs)) == SQLITE_ROW) {
+        if (t->n_closures == HOURS_MAX_CLOSURES)
+            break;
         HoursClosure *c = &t->closures[t->n_closures++];
         c->from = sqlite3_column_int(cs, 0);
         c->to = sqlite3_column_int(cs, 1);
         c->closed = sqlite3_column_int(cs, 2);
         c->opens_min = sqlite3_column_int(cs, 3);
         c->closes_min = sqlite3_column_int(cs, 4);
+        rc = SQLITE_OK;
         for (int l = 0; l < LANG_COUNT; l++) {
             c->reason[l][0] = 0;
-            if (!why)
+            if (!r->why || rc != SQLITE_OK)
                 continue;
-            bind_text(why, ":cid", (const char *)sqlite3_column_text(cs, 5));
-            bind_text(why, ":lang", lang_param(db, (Lang)l));
-            if (sqlite3_step(why) == SQLITE_ROW)
-                col_copy(why, 0, c->reason[l], sizeof c->reason[l]);
-            sqlite3_reset(why);
+            rc = bind_text(r->why, ":cid", (const char *)sqlite3_column_text(cs, 5));
+            if (rc == SQLITE_OK)
+                rc = bind_text(r->why, ":lang", lang_param(db, (Lang)l));
+            if (rc == SQLITE_OK && (rc = sqlite3_step(r->why)) == SQLITE_ROW)
+                col_copy(r->why, 0, c->reason[l], sizeof c->reason[l]);
+            rc = rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_OK : rc;
+            sqlite3_reset(r->why);
         }
     }
     sqlite3_reset(cs);
@@ -294,121 +442,87 @@ static int load_hours_key(Db *db, sqlite3_stmt *hs, sqlite3_stmt *cs, sqlite3_in
     return 0;
 }
 
-/* fills the rows of one page from their rowids */
+/* fills the rows of one page from their keys; the number filled, -1 with db_error() */
 static int fill_rows(Db *db, Lang lang, time_t now, const sqlite3_int64 *keys, int n, DirRow *rows)
 {
-    sqlite3 *h = db->h;
     DbSql q = DB_SQL_INIT;
-    db_sql_add(&q, "SELECT s.id, ");
-    sql_text(&q, "s", "service", "name");
-    db_sql_add(&q, ", ");
-    sql_text(&q, "o", "organization", "name");
+    service_columns(&q);
     db_sql_add(&q, ", (SELECT group_concat(");
     sql_text(&q, "l", "language", "name");
     db_sql_add(&q, ", ', ') FROM language l WHERE l.service_id = s.id), d.free,"
-                " s.status = '' OR lower(s.status) = 'active', s.alert <> ''"
-                " FROM service s JOIN dir_service d ON d.id = s.rowid"
-                " LEFT JOIN organization o ON o.id = s.organization_id WHERE s.rowid = :key");
-    sqlite3_stmt *st = NULL, *hs = NULL, *cs = NULL;
+                   " s.status = '' OR lower(s.status) = 'active', s.alert <> ''");
+    service_from(&q, "s.rowid = :key");
+    sqlite3_stmt *st = NULL;
+    HoursReader hr = { 0 };
     HoursTable *t = malloc(sizeof *t);
     int rc = !q.ok || !t ? SQLITE_NOMEM : prep(db, q.s, &st);
-    if (rc == SQLITE_OK)
-        rc = prep(db, "SELECT weekdays, opens, closes, valid_from, valid_to"
-                      " FROM dir_hours WHERE service = ?1 ORDER BY rowid", &hs);
-    if (rc == SQLITE_OK)
-        rc = prep(db, "SELECT date_from, date_to, closed, opens, closes, cid FROM dir_closure"
-                      " WHERE service IN (0, ?1) ORDER BY rowid", &cs);
     free(q.s);
-    int filled = 0;
-    if (rc == SQLITE_OK) {
-        memset(t, 0, sizeof *t);
-        bind_text(st, ":lang", lang_param(db, lang));
-        for (int i = 0; i < n; i++) {
-            DirRow *r = &rows[filled];
-            memset(r, 0, sizeof *r);
-            bind_int(st, ":key", keys[i]);
-            if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
-                sqlite3_reset(st);
-                if (rc == SQLITE_DONE)
-                    continue;
-                break;
-            }
-            col_copy(st, 0, r->id, sizeof r->id);
-            col_copy(st, 1, r->name, sizeof r->name);
-            col_copy(st, 2, r->org, sizeof r->org);
-            col_copy(st, 3, r->languages, sizeof r->languages);
-            r->free = sqlite3_column_int(st, 4);
-            r->active = sqlite3_column_int(st, 5);
-            r->alert = sqlite3_column_int(st, 6);
-            sqlite3_reset(st);
-            if (load_hours_key(db, hs, cs, keys[i], t, NULL) < 0) {
-                rc = SQLITE_ERROR;
-                break;
-            }
-            r->has_hours = t->n_periods > 0;
-            hours_status_at(t, now, &r->hours);
-            filled++;
-            rc = SQLITE_OK;
-        }
+    if (rc == SQLITE_OK)
+        rc = bind_text(st, ":lang", lang_param(db, lang));
+    bool told = false;          /* hours_open() or hours_read() said why */
+    if (rc == SQLITE_OK && hours_open(db, &hr, false) < 0) {
+        told = true;
+        rc = SQLITE_ERROR;
     }
-    if (rc != SQLITE_OK && rc != SQLITE_DONE)
-        db_fail(db, "the directory: %s", rc == SQLITE_NOMEM ? "out of memory" : sqlite3_errmsg(h));
+    int filled = 0;
+    for (int i = 0; rc == SQLITE_OK && i < n; i++) {
+        DirRow *r = &rows[filled];
+        memset(r, 0, sizeof *r);
+        rc = bind_int(st, ":key", keys[i]);
+        if (rc == SQLITE_OK && (rc = sqlite3_step(st)) != SQLITE_ROW) {
+            sqlite3_reset(st);
+            rc = rc == SQLITE_DONE ? SQLITE_OK : rc;    /* no such key: left out */
+            continue;
+        }
+        if (rc != SQLITE_ROW)
+            break;
+        col_copy(st, 0, r->id, sizeof r->id);
+        col_copy(st, 1, r->name, sizeof r->name);
+        col_copy(st, 2, r->org, sizeof r->org);
+        col_copy(st, 3, r->languages, sizeof r->languages);
+        r->free = sqlite3_column_int(st, 4);
+        r->active = sqlite3_column_int(st, 5);
+        r->alert = sqlite3_column_int(st, 6);
+        sqlite3_reset(st);
+        if (hours_read(db, &hr, keys[i], t) < 0) {
+            told = true;
+            rc = SQLITE_ERROR;
+            break;
+        }
+        r->has_hours = t->n_periods > 0;
+        hours_status_at(t, now, &r->hours);
+        filled++;
+        rc = SQLITE_OK;
+    }
+    if (rc != SQLITE_OK && !told)
+        db_fail(db, "the directory: %s", rc == SQLITE_NOMEM ? "out of memory" : sqlite3_errmsg(db->h));
     done(db, st);
-    done(db, hs);
-    done(db, cs);
+    hours_close(db, &hr);
     free(t);
-    return rc != SQLITE_OK && rc != SQLITE_DONE ? -1 : filled;
+    return rc == SQLITE_OK ? filled : -1;
 }
 
-/* the single number a statement returns, -1 with db_error() on failure */
-static int count_rows(Db *db, const char *sql, const DirQuery *dq, const char *match,
-                      const Now *now)
-{
-    sqlite3 *h = db->h;
-    sqlite3_stmt *st = NULL;
-    if (prep(db, sql, &st) != SQLITE_OK)
-        return db_fail(db, "the directory: %s", sqlite3_errmsg(h));
-    bind_where(st, dq, match, now);
-    int rc = sqlite3_step(st);
-    int n = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : -1;
-    done(db, st);
-    return n < 0 ? db_fail(db, "the directory: %s", sqlite3_errmsg(h)) : n;
-}
+/* ---- the search ---- */
 
 /* The services matching q, a page of them; see directory.h. Relevance (bm25, a name
  * counting more than a description) orders at most RANKED_MAX matches: ranking costs
  * a few microseconds a match, and a word of one or two letters, which matches nearly
- * every service, then lists them in file order, at once. */
+ * every service, then lists them in file order, at once. The keys of the page are
+ * read 64 at a time, each batch's rows filled before the next is read. */
 static int search(Db *db, const DirQuery *dq, Lang lang, int offset, int max, DirRow *rows,
                   int *total)
 {
-    char match[MATCH_MAX];
-    if (match_expression(db, dq->words, match, sizeof match) < 0)
+    DirAsk a;
+    if (ask_init(db, dq, &a) < 0)
         return -1;
-    bool words = match[0] != 0;
-    bool filtered = (dq->category && *dq->category) || (dq->language && *dq->language) ||
-                    dq->free || dq->open_now;
-    Now now = local_now(dq->now);
-    int matches = -1;
-    if (words && (matches = count_rows(db, "SELECT count(*) FROM dir_search WHERE dir_search"
-                                           " MATCH :match", dq, match, &now)) < 0)
+    bool words = a.match[0] != 0;
+    int matches = words ? dir_count(db, &a, false) : -1;
+    if (words && matches < 0)
         return -1;
-    sqlite3 *h = db->h;
-    DbSql q = DB_SQL_INIT;
-    db_sql_add(&q, "SELECT d.id");
-    sql_where(&q, dq, words);
-    db_sql_add(&q, !words ? " ORDER BY d.sortkey, d.id"
-                : matches <= RANKED_MAX ? " ORDER BY f.rank, f.rowid" : " ORDER BY f.rowid");
-    db_sql_add(&q, " LIMIT :limit OFFSET :offset");
-    sqlite3_stmt *st = NULL;
-    if (!q.ok || prep(db, q.s, &st) != SQLITE_OK) {
-        free(q.s);
-        return db_fail(db, "the directory: %s", q.ok ? sqlite3_errmsg(h) : "out of memory");
-    }
-    free(q.s);
-    bind_where(st, dq, match, &now);
-    bind_int(st, ":limit", max);
-    bind_int(st, ":offset", offset);
+    DirPage page = { .offset = offset, .limit = max, .ranked = matches <= RANKED_MAX };
+    sqlite3_stmt *st = dir_statement(db, &a, true, &page);
+    if (!st)
+        return -1;
     sqlite3_int64 keys[64];
     int n = 0, rc = SQLITE_DONE, filled = 0;
     while (n < max && (rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -422,28 +536,23 @@ static int search(Db *db, const DirQuery *dq, Lang lang, int offset, int max, Di
             filled += f;
         }
     }
+    if (n < max && rc != SQLITE_DONE)
+        db_fail(db, "the directory: %s", sqlite3_errmsg(db->h));
     done(db, st);
     if (n < max && rc != SQLITE_DONE)
-        return db_fail(db, "the directory: %s", sqlite3_errmsg(h));
+        return -1;
     if (n % 64) {
         int f = fill_rows(db, lang, dq->now, keys, n % 64, rows + filled);
         if (f < 0)
             return -1;
         filled += f;
     }
-    if (total && words && !filtered)
-        *total = matches;
-    else if (total) {
-        DbSql c = DB_SQL_INIT;
-        db_sql_add(&c, "SELECT count(*)");
-        sql_where(&c, dq, words);
-        *total = c.ok ? count_rows(db, c.s, dq, match, &now) : db_fail(db, "out of memory");
-        free(c.s);
-        if (*total < 0)
-            return -1;
-    }
-    return filled;
+    if (total)
+        *total = words && !filtered(dq) ? matches : dir_count(db, &a, true);
+    return total && *total < 0 ? -1 : filled;
 }
+
+/* ---- categories, members, a service's hours and card ---- */
 
 /* the categories under parent with a service count; see directory.h */
 int db_directory_categories(Db *db, const char *parent, Lang lang, DirCategory *out, int max)
@@ -463,19 +572,21 @@ int db_directory_categories(Db *db, const char *parent, Lang lang, DirCategory *
         return db_fail(db, "categories: %s", q.ok ? sqlite3_errmsg(h) : "out of memory");
     }
     free(q.s);
-    bind_text(st, ":parent", parent ? parent : "");
-    bind_text(st, ":lang", lang_param(db, lang));
-    int n = 0, rc = SQLITE_DONE;
-    while (n < max && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+    int n = 0, rc = bind_text(st, ":parent", parent ? parent : "");
+    if (rc == SQLITE_OK)
+        rc = bind_text(st, ":lang", lang_param(db, lang));
+    while (rc == SQLITE_OK && n < max && (rc = sqlite3_step(st)) == SQLITE_ROW) {
         DirCategory *c = &out[n++];
         col_copy(st, 0, c->id, sizeof c->id);
         col_copy(st, 1, c->code, sizeof c->code);
         col_copy(st, 2, c->name, sizeof c->name);
         c->count = sqlite3_column_int(st, 3);
+        rc = SQLITE_OK;
     }
-    bool ok = n == max || rc == SQLITE_DONE;
+    if (rc != SQLITE_OK && rc != SQLITE_DONE)       /* OK: max reached */
+        db_fail(db, "categories: %s", sqlite3_errmsg(h));
     done(db, st);
-    return ok ? n : db_fail(db, "categories: %s", sqlite3_errmsg(h));
+    return rc == SQLITE_OK || rc == SQLITE_DONE ? n : -1;
 }
 
 /* 1 when a service belongs to another organisation than the first service's */
@@ -495,38 +606,25 @@ int db_directory_has_members(Db *db)
 /* the schedule and closures of one service, reasons in every language */
 int db_directory_load_hours(Db *db, const char *service_id, HoursTable *out)
 {
-    sqlite3 *h = db->h;
     memset(out, 0, sizeof *out);
-    sqlite3_stmt *k = NULL, *hs = NULL, *cs = NULL, *why = NULL;
-    DbSql q = DB_SQL_INIT;
-    db_sql_add(&q, "SELECT ");
-    sql_text(&q, "c", "closure", "reason");
-    db_sql_add(&q, " FROM closure c WHERE c.id = :cid");
-    int rc = q.ok ? prep(db, "SELECT rowid FROM service WHERE id = ?1", &k) : SQLITE_NOMEM;
-    if (rc == SQLITE_OK)
-        rc = prep(db, "SELECT weekdays, opens, closes, valid_from, valid_to"
-                      " FROM dir_hours WHERE service = ?1 ORDER BY rowid", &hs);
-    if (rc == SQLITE_OK)
-        rc = prep(db, "SELECT date_from, date_to, closed, opens, closes, cid FROM dir_closure"
-                      " WHERE service IN (0, ?1) ORDER BY rowid", &cs);
-    if (rc == SQLITE_OK)
-        rc = prep(db, q.s, &why);
-    free(q.s);
+    HoursReader hr;
+    sqlite3_stmt *k = NULL;
     int ret = -1;
-    if (rc == SQLITE_OK) {
-        sqlite3_bind_text(k, 1, service_id, -1, SQLITE_TRANSIENT);
-        rc = sqlite3_step(k);
+    if (hours_open(db, &hr, true) == 0) {
+        int rc = prep(db, "SELECT rowid FROM service WHERE id = ?1", &k);
+        if (rc == SQLITE_OK)
+            rc = sqlite3_bind_text(k, 1, service_id, -1, SQLITE_TRANSIENT);
+        if (rc == SQLITE_OK)
+            rc = sqlite3_step(k);
         if (rc == SQLITE_ROW)
-            ret = load_hours_key(db, hs, cs, sqlite3_column_int64(k, 0), out, why);
+            ret = hours_read(db, &hr, sqlite3_column_int64(k, 0), out);
         else if (rc == SQLITE_DONE)
             ret = 0;            /* no such service: no schedule */
+        else
+            db_fail(db, "the directory: %s", sqlite3_errmsg(db->h));
     }
-    if (ret < 0 && rc != SQLITE_ROW)
-        db_fail(db, "the directory: %s", rc == SQLITE_NOMEM ? "out of memory" : sqlite3_errmsg(h));
     done(db, k);
-    done(db, hs);
-    done(db, cs);
-    done(db, why);
+    hours_close(db, &hr);
     return ret;
 }
 
@@ -538,9 +636,11 @@ static sqlite3_stmt *card_query(Db *db, DbSql *q, const char *id, Lang lang)
     if (!q->ok || prep(db, q->s, &st) != SQLITE_OK) {
         db_fail(db, "the service card: %s", q->ok ? sqlite3_errmsg(db->h) : "out of memory");
         st = NULL;
-    } else {
-        bind_text(st, ":id", id);
-        bind_text(st, ":lang", lang_param(db, lang));
+    } else if (bind_text(st, ":id", id) != SQLITE_OK ||
+               bind_text(st, ":lang", lang_param(db, lang)) != SQLITE_OK) {
+        db_fail(db, "the service card: %s", sqlite3_errmsg(db->h));
+        done(db, st);
+        st = NULL;
     }
     free(q->s);
     *q = (DbSql)DB_SQL_INIT;
@@ -571,25 +671,20 @@ static int card(Db *db, const char *service_id, Lang lang, DirCard *c)
 {
     memset(c, 0, sizeof *c);
     DbSql q = DB_SQL_INIT;
-    db_sql_add(&q, "SELECT s.id, ");
-    sql_text(&q, "s", "service", "name");
-    db_sql_add(&q, ", ");
-    sql_text(&q, "o", "organization", "name");
-    db_sql_add(&q, ", ");
-    sql_text(&q, "s", "service", "description");
-    db_sql_add(&q, ", ");
-    sql_text(&q, "s", "service", "eligibility_description");
-    db_sql_add(&q, ", ");
-    sql_text(&q, "s", "service", "application_process");
-    db_sql_add(&q, ", ");
-    sql_text(&q, "s", "service", "alert");
+    service_columns(&q);
+    static const char *const texts[] = {            /* columns 3 to 6 */
+        "description", "eligibility_description", "application_process", "alert",
+    };
+    for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+        db_sql_add(&q, ", ");
+        sql_text(&q, "s", "service", texts[i]);
+    }
     db_sql_add(&q, ", s.status, s.assured_date, s.last_modified, s.minimum_age, s.maximum_age,"
                 " coalesce(nullif(s.email, ''), o.email, ''), coalesce(nullif(s.url, ''), o.website, ''),"
                 " coalesce((SELECT number FROM phone WHERE service_id = s.id ORDER BY rowid LIMIT 1),"
                 " (SELECT number FROM phone WHERE organization_id = s.organization_id"
-                " AND s.organization_id <> '' ORDER BY rowid LIMIT 1), ''), d.free"
-                " FROM service s JOIN dir_service d ON d.id = s.rowid"
-                " LEFT JOIN organization o ON o.id = s.organization_id WHERE s.id = :id");
+                " AND s.organization_id <> '' ORDER BY rowid LIMIT 1), ''), d.free");
+    service_from(&q, "s.id = :id");
     sqlite3_stmt *st = card_query(db, &q, service_id, lang);
     if (!st)
         return -1;

@@ -21,6 +21,8 @@
 #define MATCH_MAX     2048      /* the FTS5 expression */
 #define RANKED_MAX    2000      /* matches ordered by relevance; more come in file order */
 
+/* ---- statements, parameters, columns ---- */
+
 /* a statement for sql, prepared once for the connection (db_query's cache); SQLITE_OK,
  * or an error code with db_error() */
 static int prep(Db *db, const char *sql, sqlite3_stmt **st)
@@ -36,16 +38,23 @@ static void done(Db *db, sqlite3_stmt *st)
         db_query_done(db, st);
 }
 
+/* "the directory: " and SQLite's last error, or out of memory for SQLITE_NOMEM, into
+ * db_error(); always -1 */
+static int dir_fail(Db *db, int rc)
+{
+    return db_fail(db, "the directory: %s",
+                   rc == SQLITE_NOMEM ? "out of memory" : sqlite3_errmsg(db->h));
+}
 
 /* a text of record A.id of resource in :lang, with db_load_content's fallback: the
  * translation, else the base text, else the first translation in any language */
 static void sql_text(DbSql *q, const char *alias, const char *resource, const char *field)
 {
     db_sql_add(q, "coalesce((SELECT value FROM translation WHERE resource = '%s' AND record_id = %s.id"
-               " AND field = '%s' AND language = :lang AND value <> ''), nullif(%s.\"%s\", ''),"
-               " (SELECT value FROM translation WHERE resource = '%s' AND record_id = %s.id"
-               " AND field = '%s' AND value <> '' ORDER BY rowid LIMIT 1), '')",
-            resource, alias, field, alias, field, resource, alias, field);
+                  " AND field = '%s' AND language = :lang AND value <> ''), nullif(%s.\"%s\", ''),"
+                  " (SELECT value FROM translation WHERE resource = '%s' AND record_id = %s.id"
+                  " AND field = '%s' AND value <> '' ORDER BY rowid LIMIT 1), '')",
+               resource, alias, field, alias, field, resource, alias, field);
 }
 
 /* :lang for sql_text: "" when lang is the base language (the base text comes first) */
@@ -84,8 +93,11 @@ static void col_copy(sqlite3_stmt *st, int c, char *dst, size_t n)
     dst[len] = 0;
 }
 
-/* the synonym groups of the content: one row, terms separated by "/", ";", "|" or a
- * line break; each term folded. Calls fn for each group; 0, or -1 on a database error */
+/* ---- the words: folded, each with its synonyms, as an FTS5 expression ---- */
+
+/* the alternatives of one word: the word itself, then its synonyms, each folded (a
+ * synonym group is one row of the synonym table, its terms separated by "/", ";",
+ * "|" or a line break) */
 typedef struct Synonyms {
     char keys[WORD_SYNONYMS][96];
     int n;
@@ -317,7 +329,7 @@ static sqlite3_stmt *dir_statement(Db *db, const DirAsk *a, bool filters, const 
     if (rc == SQLITE_OK && page)
         rc = bind_int(st, ":offset", page->offset);
     if (rc != SQLITE_OK) {
-        db_fail(db, "the directory: %s", rc == SQLITE_NOMEM ? "out of memory" : sqlite3_errmsg(db->h));
+        dir_fail(db, rc);
         done(db, st);
         return NULL;
     }
@@ -334,7 +346,7 @@ static int dir_count(Db *db, const DirAsk *a, bool filters)
     int rc = sqlite3_step(st);
     int n = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : -1;
     if (n < 0)
-        db_fail(db, "the directory: %s", sqlite3_errmsg(db->h));
+        dir_fail(db, SQLITE_ERROR);
     done(db, st);
     return n;
 }
@@ -382,8 +394,7 @@ static int hours_open(Db *db, HoursReader *r, bool reasons)
         rc = q.ok ? prep(db, q.s, &r->why) : SQLITE_NOMEM;
         free(q.s);
     }
-    return rc == SQLITE_OK ? 0 : db_fail(db, "the directory: %s", rc == SQLITE_NOMEM
-                                         ? "out of memory" : sqlite3_errmsg(db->h));
+    return rc == SQLITE_OK ? 0 : dir_fail(db, rc);
 }
 
 static void hours_close(Db *db, HoursReader *r)
@@ -495,7 +506,7 @@ static int fill_rows(Db *db, Lang lang, time_t now, const sqlite3_int64 *keys, i
         rc = SQLITE_OK;
     }
     if (rc != SQLITE_OK && !told)
-        db_fail(db, "the directory: %s", rc == SQLITE_NOMEM ? "out of memory" : sqlite3_errmsg(db->h));
+        dir_fail(db, rc);
     done(db, st);
     hours_close(db, &hr);
     free(t);
@@ -537,7 +548,7 @@ static int search(Db *db, const DirQuery *dq, Lang lang, int offset, int max, Di
         }
     }
     if (n < max && rc != SQLITE_DONE)
-        db_fail(db, "the directory: %s", sqlite3_errmsg(db->h));
+        dir_fail(db, SQLITE_ERROR);
     done(db, st);
     if (n < max && rc != SQLITE_DONE)
         return -1;
@@ -562,10 +573,10 @@ int db_directory_categories(Db *db, const char *parent, Lang lang, DirCategory *
     db_sql_add(&q, "SELECT t.id, t.code, ");
     sql_text(&q, "t", "taxonomy_term", "name");
     db_sql_add(&q, ", n.services FROM taxonomy_term t JOIN taxonomy x ON x.id = t.taxonomy_id"
-                " JOIN dir_term n ON n.id = t.id WHERE lower(x.name) = 'category' AND n.services > 0"
-                " AND (CASE WHEN :parent = '' THEN t.parent_id = '' OR NOT EXISTS (SELECT 1"
-                " FROM taxonomy_term p WHERE p.id = t.parent_id) ELSE t.parent_id = :parent END)"
-                " ORDER BY t.rowid");
+                   " JOIN dir_term n ON n.id = t.id WHERE lower(x.name) = 'category' AND n.services > 0"
+                   " AND (CASE WHEN :parent = '' THEN t.parent_id = '' OR NOT EXISTS (SELECT 1"
+                   " FROM taxonomy_term p WHERE p.id = t.parent_id) ELSE t.parent_id = :parent END)"
+                   " ORDER BY t.rowid");
     sqlite3_stmt *st = NULL;
     if (!q.ok || prep(db, q.s, &st) != SQLITE_OK) {
         free(q.s);
@@ -592,15 +603,16 @@ int db_directory_categories(Db *db, const char *parent, Lang lang, DirCategory *
 /* 1 when a service belongs to another organisation than the first service's */
 int db_directory_has_members(Db *db)
 {
-    sqlite3 *h = db->h;
     sqlite3_stmt *st = NULL;
     int rc = prep(db, "SELECT EXISTS (SELECT 1 FROM service WHERE organization_id <>"
                       " (SELECT organization_id FROM service ORDER BY rowid LIMIT 1))", &st);
     if (rc == SQLITE_OK)
         rc = sqlite3_step(st);
     int yes = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : -1;
+    if (yes < 0)
+        dir_fail(db, SQLITE_ERROR);
     done(db, st);
-    return yes < 0 ? db_fail(db, "the directory: %s", sqlite3_errmsg(h)) : yes;
+    return yes;
 }
 
 /* the schedule and closures of one service, reasons in every language */
@@ -621,7 +633,7 @@ int db_directory_load_hours(Db *db, const char *service_id, HoursTable *out)
         else if (rc == SQLITE_DONE)
             ret = 0;            /* no such service: no schedule */
         else
-            db_fail(db, "the directory: %s", sqlite3_errmsg(db->h));
+            dir_fail(db, SQLITE_ERROR);
     }
     done(db, k);
     hours_close(db, &hr);
@@ -680,10 +692,10 @@ static int card(Db *db, const char *service_id, Lang lang, DirCard *c)
         sql_text(&q, "s", "service", texts[i]);
     }
     db_sql_add(&q, ", s.status, s.assured_date, s.last_modified, s.minimum_age, s.maximum_age,"
-                " coalesce(nullif(s.email, ''), o.email, ''), coalesce(nullif(s.url, ''), o.website, ''),"
-                " coalesce((SELECT number FROM phone WHERE service_id = s.id ORDER BY rowid LIMIT 1),"
-                " (SELECT number FROM phone WHERE organization_id = s.organization_id"
-                " AND s.organization_id <> '' ORDER BY rowid LIMIT 1), ''), d.free");
+                   " coalesce(nullif(s.email, ''), o.email, ''), coalesce(nullif(s.url, ''), o.website, ''),"
+                   " coalesce((SELECT number FROM phone WHERE service_id = s.id ORDER BY rowid LIMIT 1),"
+                   " (SELECT number FROM phone WHERE organization_id = s.organization_id"
+                   " AND s.organization_id <> '' ORDER BY rowid LIMIT 1), ''), d.free");
     service_from(&q, "s.id = :id");
     sqlite3_stmt *st = card_query(db, &q, service_id, lang);
     if (!st)
@@ -731,8 +743,8 @@ static int card(Db *db, const char *service_id, Lang lang, DirCard *c)
     db_sql_add(&q, "SELECT ");
     sql_text(&q, "k", "cost_option", "option");
     db_sql_add(&q, " || CASE WHEN trim(k.amount) IN ('', '0', '0.0', '0.00', '0,00') THEN '' ELSE ': ' || trim(k.amount) || ' '"
-                " || upper(k.currency) END || CASE WHEN k.amount_description = '' THEN ''"
-                " ELSE ' (' || ");
+                   " || upper(k.currency) END || CASE WHEN k.amount_description = '' THEN ''"
+                   " ELSE ' (' || ");
     sql_text(&q, "k", "cost_option", "amount_description");
     db_sql_add(&q, " || ')' END FROM cost_option k WHERE k.service_id = :id ORDER BY k.rowid");
     ok = ok && (st = card_query(db, &q, service_id, lang)) && card_lines(db, st, c->cost, sizeof c->cost);
@@ -747,11 +759,11 @@ static int card(Db *db, const char *service_id, Lang lang, DirCard *c)
     db_sql_add(&q, ", ");
     sql_text(&q, "a", "address", "city");
     db_sql_add(&q, ", a.postal_code, a.country, l.latitude, l.longitude FROM location l"
-                " LEFT JOIN address a ON a.location_id = l.id WHERE l.id IN (SELECT location_id"
-                " FROM service_at_location WHERE service_id = :id) OR l.organization_id ="
-                " (SELECT organization_id FROM service WHERE id = :id AND organization_id <> '')"
-                " ORDER BY l.id NOT IN (SELECT location_id FROM service_at_location"
-                " WHERE service_id = :id), a.id IS NULL, l.rowid, a.rowid LIMIT 1");
+                   " LEFT JOIN address a ON a.location_id = l.id WHERE l.id IN (SELECT location_id"
+                   " FROM service_at_location WHERE service_id = :id) OR l.organization_id ="
+                   " (SELECT organization_id FROM service WHERE id = :id AND organization_id <> '')"
+                   " ORDER BY l.id NOT IN (SELECT location_id FROM service_at_location"
+                   " WHERE service_id = :id), a.id IS NULL, l.rowid, a.rowid LIMIT 1");
     if (ok && (st = card_query(db, &q, service_id, lang))) {
         rc = sqlite3_step(st);
         if (rc == SQLITE_ROW) {
@@ -780,18 +792,23 @@ static int card(Db *db, const char *service_id, Lang lang, DirCard *c)
 /* ---- one read transaction a call: SQLite then takes its lock and checks the file
  * once, not for each of the call's dozen statements ---- */
 
+/* begins a read transaction unless the caller has one open; false when it did not
+ * begin (each statement then reads on its own) */
 static bool begin_read(Db *db)
 {
     return sqlite3_get_autocommit(db->h) &&
            sqlite3_exec(db->h, "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
 }
 
+/* ends what begin_read() began; a read can fail to commit only on a broken
+ * connection, and then rolling back leaves the next call no open transaction */
 static void end_read(Db *db, bool began)
 {
-    if (began)
-        sqlite3_exec(db->h, "COMMIT", NULL, NULL, NULL);
+    if (began && sqlite3_exec(db->h, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+        sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
 }
 
+/* a page of the services matching q; see directory.h */
 int db_directory_search(Db *db, const DirQuery *q, Lang lang, int offset, int max, DirRow *rows,
                         int *total)
 {
@@ -801,6 +818,7 @@ int db_directory_search(Db *db, const DirQuery *q, Lang lang, int offset, int ma
     return n;
 }
 
+/* the card of one service; see directory.h */
 int db_directory_card(Db *db, const char *service_id, Lang lang, DirCard *out)
 {
     bool began = begin_read(db);

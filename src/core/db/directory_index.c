@@ -208,21 +208,21 @@ int db_directory_compare(Db *db, const char *old_path, int counts[3])
     for (size_t i = 0; i < sizeof service_parts / sizeof service_parts[0]; i++)
         for (int dir = 0; dir < 2; dir++)
             db_sql_add(&q, "%sSELECT \"%s\" FROM (SELECT * FROM %s.\"%s\" EXCEPT SELECT * FROM %s.\"%s\")",
-                    i || dir ? " UNION " : "", service_parts[i].column, dir ? "old" : "main",
-                    service_parts[i].table, dir ? "main" : "old", service_parts[i].table);
+                       i || dir ? " UNION " : "", service_parts[i].column, dir ? "old" : "main",
+                       service_parts[i].table, dir ? "main" : "old", service_parts[i].table);
     db_sql_add(&q, " UNION SELECT record_id FROM (SELECT * FROM main.translation WHERE resource ="
-                " 'service' EXCEPT SELECT * FROM old.translation WHERE resource = 'service')"
-                " UNION SELECT record_id FROM (SELECT * FROM old.translation WHERE resource ="
-                " 'service' EXCEPT SELECT * FROM main.translation WHERE resource = 'service'))"
-                /* the first service is the centre's own: the summary says its changes */
-                ", own(id) AS (SELECT id FROM (SELECT id FROM main.service ORDER BY rowid LIMIT 1)"
-                " UNION SELECT id FROM (SELECT id FROM old.service ORDER BY rowid LIMIT 1))"
-                " SELECT (SELECT count(*) FROM main.service WHERE id NOT IN (SELECT id FROM old.service)"
-                "  AND id NOT IN own),"
-                " (SELECT count(*) FROM touched t WHERE t.id IN (SELECT id FROM main.service)"
-                "  AND t.id IN (SELECT id FROM old.service) AND t.id NOT IN own),"
-                " (SELECT count(*) FROM old.service WHERE id NOT IN (SELECT id FROM main.service)"
-                "  AND id NOT IN own)");
+                   " 'service' EXCEPT SELECT * FROM old.translation WHERE resource = 'service')"
+                   " UNION SELECT record_id FROM (SELECT * FROM old.translation WHERE resource ="
+                   " 'service' EXCEPT SELECT * FROM main.translation WHERE resource = 'service'))"
+                   /* the first service is the centre's own: the summary says its changes */
+                   ", own(id) AS (SELECT id FROM (SELECT id FROM main.service ORDER BY rowid LIMIT 1)"
+                   " UNION SELECT id FROM (SELECT id FROM old.service ORDER BY rowid LIMIT 1))"
+                   " SELECT (SELECT count(*) FROM main.service WHERE id NOT IN (SELECT id FROM old.service)"
+                   "  AND id NOT IN own),"
+                   " (SELECT count(*) FROM touched t WHERE t.id IN (SELECT id FROM main.service)"
+                   "  AND t.id IN (SELECT id FROM old.service) AND t.id NOT IN own),"
+                   " (SELECT count(*) FROM old.service WHERE id NOT IN (SELECT id FROM main.service)"
+                   "  AND id NOT IN own)");
     rc = q.ok ? sqlite3_prepare_v2(h, q.s, -1, &st, NULL) : SQLITE_NOMEM;
     free(q.s);
     if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW)

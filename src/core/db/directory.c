@@ -235,6 +235,7 @@ static int ask_init(Db *db, const DirQuery *q, DirAsk *a)
     return 0;
 }
 
+/* whether q asks for each filter of dir_filters[] */
 static bool by_category(const DirQuery *q) { return q->category && *q->category; }
 static bool by_language(const DirQuery *q) { return q->language && *q->language; }
 static bool by_free(const DirQuery *q) { return q->free; }
@@ -303,9 +304,7 @@ typedef struct DirPage {
  * d only when a filter or the order needs it. NULL with db_error(). */
 static sqlite3_stmt *dir_statement(Db *db, const DirAsk *a, bool filters, const DirPage *page)
 {
-    bool words = a->match[0] != 0, any = false;
-    for (size_t i = 0; filters && i < DIR_FILTERS; i++)
-        any |= dir_filters[i].on(a->q);
+    bool words = a->match[0] != 0, any = filters && filtered(a->q);
     DbSql q = DB_SQL_INIT;
     db_sql_add(&q, "SELECT %s", !page ? "count(*)" : words ? "f.rowid" : "d.id");
     if (words)

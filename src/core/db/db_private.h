@@ -6,7 +6,9 @@
  *   query.c         the reading queries and the translation fallback
  *   content.c       what the screens show
  *   hours.c         the schedule rows and closures
- *   untranslated.c  the visitor texts a language lacks */
+ *   untranslated.c  the visitor texts a language lacks
+ *   directory_index.c  the member directory's search index and tables, built at import
+ *   directory.c     the member directory's queries: search, lists, the service card */
 #ifndef DB_PRIVATE_H
 #define DB_PRIVATE_H
 #include "core/db.h"
@@ -38,6 +40,16 @@ int db_exec(Db *db, const char *sql);
 /* appends printf-style text to a growing string; false when out of memory (*s is
  * then still the caller's to free) */
 bool db_sb_add(char **s, size_t *len, size_t *cap, const char *fmt, ...);
+/* a statement's SQL being written piece by piece: start with DB_SQL_INIT, test ok once
+ * at the end (it turns false when out of memory and stays so), free s */
+typedef struct DbSql {
+    char *s;
+    size_t len, cap;
+    bool ok;
+} DbSql;
+#define DB_SQL_INIT { .ok = true }
+/* appends printf-style text to q->s; nothing once q->ok is false */
+void db_sql_add(DbSql *q, const char *fmt, ...);
 /* the select list of table i: "id","name",... (free it); NULL when out of memory */
 char *db_column_list(int i);
 

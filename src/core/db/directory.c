@@ -1,15 +1,13 @@
-/* directory.c - the member directory's SQL: the search index built with the
- * database, and the queries of the directory screens. Start at db_directory_build():
- * it folds every service's texts in every language (fold.h) into the FTS5 table
- * dir_search, and keeps per service what the filters test (dir_service: free, the
- * language codes, a sort key; dir_hours and dir_closure: the schedule as numbers, so
- * "open now" is one SQL condition). db_directory_search() then asks FTS5 for the
- * folded words as prefixes, each word or any of its synonyms (the synonym table of
- * the content), combined with the filters, and reads only the page it shows. */
+/* directory.c - the member directory's queries, as the screens and `kiosk search` ask
+ * them, on the tables directory_index.c builds at import. Start at search(): it
+ * turns the typed words into an FTS5 expression (match_expression: each folded word
+ * as a prefix, or any of its synonyms from the content's synonym table), asks one
+ * statement for the page's service keys (dir_statement: the words and the filters of
+ * dir_filters[], ordered, LIMIT and OFFSET), and reads only the rows of that page
+ * (fill_rows). The service card and a service's schedule are below it. */
 #include "core/db/db_private.h"
 #include "core/directory.h"
 
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,16 +21,7 @@
 #define MATCH_MAX     2048      /* the FTS5 expression */
 #define RANKED_MAX    2000      /* matches ordered by relevance; more come in file order */
 
-/* the reason of the last failure into db_error(); always -1 */
-static int fail(Db *db, const char *fmt, ...)
-{
-    char msg[256];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
-    va_end(ap);
-    return db_fail(db, "%s", msg);
-}
+/* ---- statements, parameters, columns ---- */
 
 /* a statement for sql, prepared once for the connection (db_query's cache); SQLITE_OK,
  * or an error code with db_error() */
@@ -49,206 +38,23 @@ static void done(Db *db, sqlite3_stmt *st)
         db_query_done(db, st);
 }
 
-/* ---- SQL functions for the build: the kiosk's own parsers, so SQL and C agree ---- */
-
-/* kiosk_fold(text, ...): the texts joined by spaces, folded for search */
-static void sql_fold(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+/* "the directory: " and SQLite's last error, or out of memory for SQLITE_NOMEM, into
+ * db_error(); always -1 */
+static int dir_fail(Db *db, int rc)
 {
-    size_t len = 0;
-    for (int i = 0; i < argc; i++)
-        len += (size_t)sqlite3_value_bytes(argv[i]) + 1;
-    char *in = malloc(len + 1), *out = malloc(len + 1);
-    if (!in || !out) {
-        free(in);
-        free(out);
-        sqlite3_result_error_nomem(ctx);
-        return;
-    }
-    size_t at = 0;
-    for (int i = 0; i < argc; i++) {
-        const unsigned char *t = sqlite3_value_text(argv[i]);
-        if (!t)
-            continue;
-        size_t n = strlen((const char *)t);
-        memcpy(in + at, t, n);
-        at += n;
-        in[at++] = ' ';
-    }
-    in[at] = 0;
-    size_t n = fold_text(in, out, len + 1);
-    free(in);
-    sqlite3_result_text(ctx, out, (int)n, free);
-}
-
-/* kiosk_minutes("09:30") = 570, -1 when malformed */
-static void sql_minutes(sqlite3_context *ctx, int argc, sqlite3_value **argv)
-{
-    (void)argc;
-    const unsigned char *t = sqlite3_value_text(argv[0]);
-    sqlite3_result_int(ctx, t ? hours_parse_time((const char *)t) : -1);
-}
-
-/* kiosk_byday("MO,WE") = weekday mask, -1 when malformed */
-static void sql_byday(sqlite3_context *ctx, int argc, sqlite3_value **argv)
-{
-    (void)argc;
-    const unsigned char *t = sqlite3_value_text(argv[0]);
-    sqlite3_result_int(ctx, t ? hours_parse_byday((const char *)t) : -1);
-}
-
-/* kiosk_date("2027-04-30") = 20270430, 0 when empty (open-ended), -1 when malformed */
-static void sql_date(sqlite3_context *ctx, int argc, sqlite3_value **argv)
-{
-    (void)argc;
-    const unsigned char *t = sqlite3_value_text(argv[0]);
-    sqlite3_result_int(ctx, !t || !*t ? 0 : hours_parse_date((const char *)t));
-}
-
-/* The directory's tables, made with the schema. dir_search holds folded text only
- * (contentless): the texts themselves stay in their HSDS tables. */
-static const char schema_sql[] =
-    "CREATE VIRTUAL TABLE dir_search USING fts5(name, org, body, content='',"
-    " tokenize='unicode61 remove_diacritics 0', prefix='1 2 3');\n"
-    "INSERT INTO dir_search(dir_search, rank) VALUES ('rank', 'bm25(10.0, 4.0, 1.0)');\n"
-    "CREATE TABLE dir_service (id INTEGER PRIMARY KEY, free INTEGER NOT NULL,"
-    " langs TEXT NOT NULL, sortkey TEXT NOT NULL);\n"
-    "CREATE TABLE dir_hours (service INTEGER NOT NULL, weekdays INTEGER NOT NULL,"
-    " opens INTEGER NOT NULL, closes INTEGER NOT NULL, valid_from INTEGER NOT NULL,"
-    " valid_to INTEGER NOT NULL);\n"
-    "CREATE TABLE dir_closure (cid TEXT NOT NULL, service INTEGER NOT NULL,"
-    " date_from INTEGER NOT NULL, date_to INTEGER NOT NULL, closed INTEGER NOT NULL, opens INTEGER NOT NULL,"
-    " closes INTEGER NOT NULL);\n"
-    "CREATE TABLE dir_cat (term TEXT NOT NULL, service INTEGER NOT NULL);\n"
-    "CREATE TABLE dir_term (id TEXT PRIMARY KEY, services INTEGER NOT NULL);\n";
-
-/* fills them from the HSDS tables: the last step of a build */
-static const char build_sql[] =
-    /* every text of a service, of its organisation and of its categories, folded */
-    "INSERT INTO dir_search (rowid, name, org, body) SELECT s.rowid,"
-    " kiosk_fold(s.name, s.alternate_name, (SELECT group_concat(value, ' ') FROM translation"
-    "  WHERE resource = 'service' AND record_id = s.id AND field IN ('name', 'alternate_name'))),"
-    " kiosk_fold(o.name, o.alternate_name, (SELECT group_concat(value, ' ') FROM translation"
-    "  WHERE resource = 'organization' AND record_id = o.id AND field IN ('name', 'alternate_name'))),"
-    " kiosk_fold(s.description, s.eligibility_description, (SELECT group_concat(value, ' ')"
-    "  FROM translation WHERE resource = 'service' AND record_id = s.id"
-    "  AND field IN ('description', 'eligibility_description')),"
-    "  (SELECT group_concat(t.name || ' ' || coalesce(p.name, '') || ' ' || coalesce((SELECT"
-    "   group_concat(value, ' ') FROM translation WHERE resource = 'taxonomy_term'"
-    "   AND record_id IN (t.id, p.id) AND field = 'name'), ''), ' ')"
-    "   FROM attribute a JOIN taxonomy_term t ON t.id = a.taxonomy_term_id"
-    "   LEFT JOIN taxonomy_term p ON p.id = t.parent_id"
-    "   WHERE a.link_id = s.id AND a.link_entity = 'service'))"
-    " FROM service s LEFT JOIN organization o ON o.id = s.organization_id;\n"
-    /* free: it has cost options, and each says an amount of 0 */
-    "INSERT INTO dir_service (id, free, langs, sortkey) SELECT s.rowid,"
-    " EXISTS (SELECT 1 FROM cost_option c WHERE c.service_id = s.id) AND NOT EXISTS"
-    "  (SELECT 1 FROM cost_option c WHERE c.service_id = s.id AND (trim(c.amount) = ''"
-    "   OR CAST(replace(trim(c.amount), ',', '.') AS REAL) <> 0"
-    "   OR trim(c.amount) GLOB '*[^0-9.,]*')),"
-    " ' ' || coalesce((SELECT group_concat(lower(trim(code)), ' ') FROM language"
-    "  WHERE service_id = s.id), '') || ' ',"
-    " kiosk_fold(s.name) FROM service s;\n"
-    "CREATE INDEX dir_service_sortkey ON dir_service(sortkey, id);\n"
-    /* the schedule rows db_load_hours takes, as numbers */
-    "INSERT INTO dir_hours SELECT s.rowid, kiosk_byday(h.byday), kiosk_minutes(h.opens_at),"
-    " kiosk_minutes(h.closes_at), kiosk_date(h.valid_from), kiosk_date(h.valid_to)"
-    " FROM schedule h JOIN service s ON s.id = h.service_id"
-    " WHERE h.freq = '' OR upper(h.freq) = 'WEEKLY' ORDER BY h.rowid;\n"
-    "DELETE FROM dir_hours WHERE weekdays < 0 OR opens < 0 OR closes <= opens"
-    " OR valid_from < 0 OR valid_to < 0;\n"
-    "CREATE INDEX dir_hours_service ON dir_hours(service);\n"
-    /* closures: service 0 for those of every service */
-    "INSERT INTO dir_closure SELECT c.id, coalesce(s.rowid, 0), kiosk_date(c.start_date),"
-    " kiosk_date(CASE WHEN c.end_date = '' THEN c.start_date ELSE c.end_date END),"
-    " lower(trim(c.closed)) NOT IN ('false', '0', 'no'), kiosk_minutes(c.opens_at),"
-    " kiosk_minutes(c.closes_at) FROM closure c LEFT JOIN service s ON s.id = c.service_id"
-    " WHERE c.service_id = '' OR s.rowid IS NOT NULL ORDER BY c.rowid;\n"
-    "DELETE FROM dir_closure WHERE date_from <= 0 OR date_to < date_from"
-    " OR (NOT closed AND (opens < 0 OR closes <= opens));\n"
-    /* how many services each term holds, itself or through the terms under it */
-    /* the services of each term, itself or through a term under it */
-    "INSERT INTO dir_cat SELECT t.id, s.rowid FROM attribute a JOIN taxonomy_term t"
-    " ON t.id = a.taxonomy_term_id JOIN service s ON s.id = a.link_id"
-    " WHERE a.link_entity = 'service' UNION SELECT t.parent_id, s.rowid FROM attribute a"
-    " JOIN taxonomy_term t ON t.id = a.taxonomy_term_id JOIN service s ON s.id = a.link_id"
-    " WHERE a.link_entity = 'service' AND t.parent_id <> '';\n"
-    "CREATE INDEX dir_cat_term ON dir_cat(term, service);\n"
-    "INSERT INTO dir_term SELECT term, count(*) FROM dir_cat GROUP BY term;\n";
-
-/* creates the directory's empty tables in a new database; see directory.h */
-int db_directory_schema(Db *db)
-{
-    char *msg = NULL;
-    if (sqlite3_exec(db->h, schema_sql, NULL, NULL, &msg) != SQLITE_OK) {
-        fail(db, "the directory's tables: %s", msg ? msg : sqlite3_errmsg(db->h));
-        sqlite3_free(msg);
-        return -1;
-    }
-    return 0;
-}
-
-/* fills the directory's tables in a database being built; see directory.h */
-int db_directory_build(Db *db)
-{
-    sqlite3 *h = db->h;
-    int rc = sqlite3_create_function(h, "kiosk_fold", -1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
-                                     NULL, sql_fold, NULL, NULL);
-    if (rc == SQLITE_OK)
-        rc = sqlite3_create_function(h, "kiosk_minutes", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
-                                     NULL, sql_minutes, NULL, NULL);
-    if (rc == SQLITE_OK)
-        rc = sqlite3_create_function(h, "kiosk_byday", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
-                                     NULL, sql_byday, NULL, NULL);
-    if (rc == SQLITE_OK)
-        rc = sqlite3_create_function(h, "kiosk_date", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
-                                     NULL, sql_date, NULL, NULL);
-    char *msg = NULL;
-    if (rc == SQLITE_OK)
-        rc = sqlite3_exec(h, build_sql, NULL, NULL, &msg);
-    if (rc != SQLITE_OK) {
-        fail(db, "the directory's index: %s", msg ? msg : sqlite3_errmsg(h));
-        sqlite3_free(msg);
-        return -1;
-    }
-    return 0;
-}
-
-/* ---- reading ---- */
-
-/* a growing SQL text; ok turns false when out of memory */
-typedef struct Sql {
-    char *s;
-    size_t len, cap;
-    bool ok;
-} Sql;
-
-static void sql_add(Sql *q, const char *fmt, ...)
-{
-    if (!q->ok)
-        return;
-    va_list ap;
-    va_start(ap, fmt);
-    int n = vsnprintf(NULL, 0, fmt, ap);
-    va_end(ap);
-    if (n < 0 || (q->len + (size_t)n + 1 > q->cap && !(q->s = realloc(q->s, q->cap = (q->len + (size_t)n + 1) * 2)))) {
-        q->ok = false;
-        return;
-    }
-    va_start(ap, fmt);
-    vsnprintf(q->s + q->len, q->cap - q->len, fmt, ap);
-    va_end(ap);
-    q->len += (size_t)n;
+    return db_fail(db, "the directory: %s",
+                   rc == SQLITE_NOMEM ? "out of memory" : sqlite3_errmsg(db->h));
 }
 
 /* a text of record A.id of resource in :lang, with db_load_content's fallback: the
  * translation, else the base text, else the first translation in any language */
-static void sql_text(Sql *q, const char *alias, const char *resource, const char *field)
+static void sql_text(DbSql *q, const char *alias, const char *resource, const char *field)
 {
-    sql_add(q, "coalesce((SELECT value FROM translation WHERE resource = '%s' AND record_id = %s.id"
-               " AND field = '%s' AND language = :lang AND value <> ''), nullif(%s.\"%s\", ''),"
-               " (SELECT value FROM translation WHERE resource = '%s' AND record_id = %s.id"
-               " AND field = '%s' AND value <> '' ORDER BY rowid LIMIT 1), '')",
-            resource, alias, field, alias, field, resource, alias, field);
+    db_sql_add(q, "coalesce((SELECT value FROM translation WHERE resource = '%s' AND record_id = %s.id"
+                  " AND field = '%s' AND language = :lang AND value <> ''), nullif(%s.\"%s\", ''),"
+                  " (SELECT value FROM translation WHERE resource = '%s' AND record_id = %s.id"
+                  " AND field = '%s' AND value <> '' ORDER BY rowid LIMIT 1), '')",
+               resource, alias, field, alias, field, resource, alias, field);
 }
 
 /* :lang for sql_text: "" when lang is the base language (the base text comes first) */
@@ -258,19 +64,18 @@ static const char *lang_param(Db *db, Lang lang)
     return strcasecmp(code, db_base_language(db)) == 0 ? "" : code;
 }
 
-/* binds a text or an integer to a named parameter the statement may lack */
-static void bind_text(sqlite3_stmt *st, const char *name, const char *v)
+/* binds a text or an integer to a named parameter the statement may lack; SQLITE_OK,
+ * or SQLite's error (out of memory, a text too long) */
+static int bind_text(sqlite3_stmt *st, const char *name, const char *v)
 {
     int i = sqlite3_bind_parameter_index(st, name);
-    if (i)
-        sqlite3_bind_text(st, i, v, -1, SQLITE_TRANSIENT);
+    return i ? sqlite3_bind_text(st, i, v, -1, SQLITE_TRANSIENT) : SQLITE_OK;
 }
 
-static void bind_int(sqlite3_stmt *st, const char *name, sqlite3_int64 v)
+static int bind_int(sqlite3_stmt *st, const char *name, sqlite3_int64 v)
 {
     int i = sqlite3_bind_parameter_index(st, name);
-    if (i)
-        sqlite3_bind_int64(st, i, v);
+    return i ? sqlite3_bind_int64(st, i, v) : SQLITE_OK;
 }
 
 /* copies column c into a fixed buffer, cut at a UTF-8 character boundary */
@@ -288,8 +93,11 @@ static void col_copy(sqlite3_stmt *st, int c, char *dst, size_t n)
     dst[len] = 0;
 }
 
-/* the synonym groups of the content: one row, terms separated by "/", ";", "|" or a
- * line break; each term folded. Calls fn for each group; 0, or -1 on a database error */
+/* ---- the words: folded, each with its synonyms, as an FTS5 expression ---- */
+
+/* the alternatives of one word: the word itself, then its synonyms, each folded (a
+ * synonym group is one row of the synonym table, its terms separated by "/", ";",
+ * "|" or a line break) */
 typedef struct Synonyms {
     char keys[WORD_SYNONYMS][96];
     int n;
@@ -337,7 +145,7 @@ static int expand_words(Db *db, char words[][96], int n, Synonyms *alt)
     }
     sqlite3_stmt *st = NULL;
     if (prep(db, "SELECT terms FROM synonym ORDER BY rowid", &st) != SQLITE_OK)
-        return fail(db, "synonyms: %s", sqlite3_errmsg(db->h));
+        return db_fail(db, "synonyms: %s", sqlite3_errmsg(db->h));
     int rc;
     char keys[16][96];
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -354,7 +162,7 @@ static int expand_words(Db *db, char words[][96], int n, Synonyms *alt)
         }
     }
     done(db, st);
-    return rc == SQLITE_DONE ? 0 : fail(db, "synonyms: %s", sqlite3_errmsg(db->h));
+    return rc == SQLITE_DONE ? 0 : db_fail(db, "synonyms: %s", sqlite3_errmsg(db->h));
 }
 
 /* the FTS5 expression of the folded words: ("w"* OR "synonym"*) AND ... ; "" when
@@ -387,231 +195,344 @@ static int match_expression(Db *db, const char *words, char *out, size_t n)
             int m = snprintf(out + len, n - len, "%s\"%s\"*%s", j ? " OR " : i ? " AND (" : "(",
                              alt[i].keys[j], j == alt[i].n - 1 ? ")" : "");
             if (m < 0 || (size_t)m >= n - len)
-                return fail(db, "the query is too long");
+                return db_fail(db, "the query is too long");
             len += (size_t)m;
         }
     }
     return 0;
 }
 
-/* the local date, weekday bit and minute of now, and whether it is a public holiday */
-typedef struct Now {
-    int date, wbit, minute, holiday;
-} Now;
+/* ---- the one statement of a search: its words and filters, counted or a page ---- */
 
-static Now local_now(time_t t)
+/* what a search asks, computed once for its statements */
+typedef struct DirAsk {
+    const DirQuery *q;
+    char match[MATCH_MAX];      /* the FTS5 expression of the words, "" when none */
+    char langcode[24];          /* " ar ": dir_service.langs holds codes between spaces */
+    int date, wbit, minute;     /* the local now: 20261125, the weekday's bit, 630 */
+    int holiday;                /* now is a public holiday */
+} DirAsk;
+
+/* the words of q as an FTS5 expression, q's language code as dir_service.langs holds
+ * it, and the local now of q->now; -1 with db_error() */
+static int ask_init(Db *db, const DirQuery *q, DirAsk *a)
 {
+    a->q = q;
+    if (match_expression(db, q->words, a->match, sizeof a->match) < 0)
+        return -1;
+    snprintf(a->langcode, sizeof a->langcode, " %s ", q->language ? q->language : "");
+    for (char *c = a->langcode; *c; c++)
+        *c = (char)(*c >= 'A' && *c <= 'Z' ? *c + 32 : *c);
     struct tm tm;
-    localtime_r(&t, &tm);
-    Now n = {
-        .date = (tm.tm_year + 1900) * 10000 + (tm.tm_mon + 1) * 100 + tm.tm_mday,
-        .wbit = 1 << ((tm.tm_wday + 6) % 7),
-        .minute = tm.tm_hour * 60 + tm.tm_min,
-    };
+    localtime_r(&q->now, &tm);
+    a->date = (tm.tm_year + 1900) * 10000 + (tm.tm_mon + 1) * 100 + tm.tm_mday;
+    a->wbit = 1 << ((tm.tm_wday + 6) % 7);
+    a->minute = tm.tm_hour * 60 + tm.tm_min;
     static const HoursTable none;   /* no city holiday: member services keep their hours */
     const char *name;
-    n.holiday = hours_holiday(&none, tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, LANG_EN, &name);
+    a->holiday = hours_holiday(&none, tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, LANG_EN,
+                               &name);
+    return 0;
+}
+
+/* whether q asks for each filter of dir_filters[] */
+static bool by_category(const DirQuery *q) { return q->category && *q->category; }
+static bool by_language(const DirQuery *q) { return q->language && *q->language; }
+static bool by_free(const DirQuery *q) { return q->free; }
+static bool by_open_now(const DirQuery *q) { return q->open_now; }
+
+/* The filters of a search: when each applies, and its condition on the service's row
+ * d of dir_service (they combine with AND). To add a filter: its field in DirQuery
+ * (directory.h), a row here, and the value of a new :parameter in bind_ask(). */
+static const struct {
+    bool (*on)(const DirQuery *q);
+    const char *sql;
+} dir_filters[] = {
+    { by_category, "d.id IN (SELECT service FROM dir_cat WHERE term = :cat)" },
+    { by_language, "instr(d.langs, :langcode) > 0" },
+    { by_free, "d.free" },
+    /* hours_day(): a closure of the day wins, then a holiday closes, then the week */
+    { by_open_now,
+      "coalesce((SELECT NOT c.closed AND c.opens <= :minute AND :minute < c.closes"
+      " FROM dir_closure c WHERE c.service IN (0, d.id) AND c.date_from <= :date"
+      " AND :date <= c.date_to ORDER BY c.rowid LIMIT 1), NOT :holiday AND EXISTS"
+      " (SELECT 1 FROM dir_hours h WHERE h.service = d.id AND h.weekdays & :wbit"
+      " AND h.opens <= :minute AND :minute < h.closes AND (h.valid_from = 0"
+      " OR h.valid_from <= :date) AND (h.valid_to = 0 OR :date <= h.valid_to)))" },
+};
+#define DIR_FILTERS (sizeof dir_filters / sizeof dir_filters[0])
+
+/* true when q asks for any filter */
+static bool filtered(const DirQuery *q)
+{
+    for (size_t i = 0; i < DIR_FILTERS; i++)
+        if (dir_filters[i].on(q))
+            return true;
+    return false;
+}
+
+/* binds every parameter of the statement's filters and words; SQLITE_OK or the error */
+static int bind_ask(sqlite3_stmt *st, const DirAsk *a)
+{
+    int rc = bind_text(st, ":match", a->match);
+    if (rc == SQLITE_OK)
+        rc = bind_text(st, ":cat", a->q->category ? a->q->category : "");
+    if (rc == SQLITE_OK)
+        rc = bind_text(st, ":langcode", a->langcode);
+    if (rc == SQLITE_OK)
+        rc = bind_int(st, ":minute", a->minute);
+    if (rc == SQLITE_OK)
+        rc = bind_int(st, ":date", a->date);
+    if (rc == SQLITE_OK)
+        rc = bind_int(st, ":wbit", a->wbit);
+    if (rc == SQLITE_OK)
+        rc = bind_int(st, ":holiday", a->holiday);
+    return rc;
+}
+
+/* a page of a search: rows [offset, offset + limit), best first */
+typedef struct DirPage {
+    int offset, limit;
+    bool ranked;                /* by relevance (with words), else in file order */
+} DirPage;
+
+/* The statement of a search, prepared and bound: with page, the keys (dir_service.id,
+ * the service's rowid) of that page of the services matching a's words and filters;
+ * without, their count. filters false leaves the filters out (the words' matches
+ * alone). Without words the services come by name. It reads dir_search (f) and
+ * dir_service (d) only, as the service table's long rows cost a page read each, and
+ * d only when a filter or the order needs it. NULL with db_error(). */
+static sqlite3_stmt *dir_statement(Db *db, const DirAsk *a, bool filters, const DirPage *page)
+{
+    bool words = a->match[0] != 0, any = filters && filtered(a->q);
+    DbSql q = DB_SQL_INIT;
+    db_sql_add(&q, "SELECT %s", !page ? "count(*)" : words ? "f.rowid" : "d.id");
+    if (words)
+        db_sql_add(&q, " FROM dir_search f%s WHERE dir_search MATCH :match",
+                   any ? " JOIN dir_service d ON d.id = f.rowid" : "");
+    else
+        db_sql_add(&q, " FROM dir_service d WHERE 1");
+    for (size_t i = 0; any && i < DIR_FILTERS; i++)
+        if (dir_filters[i].on(a->q))
+            db_sql_add(&q, " AND %s", dir_filters[i].sql);
+    if (page)
+        db_sql_add(&q, " ORDER BY %s LIMIT :limit OFFSET :offset",
+                   !words ? "d.sortkey, d.id" : page->ranked ? "f.rank, f.rowid" : "f.rowid");
+    sqlite3_stmt *st = NULL;
+    int rc = q.ok ? prep(db, q.s, &st) : SQLITE_NOMEM;
+    free(q.s);
+    if (rc == SQLITE_OK)
+        rc = bind_ask(st, a);
+    if (rc == SQLITE_OK && page)
+        rc = bind_int(st, ":limit", page->limit);
+    if (rc == SQLITE_OK && page)
+        rc = bind_int(st, ":offset", page->offset);
+    if (rc != SQLITE_OK) {
+        dir_fail(db, rc);
+        done(db, st);
+        return NULL;
+    }
+    return st;
+}
+
+/* the number of services matching a (its words alone when not filters); -1 with
+ * db_error() */
+static int dir_count(Db *db, const DirAsk *a, bool filters)
+{
+    sqlite3_stmt *st = dir_statement(db, a, filters, NULL);
+    if (!st)
+        return -1;
+    int rc = sqlite3_step(st);
+    int n = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : -1;
+    if (n < 0)
+        dir_fail(db, SQLITE_ERROR);
+    done(db, st);
     return n;
 }
 
-/* the FROM and WHERE of a directory query: dir_service d (and dir_search f) only, as
- * the service table's long rows cost a page read each */
-static void sql_where(Sql *q, const DirQuery *dq, bool words)
+/* ---- the rows of a page, and the service card ---- */
+
+/* "SELECT s.id, its name, its organisation's name" in :lang: the start of a statement
+ * reading a service; the caller adds its own columns, then service_from() */
+static void service_columns(DbSql *q)
 {
-    if (words)
-        sql_add(q, " FROM dir_search f JOIN dir_service d ON d.id = f.rowid"
-                   " WHERE dir_search MATCH :match");
-    else
-        sql_add(q, " FROM dir_service d WHERE 1");
-    if (dq->category && *dq->category)
-        sql_add(q, " AND d.id IN (SELECT service FROM dir_cat WHERE term = :cat)");
-    if (dq->language && *dq->language)
-        sql_add(q, " AND instr(d.langs, :langcode) > 0");
-    if (dq->free)
-        sql_add(q, " AND d.free");
-    /* hours_day(): a closure of the day wins, then a holiday closes, then the week */
-    if (dq->open_now)
-        sql_add(q, " AND coalesce((SELECT NOT c.closed AND c.opens <= :minute AND :minute < c.closes"
-                   " FROM dir_closure c WHERE c.service IN (0, d.id) AND c.date_from <= :date"
-                   " AND :date <= c.date_to ORDER BY c.rowid LIMIT 1), NOT :holiday AND EXISTS"
-                   " (SELECT 1 FROM dir_hours h WHERE h.service = d.id AND h.weekdays & :wbit"
-                   " AND h.opens <= :minute AND :minute < h.closes AND (h.valid_from = 0"
-                   " OR h.valid_from <= :date) AND (h.valid_to = 0 OR :date <= h.valid_to)))");
+    db_sql_add(q, "SELECT s.id, ");
+    sql_text(q, "s", "service", "name");
+    db_sql_add(q, ", ");
+    sql_text(q, "o", "organization", "name");
 }
 
-/* binds the filter parameters of sql_where() */
-static void bind_where(sqlite3_stmt *st, const DirQuery *dq, const char *match, const Now *now)
+/* the tables of service_columns(): the service s, its dir_service row d, its
+ * organisation o; where chooses the service */
+static void service_from(DbSql *q, const char *where)
 {
-    char code[24];
-    snprintf(code, sizeof code, " %s ", dq->language ? dq->language : "");
-    for (char *c = code; *c; c++)
-        *c = (char)(*c >= 'A' && *c <= 'Z' ? *c + 32 : *c);
-    bind_text(st, ":match", match);
-    bind_text(st, ":cat", dq->category ? dq->category : "");
-    bind_text(st, ":langcode", code);
-    bind_int(st, ":minute", now->minute);
-    bind_int(st, ":date", now->date);
-    bind_int(st, ":wbit", now->wbit);
-    bind_int(st, ":holiday", now->holiday);
+    db_sql_add(q, " FROM service s JOIN dir_service d ON d.id = s.rowid"
+                  " LEFT JOIN organization o ON o.id = s.organization_id WHERE %s", where);
 }
 
-/* the schedule of the service with that rowid from dir_hours and dir_closure; the
- * closures' reasons in every language through why (a list's badge passes NULL) */
-static int load_hours_key(Db *db, sqlite3_stmt *hs, sqlite3_stmt *cs, sqlite3_int64 key,
-                          HoursTable *t, sqlite3_stmt *why)
+/* the statements that read one service's schedule from dir_hours and dir_closure,
+ * and with why the closures' reasons in every language (a list's badge shows none) */
+typedef struct HoursReader {
+    sqlite3_stmt *hs, *cs, *why;
+} HoursReader;
+
+/* prepares r (every statement NULL first); -1 with db_error(), r then to be closed */
+static int hours_open(Db *db, HoursReader *r, bool reasons)
 {
+    *r = (HoursReader){ 0 };
+    int rc = prep(db, "SELECT weekdays, opens, closes, valid_from, valid_to"
+                      " FROM dir_hours WHERE service = ?1 ORDER BY rowid", &r->hs);
+    if (rc == SQLITE_OK)
+        rc = prep(db, "SELECT date_from, date_to, closed, opens, closes, cid FROM dir_closure"
+                      " WHERE service IN (0, ?1) ORDER BY rowid", &r->cs);
+    if (rc == SQLITE_OK && reasons) {
+        DbSql q = DB_SQL_INIT;
+        db_sql_add(&q, "SELECT ");
+        sql_text(&q, "c", "closure", "reason");
+        db_sql_add(&q, " FROM closure c WHERE c.id = :cid");
+        rc = q.ok ? prep(db, q.s, &r->why) : SQLITE_NOMEM;
+        free(q.s);
+    }
+    return rc == SQLITE_OK ? 0 : dir_fail(db, rc);
+}
+
+static void hours_close(Db *db, HoursReader *r)
+{
+    done(db, r->hs);
+    done(db, r->cs);
+    done(db, r->why);
+}
+
+/* the schedule of the service with that rowid into t; -1 with db_error() */
+static int hours_read(Db *db, HoursReader *r, sqlite3_int64 key, HoursTable *t)
+{
+    sqlite3_stmt *hs = r->hs, *cs = r->cs;
     t->n_periods = t->n_closures = 0;
-    sqlite3_bind_int64(hs, 1, key);
-    int rc;
-    while ((rc = sqlite3_step(hs)) == SQLITE_ROW && t->n_periods < HOURS_MAX_PERIODS)
+    int rc = sqlite3_bind_int64(hs, 1, key);
+    while (rc == SQLITE_OK && (rc = sqlite3_step(hs)) == SQLITE_ROW) {
+        if (t->n_periods == HOURS_MAX_PERIODS)
+            break;
         t->periods[t->n_periods++] = (HoursPeriod){
             .weekdays = (unsigned)sqlite3_column_int(hs, 0),
             .opens_min = sqlite3_column_int(hs, 1), .closes_min = sqlite3_column_int(hs, 2),
             .valid_from = sqlite3_column_int(hs, 3), .valid_to = sqlite3_column_int(hs, 4),
         };
+        rc = SQLITE_OK;
+    }
     sqlite3_reset(hs);
     if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-        return fail(db, "dir_hours: %s", sqlite3_errmsg(db->h));
-    sqlite3_bind_int64(cs, 1, key);
-    while ((rc = sqlite3_step(cs)) == SQLITE_ROW && t->n_closures < HOURS_MAX_CLOSURES) {
+        return db_fail(db, "dir_hours: %s", sqlite3_errmsg(db->h));
+    rc = sqlite3_bind_int64(cs, 1, key);
+    while (rc == SQLITE_OK && (rc = sqlite3_step(cs)) == SQLITE_ROW) {
+        if (t->n_closures == HOURS_MAX_CLOSURES)
+            break;
         HoursClosure *c = &t->closures[t->n_closures++];
         c->from = sqlite3_column_int(cs, 0);
         c->to = sqlite3_column_int(cs, 1);
         c->closed = sqlite3_column_int(cs, 2);
         c->opens_min = sqlite3_column_int(cs, 3);
         c->closes_min = sqlite3_column_int(cs, 4);
+        rc = SQLITE_OK;
         for (int l = 0; l < LANG_COUNT; l++) {
             c->reason[l][0] = 0;
-            if (!why)
+            if (!r->why || rc != SQLITE_OK)
                 continue;
-            bind_text(why, ":cid", (const char *)sqlite3_column_text(cs, 5));
-            bind_text(why, ":lang", lang_param(db, (Lang)l));
-            if (sqlite3_step(why) == SQLITE_ROW)
-                col_copy(why, 0, c->reason[l], sizeof c->reason[l]);
-            sqlite3_reset(why);
+            rc = bind_text(r->why, ":cid", (const char *)sqlite3_column_text(cs, 5));
+            if (rc == SQLITE_OK)
+                rc = bind_text(r->why, ":lang", lang_param(db, (Lang)l));
+            if (rc == SQLITE_OK && (rc = sqlite3_step(r->why)) == SQLITE_ROW)
+                col_copy(r->why, 0, c->reason[l], sizeof c->reason[l]);
+            rc = rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_OK : rc;
+            sqlite3_reset(r->why);
         }
     }
     sqlite3_reset(cs);
     if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-        return fail(db, "dir_closure: %s", sqlite3_errmsg(db->h));
+        return db_fail(db, "dir_closure: %s", sqlite3_errmsg(db->h));
     return 0;
 }
 
-/* fills the rows of one page from their rowids */
+/* fills the rows of one page from their keys; the number filled, -1 with db_error() */
 static int fill_rows(Db *db, Lang lang, time_t now, const sqlite3_int64 *keys, int n, DirRow *rows)
 {
-    sqlite3 *h = db->h;
-    Sql q = { .ok = true };
-    sql_add(&q, "SELECT s.id, ");
-    sql_text(&q, "s", "service", "name");
-    sql_add(&q, ", ");
-    sql_text(&q, "o", "organization", "name");
-    sql_add(&q, ", (SELECT group_concat(");
+    DbSql q = DB_SQL_INIT;
+    service_columns(&q);
+    db_sql_add(&q, ", (SELECT group_concat(");
     sql_text(&q, "l", "language", "name");
-    sql_add(&q, ", ', ') FROM language l WHERE l.service_id = s.id), d.free,"
-                " s.status = '' OR lower(s.status) = 'active', s.alert <> ''"
-                " FROM service s JOIN dir_service d ON d.id = s.rowid"
-                " LEFT JOIN organization o ON o.id = s.organization_id WHERE s.rowid = :key");
-    sqlite3_stmt *st = NULL, *hs = NULL, *cs = NULL;
+    db_sql_add(&q, ", ', ') FROM language l WHERE l.service_id = s.id), d.free,"
+                   " s.status = '' OR lower(s.status) = 'active', s.alert <> ''");
+    service_from(&q, "s.rowid = :key");
+    sqlite3_stmt *st = NULL;
+    HoursReader hr = { 0 };
     HoursTable *t = malloc(sizeof *t);
     int rc = !q.ok || !t ? SQLITE_NOMEM : prep(db, q.s, &st);
-    if (rc == SQLITE_OK)
-        rc = prep(db, "SELECT weekdays, opens, closes, valid_from, valid_to"
-                      " FROM dir_hours WHERE service = ?1 ORDER BY rowid", &hs);
-    if (rc == SQLITE_OK)
-        rc = prep(db, "SELECT date_from, date_to, closed, opens, closes, cid FROM dir_closure"
-                      " WHERE service IN (0, ?1) ORDER BY rowid", &cs);
     free(q.s);
-    int filled = 0;
-    if (rc == SQLITE_OK) {
-        memset(t, 0, sizeof *t);
-        bind_text(st, ":lang", lang_param(db, lang));
-        for (int i = 0; i < n; i++) {
-            DirRow *r = &rows[filled];
-            memset(r, 0, sizeof *r);
-            bind_int(st, ":key", keys[i]);
-            if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
-                sqlite3_reset(st);
-                if (rc == SQLITE_DONE)
-                    continue;
-                break;
-            }
-            col_copy(st, 0, r->id, sizeof r->id);
-            col_copy(st, 1, r->name, sizeof r->name);
-            col_copy(st, 2, r->org, sizeof r->org);
-            col_copy(st, 3, r->languages, sizeof r->languages);
-            r->free = sqlite3_column_int(st, 4);
-            r->active = sqlite3_column_int(st, 5);
-            r->alert = sqlite3_column_int(st, 6);
-            sqlite3_reset(st);
-            if (load_hours_key(db, hs, cs, keys[i], t, NULL) < 0) {
-                rc = SQLITE_ERROR;
-                break;
-            }
-            r->has_hours = t->n_periods > 0;
-            hours_status_at(t, now, &r->hours);
-            filled++;
-            rc = SQLITE_OK;
-        }
+    if (rc == SQLITE_OK)
+        rc = bind_text(st, ":lang", lang_param(db, lang));
+    bool told = false;          /* hours_open() or hours_read() said why */
+    if (rc == SQLITE_OK && hours_open(db, &hr, false) < 0) {
+        told = true;
+        rc = SQLITE_ERROR;
     }
-    if (rc != SQLITE_OK && rc != SQLITE_DONE)
-        fail(db, "the directory: %s", rc == SQLITE_NOMEM ? "out of memory" : sqlite3_errmsg(h));
+    int filled = 0;
+    for (int i = 0; rc == SQLITE_OK && i < n; i++) {
+        DirRow *r = &rows[filled];
+        memset(r, 0, sizeof *r);
+        rc = bind_int(st, ":key", keys[i]);
+        if (rc == SQLITE_OK && (rc = sqlite3_step(st)) != SQLITE_ROW) {
+            sqlite3_reset(st);
+            rc = rc == SQLITE_DONE ? SQLITE_OK : rc;    /* no such key: left out */
+            continue;
+        }
+        if (rc != SQLITE_ROW)
+            break;
+        col_copy(st, 0, r->id, sizeof r->id);
+        col_copy(st, 1, r->name, sizeof r->name);
+        col_copy(st, 2, r->org, sizeof r->org);
+        col_copy(st, 3, r->languages, sizeof r->languages);
+        r->free = sqlite3_column_int(st, 4);
+        r->active = sqlite3_column_int(st, 5);
+        r->alert = sqlite3_column_int(st, 6);
+        sqlite3_reset(st);
+        if (hours_read(db, &hr, keys[i], t) < 0) {
+            told = true;
+            rc = SQLITE_ERROR;
+            break;
+        }
+        r->has_hours = t->n_periods > 0;
+        hours_status_at(t, now, &r->hours);
+        filled++;
+        rc = SQLITE_OK;
+    }
+    if (rc != SQLITE_OK && !told)
+        dir_fail(db, rc);
     done(db, st);
-    done(db, hs);
-    done(db, cs);
+    hours_close(db, &hr);
     free(t);
-    return rc != SQLITE_OK && rc != SQLITE_DONE ? -1 : filled;
+    return rc == SQLITE_OK ? filled : -1;
 }
 
-/* the single number a statement returns, -1 with db_error() on failure */
-static int count_rows(Db *db, const char *sql, const DirQuery *dq, const char *match,
-                      const Now *now)
-{
-    sqlite3 *h = db->h;
-    sqlite3_stmt *st = NULL;
-    if (prep(db, sql, &st) != SQLITE_OK)
-        return fail(db, "the directory: %s", sqlite3_errmsg(h));
-    bind_where(st, dq, match, now);
-    int rc = sqlite3_step(st);
-    int n = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : -1;
-    done(db, st);
-    return n < 0 ? fail(db, "the directory: %s", sqlite3_errmsg(h)) : n;
-}
+/* ---- the search ---- */
 
 /* The services matching q, a page of them; see directory.h. Relevance (bm25, a name
  * counting more than a description) orders at most RANKED_MAX matches: ranking costs
  * a few microseconds a match, and a word of one or two letters, which matches nearly
- * every service, then lists them in file order, at once. */
+ * every service, then lists them in file order, at once. The keys of the page are
+ * read 64 at a time, each batch's rows filled before the next is read. */
 static int search(Db *db, const DirQuery *dq, Lang lang, int offset, int max, DirRow *rows,
                   int *total)
 {
-    char match[MATCH_MAX];
-    if (match_expression(db, dq->words, match, sizeof match) < 0)
+    DirAsk a;
+    if (ask_init(db, dq, &a) < 0)
         return -1;
-    bool words = match[0] != 0;
-    bool filtered = (dq->category && *dq->category) || (dq->language && *dq->language) ||
-                    dq->free || dq->open_now;
-    Now now = local_now(dq->now);
-    int matches = -1;
-    if (words && (matches = count_rows(db, "SELECT count(*) FROM dir_search WHERE dir_search"
-                                           " MATCH :match", dq, match, &now)) < 0)
+    bool words = a.match[0] != 0;
+    int matches = words ? dir_count(db, &a, false) : -1;
+    if (words && matches < 0)
         return -1;
-    sqlite3 *h = db->h;
-    Sql q = { .ok = true };
-    sql_add(&q, "SELECT d.id");
-    sql_where(&q, dq, words);
-    sql_add(&q, !words ? " ORDER BY d.sortkey, d.id"
-                : matches <= RANKED_MAX ? " ORDER BY f.rank, f.rowid" : " ORDER BY f.rowid");
-    sql_add(&q, " LIMIT :limit OFFSET :offset");
-    sqlite3_stmt *st = NULL;
-    if (!q.ok || prep(db, q.s, &st) != SQLITE_OK) {
-        free(q.s);
-        return fail(db, "the directory: %s", q.ok ? sqlite3_errmsg(h) : "out of memory");
-    }
-    free(q.s);
-    bind_where(st, dq, match, &now);
-    bind_int(st, ":limit", max);
-    bind_int(st, ":offset", offset);
+    DirPage page = { .offset = offset, .limit = max, .ranked = matches <= RANKED_MAX };
+    sqlite3_stmt *st = dir_statement(db, &a, true, &page);
+    if (!st)
+        return -1;
     sqlite3_int64 keys[64];
     int n = 0, rc = SQLITE_DONE, filled = 0;
     while (n < max && (rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -625,128 +546,115 @@ static int search(Db *db, const DirQuery *dq, Lang lang, int offset, int max, Di
             filled += f;
         }
     }
+    if (n < max && rc != SQLITE_DONE)
+        dir_fail(db, SQLITE_ERROR);
     done(db, st);
     if (n < max && rc != SQLITE_DONE)
-        return fail(db, "the directory: %s", sqlite3_errmsg(h));
+        return -1;
     if (n % 64) {
         int f = fill_rows(db, lang, dq->now, keys, n % 64, rows + filled);
         if (f < 0)
             return -1;
         filled += f;
     }
-    if (total && words && !filtered)
-        *total = matches;
-    else if (total) {
-        Sql c = { .ok = true };
-        sql_add(&c, "SELECT count(*)");
-        sql_where(&c, dq, words);
-        *total = c.ok ? count_rows(db, c.s, dq, match, &now) : fail(db, "out of memory");
-        free(c.s);
-        if (*total < 0)
-            return -1;
-    }
-    return filled;
+    if (total)
+        *total = words && !filtered(dq) ? matches : dir_count(db, &a, true);
+    return total && *total < 0 ? -1 : filled;
 }
+
+/* ---- categories, members, a service's hours and card ---- */
 
 /* the categories under parent with a service count; see directory.h */
 int db_directory_categories(Db *db, const char *parent, Lang lang, DirCategory *out, int max)
 {
     sqlite3 *h = db->h;
-    Sql q = { .ok = true };
-    sql_add(&q, "SELECT t.id, t.code, ");
+    DbSql q = DB_SQL_INIT;
+    db_sql_add(&q, "SELECT t.id, t.code, ");
     sql_text(&q, "t", "taxonomy_term", "name");
-    sql_add(&q, ", n.services FROM taxonomy_term t JOIN taxonomy x ON x.id = t.taxonomy_id"
-                " JOIN dir_term n ON n.id = t.id WHERE lower(x.name) = 'category' AND n.services > 0"
-                " AND (CASE WHEN :parent = '' THEN t.parent_id = '' OR NOT EXISTS (SELECT 1"
-                " FROM taxonomy_term p WHERE p.id = t.parent_id) ELSE t.parent_id = :parent END)"
-                " ORDER BY t.rowid");
+    db_sql_add(&q, ", n.services FROM taxonomy_term t JOIN taxonomy x ON x.id = t.taxonomy_id"
+                   " JOIN dir_term n ON n.id = t.id WHERE lower(x.name) = 'category' AND n.services > 0"
+                   " AND (CASE WHEN :parent = '' THEN t.parent_id = '' OR NOT EXISTS (SELECT 1"
+                   " FROM taxonomy_term p WHERE p.id = t.parent_id) ELSE t.parent_id = :parent END)"
+                   " ORDER BY t.rowid");
     sqlite3_stmt *st = NULL;
     if (!q.ok || prep(db, q.s, &st) != SQLITE_OK) {
         free(q.s);
-        return fail(db, "categories: %s", q.ok ? sqlite3_errmsg(h) : "out of memory");
+        return db_fail(db, "categories: %s", q.ok ? sqlite3_errmsg(h) : "out of memory");
     }
     free(q.s);
-    bind_text(st, ":parent", parent ? parent : "");
-    bind_text(st, ":lang", lang_param(db, lang));
-    int n = 0, rc = SQLITE_DONE;
-    while (n < max && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+    int n = 0, rc = bind_text(st, ":parent", parent ? parent : "");
+    if (rc == SQLITE_OK)
+        rc = bind_text(st, ":lang", lang_param(db, lang));
+    while (rc == SQLITE_OK && n < max && (rc = sqlite3_step(st)) == SQLITE_ROW) {
         DirCategory *c = &out[n++];
         col_copy(st, 0, c->id, sizeof c->id);
         col_copy(st, 1, c->code, sizeof c->code);
         col_copy(st, 2, c->name, sizeof c->name);
         c->count = sqlite3_column_int(st, 3);
+        rc = SQLITE_OK;
     }
-    bool ok = n == max || rc == SQLITE_DONE;
+    if (rc != SQLITE_OK && rc != SQLITE_DONE)       /* OK: max reached */
+        db_fail(db, "categories: %s", sqlite3_errmsg(h));
     done(db, st);
-    return ok ? n : fail(db, "categories: %s", sqlite3_errmsg(h));
+    return rc == SQLITE_OK || rc == SQLITE_DONE ? n : -1;
 }
 
 /* 1 when a service belongs to another organisation than the first service's */
 int db_directory_has_members(Db *db)
 {
-    sqlite3 *h = db->h;
     sqlite3_stmt *st = NULL;
     int rc = prep(db, "SELECT EXISTS (SELECT 1 FROM service WHERE organization_id <>"
                       " (SELECT organization_id FROM service ORDER BY rowid LIMIT 1))", &st);
     if (rc == SQLITE_OK)
         rc = sqlite3_step(st);
     int yes = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : -1;
+    if (yes < 0)
+        dir_fail(db, SQLITE_ERROR);
     done(db, st);
-    return yes < 0 ? fail(db, "the directory: %s", sqlite3_errmsg(h)) : yes;
+    return yes;
 }
 
 /* the schedule and closures of one service, reasons in every language */
 int db_directory_load_hours(Db *db, const char *service_id, HoursTable *out)
 {
-    sqlite3 *h = db->h;
     memset(out, 0, sizeof *out);
-    sqlite3_stmt *k = NULL, *hs = NULL, *cs = NULL, *why = NULL;
-    Sql q = { .ok = true };
-    sql_add(&q, "SELECT ");
-    sql_text(&q, "c", "closure", "reason");
-    sql_add(&q, " FROM closure c WHERE c.id = :cid");
-    int rc = q.ok ? prep(db, "SELECT rowid FROM service WHERE id = ?1", &k) : SQLITE_NOMEM;
-    if (rc == SQLITE_OK)
-        rc = prep(db, "SELECT weekdays, opens, closes, valid_from, valid_to"
-                      " FROM dir_hours WHERE service = ?1 ORDER BY rowid", &hs);
-    if (rc == SQLITE_OK)
-        rc = prep(db, "SELECT date_from, date_to, closed, opens, closes, cid FROM dir_closure"
-                      " WHERE service IN (0, ?1) ORDER BY rowid", &cs);
-    if (rc == SQLITE_OK)
-        rc = prep(db, q.s, &why);
-    free(q.s);
+    HoursReader hr;
+    sqlite3_stmt *k = NULL;
     int ret = -1;
-    if (rc == SQLITE_OK) {
-        sqlite3_bind_text(k, 1, service_id, -1, SQLITE_TRANSIENT);
-        rc = sqlite3_step(k);
+    if (hours_open(db, &hr, true) == 0) {
+        int rc = prep(db, "SELECT rowid FROM service WHERE id = ?1", &k);
+        if (rc == SQLITE_OK)
+            rc = sqlite3_bind_text(k, 1, service_id, -1, SQLITE_TRANSIENT);
+        if (rc == SQLITE_OK)
+            rc = sqlite3_step(k);
         if (rc == SQLITE_ROW)
-            ret = load_hours_key(db, hs, cs, sqlite3_column_int64(k, 0), out, why);
+            ret = hours_read(db, &hr, sqlite3_column_int64(k, 0), out);
         else if (rc == SQLITE_DONE)
             ret = 0;            /* no such service: no schedule */
+        else
+            dir_fail(db, SQLITE_ERROR);
     }
-    if (ret < 0 && rc != SQLITE_ROW)
-        fail(db, "the directory: %s", rc == SQLITE_NOMEM ? "out of memory" : sqlite3_errmsg(h));
     done(db, k);
-    done(db, hs);
-    done(db, cs);
-    done(db, why);
+    hours_close(db, &hr);
     return ret;
 }
 
 /* runs a one-row statement prepared from q for the service id in lang; the caller
  * steps and finalizes it. NULL with db_error() when it cannot be prepared */
-static sqlite3_stmt *card_query(Db *db, Sql *q, const char *id, Lang lang)
+static sqlite3_stmt *card_query(Db *db, DbSql *q, const char *id, Lang lang)
 {
     sqlite3_stmt *st = NULL;
     if (!q->ok || prep(db, q->s, &st) != SQLITE_OK) {
-        fail(db, "the service card: %s", q->ok ? sqlite3_errmsg(db->h) : "out of memory");
+        db_fail(db, "the service card: %s", q->ok ? sqlite3_errmsg(db->h) : "out of memory");
         st = NULL;
-    } else {
-        bind_text(st, ":id", id);
-        bind_text(st, ":lang", lang_param(db, lang));
+    } else if (bind_text(st, ":id", id) != SQLITE_OK ||
+               bind_text(st, ":lang", lang_param(db, lang)) != SQLITE_OK) {
+        db_fail(db, "the service card: %s", sqlite3_errmsg(db->h));
+        done(db, st);
+        st = NULL;
     }
     free(q->s);
-    *q = (Sql){ .ok = true };
+    *q = (DbSql)DB_SQL_INIT;
     return st;
 }
 
@@ -773,34 +681,29 @@ static bool card_lines(Db *db, sqlite3_stmt *st, char *out, size_t n)
 static int card(Db *db, const char *service_id, Lang lang, DirCard *c)
 {
     memset(c, 0, sizeof *c);
-    Sql q = { .ok = true };
-    sql_add(&q, "SELECT s.id, ");
-    sql_text(&q, "s", "service", "name");
-    sql_add(&q, ", ");
-    sql_text(&q, "o", "organization", "name");
-    sql_add(&q, ", ");
-    sql_text(&q, "s", "service", "description");
-    sql_add(&q, ", ");
-    sql_text(&q, "s", "service", "eligibility_description");
-    sql_add(&q, ", ");
-    sql_text(&q, "s", "service", "application_process");
-    sql_add(&q, ", ");
-    sql_text(&q, "s", "service", "alert");
-    sql_add(&q, ", s.status, s.assured_date, s.last_modified, s.minimum_age, s.maximum_age,"
-                " coalesce(nullif(s.email, ''), o.email, ''), coalesce(nullif(s.url, ''), o.website, ''),"
-                " coalesce((SELECT number FROM phone WHERE service_id = s.id ORDER BY rowid LIMIT 1),"
-                " (SELECT number FROM phone WHERE organization_id = s.organization_id"
-                " AND s.organization_id <> '' ORDER BY rowid LIMIT 1), ''), d.free"
-                " FROM service s JOIN dir_service d ON d.id = s.rowid"
-                " LEFT JOIN organization o ON o.id = s.organization_id WHERE s.id = :id");
+    DbSql q = DB_SQL_INIT;
+    service_columns(&q);
+    static const char *const texts[] = {            /* columns 3 to 6 */
+        "description", "eligibility_description", "application_process", "alert",
+    };
+    for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+        db_sql_add(&q, ", ");
+        sql_text(&q, "s", "service", texts[i]);
+    }
+    db_sql_add(&q, ", s.status, s.assured_date, s.last_modified, s.minimum_age, s.maximum_age,"
+                   " coalesce(nullif(s.email, ''), o.email, ''), coalesce(nullif(s.url, ''), o.website, ''),"
+                   " coalesce((SELECT number FROM phone WHERE service_id = s.id ORDER BY rowid LIMIT 1),"
+                   " (SELECT number FROM phone WHERE organization_id = s.organization_id"
+                   " AND s.organization_id <> '' ORDER BY rowid LIMIT 1), ''), d.free");
+    service_from(&q, "s.id = :id");
     sqlite3_stmt *st = card_query(db, &q, service_id, lang);
     if (!st)
         return -1;
     int rc = sqlite3_step(st);
     if (rc != SQLITE_ROW) {
         done(db, st);
-        return rc == SQLITE_DONE ? fail(db, "no service %s", service_id)
-                                 : fail(db, "the service card: %s", sqlite3_errmsg(db->h));
+        return rc == SQLITE_DONE ? db_fail(db, "no service %s", service_id)
+                                 : db_fail(db, "the service card: %s", sqlite3_errmsg(db->h));
     }
     col_copy(st, 0, c->id, sizeof c->id);
     col_copy(st, 1, c->name, sizeof c->name);
@@ -830,36 +733,36 @@ static int card(Db *db, const char *service_id, Lang lang, DirCard *c)
     c->free = sqlite3_column_int(st, 15);
     done(db, st);
 
-    sql_add(&q, "SELECT ");
+    db_sql_add(&q, "SELECT ");
     sql_text(&q, "r", "required_document", "document");
-    sql_add(&q, " FROM required_document r WHERE r.service_id = :id ORDER BY r.rowid");
+    db_sql_add(&q, " FROM required_document r WHERE r.service_id = :id ORDER BY r.rowid");
     bool ok = (st = card_query(db, &q, service_id, lang)) && card_lines(db, st, c->documents,
                                                                         sizeof c->documents);
     /* "Per session: 10 EUR (a note)"; an amount of 0 is said by the option ("Free") */
-    sql_add(&q, "SELECT ");
+    db_sql_add(&q, "SELECT ");
     sql_text(&q, "k", "cost_option", "option");
-    sql_add(&q, " || CASE WHEN trim(k.amount) IN ('', '0', '0.0', '0.00', '0,00') THEN '' ELSE ': ' || trim(k.amount) || ' '"
-                " || upper(k.currency) END || CASE WHEN k.amount_description = '' THEN ''"
-                " ELSE ' (' || ");
+    db_sql_add(&q, " || CASE WHEN trim(k.amount) IN ('', '0', '0.0', '0.00', '0,00') THEN '' ELSE ': ' || trim(k.amount) || ' '"
+                   " || upper(k.currency) END || CASE WHEN k.amount_description = '' THEN ''"
+                   " ELSE ' (' || ");
     sql_text(&q, "k", "cost_option", "amount_description");
-    sql_add(&q, " || ')' END FROM cost_option k WHERE k.service_id = :id ORDER BY k.rowid");
+    db_sql_add(&q, " || ')' END FROM cost_option k WHERE k.service_id = :id ORDER BY k.rowid");
     ok = ok && (st = card_query(db, &q, service_id, lang)) && card_lines(db, st, c->cost, sizeof c->cost);
-    sql_add(&q, "SELECT group_concat(");
+    db_sql_add(&q, "SELECT group_concat(");
     sql_text(&q, "l", "language", "name");
-    sql_add(&q, ", ', ') FROM language l WHERE l.service_id = :id");
+    db_sql_add(&q, ", ', ') FROM language l WHERE l.service_id = :id");
     ok = ok && (st = card_query(db, &q, service_id, lang)) && card_lines(db, st, c->languages,
                                                                         sizeof c->languages);
     /* where: the service's location with an address first, else its organisation's */
-    sql_add(&q, "SELECT ");
+    db_sql_add(&q, "SELECT ");
     sql_text(&q, "a", "address", "address_1");
-    sql_add(&q, ", ");
+    db_sql_add(&q, ", ");
     sql_text(&q, "a", "address", "city");
-    sql_add(&q, ", a.postal_code, a.country, l.latitude, l.longitude FROM location l"
-                " LEFT JOIN address a ON a.location_id = l.id WHERE l.id IN (SELECT location_id"
-                " FROM service_at_location WHERE service_id = :id) OR l.organization_id ="
-                " (SELECT organization_id FROM service WHERE id = :id AND organization_id <> '')"
-                " ORDER BY l.id NOT IN (SELECT location_id FROM service_at_location"
-                " WHERE service_id = :id), a.id IS NULL, l.rowid, a.rowid LIMIT 1");
+    db_sql_add(&q, ", a.postal_code, a.country, l.latitude, l.longitude FROM location l"
+                   " LEFT JOIN address a ON a.location_id = l.id WHERE l.id IN (SELECT location_id"
+                   " FROM service_at_location WHERE service_id = :id) OR l.organization_id ="
+                   " (SELECT organization_id FROM service WHERE id = :id AND organization_id <> '')"
+                   " ORDER BY l.id NOT IN (SELECT location_id FROM service_at_location"
+                   " WHERE service_id = :id), a.id IS NULL, l.rowid, a.rowid LIMIT 1");
     if (ok && (st = card_query(db, &q, service_id, lang))) {
         rc = sqlite3_step(st);
         if (rc == SQLITE_ROW) {
@@ -882,80 +785,29 @@ static int card(Db *db, const char *service_id, Lang lang, DirCard *c)
         ok = false;
     }
     free(q.s);
-    return ok ? 0 : fail(db, "the service card: %s", sqlite3_errmsg(db->h));
-}
-
-/* the tables whose rows belong to a service, and the column that says which */
-static const struct { const char *table, *column; } service_parts[] = {
-    { "service", "id" },          { "schedule", "service_id" },  { "language", "service_id" },
-    { "cost_option", "service_id" }, { "required_document", "service_id" },
-    { "phone", "service_id" },    { "service_at_location", "service_id" },
-    { "funding", "service_id" },  { "contact", "service_id" },   { "closure", "service_id" },
-    { "attribute", "link_id" },
-};
-
-/* services added, changed and removed since the database at old_path; see directory.h */
-int db_directory_compare(Db *db, const char *old_path, int counts[3])
-{
-    sqlite3 *h = db->h;
-    counts[0] = counts[1] = counts[2] = 0;
-    sqlite3_stmt *st = NULL;
-    int rc = sqlite3_prepare_v2(h, "ATTACH ?1 AS old", -1, &st, NULL);
-    if (rc == SQLITE_OK) {
-        sqlite3_bind_text(st, 1, old_path, -1, SQLITE_TRANSIENT);
-        rc = sqlite3_step(st) == SQLITE_DONE ? SQLITE_OK : SQLITE_ERROR;
-    }
-    sqlite3_finalize(st);
-    if (rc != SQLITE_OK)
-        return fail(db, "%s: %s", old_path, sqlite3_errmsg(h));
-    /* the ids of services some row of which is in one database and not the other */
-    Sql q = { .ok = true };
-    sql_add(&q, "WITH touched(id) AS (");
-    for (size_t i = 0; i < sizeof service_parts / sizeof service_parts[0]; i++)
-        for (int dir = 0; dir < 2; dir++)
-            sql_add(&q, "%sSELECT \"%s\" FROM (SELECT * FROM %s.\"%s\" EXCEPT SELECT * FROM %s.\"%s\")",
-                    i || dir ? " UNION " : "", service_parts[i].column, dir ? "old" : "main",
-                    service_parts[i].table, dir ? "main" : "old", service_parts[i].table);
-    sql_add(&q, " UNION SELECT record_id FROM (SELECT * FROM main.translation WHERE resource ="
-                " 'service' EXCEPT SELECT * FROM old.translation WHERE resource = 'service')"
-                " UNION SELECT record_id FROM (SELECT * FROM old.translation WHERE resource ="
-                " 'service' EXCEPT SELECT * FROM main.translation WHERE resource = 'service'))"
-                /* the first service is the centre's own: the summary says its changes */
-                ", own(id) AS (SELECT id FROM (SELECT id FROM main.service ORDER BY rowid LIMIT 1)"
-                " UNION SELECT id FROM (SELECT id FROM old.service ORDER BY rowid LIMIT 1))"
-                " SELECT (SELECT count(*) FROM main.service WHERE id NOT IN (SELECT id FROM old.service)"
-                "  AND id NOT IN own),"
-                " (SELECT count(*) FROM touched t WHERE t.id IN (SELECT id FROM main.service)"
-                "  AND t.id IN (SELECT id FROM old.service) AND t.id NOT IN own),"
-                " (SELECT count(*) FROM old.service WHERE id NOT IN (SELECT id FROM main.service)"
-                "  AND id NOT IN own)");
-    rc = q.ok ? sqlite3_prepare_v2(h, q.s, -1, &st, NULL) : SQLITE_NOMEM;
-    free(q.s);
-    if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW)
-        for (int i = 0; i < 3; i++)
-            counts[i] = sqlite3_column_int(st, i);
-    int ret = rc == SQLITE_ROW ? 0 : fail(db, "comparing with %s: %s", old_path,
-                                          rc == SQLITE_NOMEM ? "out of memory" : sqlite3_errmsg(h));
-    sqlite3_finalize(st);
-    sqlite3_exec(h, "DETACH old", NULL, NULL, NULL);
-    return ret;
+    return ok ? 0 : db_fail(db, "the service card: %s", sqlite3_errmsg(db->h));
 }
 
 /* ---- one read transaction a call: SQLite then takes its lock and checks the file
  * once, not for each of the call's dozen statements ---- */
 
+/* begins a read transaction unless the caller has one open; false when it did not
+ * begin (each statement then reads on its own) */
 static bool begin_read(Db *db)
 {
     return sqlite3_get_autocommit(db->h) &&
            sqlite3_exec(db->h, "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
 }
 
+/* ends what begin_read() began; a read can fail to commit only on a broken
+ * connection, and then rolling back leaves the next call no open transaction */
 static void end_read(Db *db, bool began)
 {
-    if (began)
-        sqlite3_exec(db->h, "COMMIT", NULL, NULL, NULL);
+    if (began && sqlite3_exec(db->h, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+        sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
 }
 
+/* a page of the services matching q; see directory.h */
 int db_directory_search(Db *db, const DirQuery *q, Lang lang, int offset, int max, DirRow *rows,
                         int *total)
 {
@@ -965,6 +817,7 @@ int db_directory_search(Db *db, const DirQuery *q, Lang lang, int offset, int ma
     return n;
 }
 
+/* the card of one service; see directory.h */
 int db_directory_card(Db *db, const char *service_id, Lang lang, DirCard *out)
 {
     bool began = begin_read(db);

@@ -66,28 +66,50 @@ int db_exec(Db *db, const char *sql)
     return 0;
 }
 
+/* appends printf-style text to a growing string; false when out of memory (*s is
+ * then unchanged) */
+static bool sb_addv(char **s, size_t *len, size_t *cap, const char *fmt, va_list ap)
+{
+    va_list again;
+    va_copy(again, ap);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    bool ok = n >= 0;
+    if (ok && *len + (size_t)n + 1 > *cap) {
+        size_t c = (*cap + (size_t)n + 1) * 2;
+        char *p = realloc(*s, c);
+        if (p) {
+            *s = p;
+            *cap = c;
+        }
+        ok = p != NULL;
+    }
+    if (ok) {
+        vsnprintf(*s + *len, *cap - *len, fmt, again);
+        *len += (size_t)n;
+    }
+    va_end(again);
+    return ok;
+}
+
 /* appends printf-style text to a growing string; false when out of memory */
 bool db_sb_add(char **s, size_t *len, size_t *cap, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    int n = vsnprintf(NULL, 0, fmt, ap);
+    bool ok = sb_addv(s, len, cap, fmt, ap);
     va_end(ap);
-    if (n < 0)
-        return false;
-    if (*len + (size_t)n + 1 > *cap) {
-        size_t c = (*cap + (size_t)n + 1) * 2;
-        char *p = realloc(*s, c);
-        if (!p)
-            return false;
-        *s = p;
-        *cap = c;
-    }
+    return ok;
+}
+
+/* appends printf-style text to q's SQL; nothing once q->ok is false */
+void db_sql_add(DbSql *q, const char *fmt, ...)
+{
+    if (!q->ok)
+        return;
+    va_list ap;
     va_start(ap, fmt);
-    vsnprintf(*s + *len, *cap - *len, fmt, ap);
+    q->ok = sb_addv(&q->s, &q->len, &q->cap, fmt, ap);
     va_end(ap);
-    *len += (size_t)n;
-    return true;
 }
 
 /* the select list of table i: "id","name",... (free it); NULL when out of memory */

@@ -12,7 +12,7 @@ int db_begin(Db *db)
     return db_exec(db, "BEGIN");
 }
 
-/* ends the build's transaction once the directory's index is built (db/directory.c);
+/* ends the build's transaction once the directory's index is built (db/directory_index.c);
  * -1 with db_error() (a full disk) */
 int db_commit(Db *db)
 {

@@ -15,7 +15,7 @@
  * data/datapackage.json, bump SCHEMA_VERSION below, and read it in
  * db_load_content() (db/content.c). A new column is the same: add it, bump the
  * version. */
-#define SCHEMA_VERSION 2     /* 2: the member directory (and db/directory.c's tables) */
+#define SCHEMA_VERSION 2     /* 2: the member directory (and db/directory_index.c's tables) */
 
 static const DbTable db_tables[] = {
     { "organization", "organizations.csv", "id",

@@ -606,12 +606,13 @@ static int app_mkdirs(const char *dir)
 /* one screen in one language to path */
 /* path: the shot of screen s in l; a service's card (SCREEN_SERVICE) is the one of id,
  * or without one the directory's first service */
-static int app_shot(App *a, UiScreen s, Lang l, const char *id, const char *path)
+static int app_shot(App *a, UiScreen s, Lang l, const char *id, const char *voices,
+                    const char *path)
 {
     ui_show(a->ui, s, l);
     /* the Listen control as a kiosk with a sound device shows it (none is opened) */
-    ui_set_listen(a->ui, speech_voice_exists(NULL, i18n_code(l)) ? UI_LISTEN_READY
-                                                                 : UI_LISTEN_NO_VOICE);
+    ui_set_listen(a->ui, speech_voice_listed(voices, i18n_code(l)) ? UI_LISTEN_READY
+                                                                   : UI_LISTEN_NO_VOICE);
     if (s == SCREEN_SERVICE) {
         DirRow *first = calloc(1, sizeof *first);
         DirQuery q = { .now = a->started };
@@ -632,9 +633,15 @@ static int app_shot(App *a, UiScreen s, Lang l, const char *id, const char *path
 int app_screenshots(const ShotOptions *o)
 {
     int w = o->app.width ? o->app.width : 1280, h = o->app.height ? o->app.height : 800;
+    /* espeak-ng lists its voices, for the Listen control, while the content loads */
+    SpeechVoices ask;
+    bool asked = speech_voices_ask(NULL, &ask) == 0;
     App *a = app_create(&o->app, true, w, h);
-    if (!a)
+    char *voices = asked ? speech_voices_answer(&ask) : NULL;
+    if (!a) {
+        free(voices);
         return 1;
+    }
     a->started = o->at ? o->at : time(NULL);
     ui_set_time(a->ui, a->started);
     ui_set_large_text(a->ui, o->large_text);
@@ -660,7 +667,7 @@ int app_screenshots(const ShotOptions *o)
             fprintf(stderr, "kiosk: one file takes one --screen and one --lang\n");
             rc = 2;
         } else
-            rc = app_shot(a, only, only_lang, service, o->out) ? 1 : 0;
+            rc = app_shot(a, only, only_lang, service, voices, o->out) ? 1 : 0;
     } else {
         if (app_mkdirs(o->out) != 0) {
             fprintf(stderr, "kiosk: cannot create %s: %s\n", o->out, strerror(errno));
@@ -674,9 +681,10 @@ int app_screenshots(const ShotOptions *o)
                 char path[PATH_MAX];
                 snprintf(path, sizeof path, "%s/%s-%s%s.png", o->out, i18n_code((Lang)l),
                          ui_screen_name((UiScreen)s), modes);
-                rc = app_shot(a, (UiScreen)s, (Lang)l, service, path) ? 1 : 0;
+                rc = app_shot(a, (UiScreen)s, (Lang)l, service, voices, path) ? 1 : 0;
             }
     }
+    free(voices);
     app_destroy(a);
     return rc;
 }

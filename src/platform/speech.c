@@ -60,6 +60,7 @@ struct Speech {
     /* espeak-ng's voices, asked once per language */
     struct { char lang[16]; bool has; } voices[SPEECH_MAX_VOICES];
     int n_voices;
+    char *voice_list;           /* espeak-ng --voices, asked once at speech_create */
 };
 
 /* ---- the process ---- */
@@ -173,39 +174,65 @@ static const char *speech_voice(const char *lang)
     return strcmp(lang, "kmr") == 0 ? "ku" : lang;
 }
 
-/* asks espeak-ng --voices=LANG whether a voice of its own (not an mbrola one, which
- * needs a package of its own) speaks lang or a variant of it ("en" -> "en-gb") */
-bool speech_voice_exists(const char *synth, const char *lang)
+int speech_voices_ask(const char *synth, SpeechVoices *v)
 {
-    if (!lang || !*lang || strlen(lang) >= 16 ||
+    char *const argv[] = { (char *)(synth ? synth : "espeak-ng"), "--voices", NULL };
+    v->fd = -1;
+    return speech_spawn(argv, &v->pid, &v->fd, NULL);
+}
+
+char *speech_voices_answer(SpeechVoices *v)
+{
+    if (v->fd < 0)
+        return NULL;
+    size_t cap = 64 * 1024;     /* espeak-ng 1.51 lists its 130 voices in 10 KiB */
+    char *out = malloc(cap);
+    if (out)
+        speech_drain(v->fd, out, cap);
+    close(v->fd);
+    v->fd = -1;
+    int status;
+    while (waitpid(v->pid, &status, 0) < 0 && errno == EINTR)
+        ;
+    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+        free(out);              /* not espeak-ng, or it failed: no voices */
+        return NULL;
+    }
+    return out;
+}
+
+char *speech_voice_list(const char *synth)
+{
+    SpeechVoices v;
+    return speech_voices_ask(synth, &v) == 0 ? speech_voices_answer(&v) : NULL;
+}
+
+bool speech_voice_listed(const char *list, const char *lang)
+{
+    if (!list || !lang || !*lang || strlen(lang) >= 16 ||
         strspn(lang, "abcdefghijklmnopqrstuvwxyz-") != strlen(lang))
         return false;
-    if (!synth)
-        synth = "espeak-ng";
-    char opt[64];
-    snprintf(opt, sizeof opt, "--voices=%s", speech_voice(lang));
-    char *const argv[] = { (char *)synth, opt, NULL };
-    pid_t pid;
-    int fd;
-    if (speech_spawn(argv, &pid, &fd, NULL) != 0)
-        return false;
-    char out[8192];
-    speech_drain(fd, out, sizeof out);
-    close(fd);
-    int status;
-    while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
-        ;
-    size_t want = strlen(speech_voice(lang));
-    bool has = false;
-    /* "Pty Language Age/Gender VoiceName File Other": a line per voice after the header */
-    for (char *line = strchr(out, '\n'); line && !has; line = strchr(line, '\n')) {
+    const char *voice = speech_voice(lang);
+    size_t want = strlen(voice);
+    /* "Pty Language Age/Gender VoiceName File Other": a line per voice after the header;
+     * a variant counts ("en" -> "en-gb"), an mbrola voice (mb/) does not: it needs a
+     * package of its own */
+    for (const char *line = strchr(list, '\n'); line; line = strchr(line, '\n')) {
         line++;
         char code[64], age[32], name[64], file[128];
-        if (sscanf(line, "%*d %63s %31s %63s %127s", code, age, name, file) != 4)
-            continue;
-        has = strncmp(code, speech_voice(lang), want) == 0 &&
-              (code[want] == '\0' || code[want] == '-') && strncmp(file, "mb/", 3) != 0;
+        if (sscanf(line, "%*d %63s %31s %63s %127s", code, age, name, file) == 4 &&
+            strncmp(code, voice, want) == 0 && (code[want] == '\0' || code[want] == '-') &&
+            strncmp(file, "mb/", 3) != 0)
+            return true;
     }
+    return false;
+}
+
+bool speech_voice_exists(const char *synth, const char *lang)
+{
+    char *list = speech_voice_list(synth);
+    bool has = speech_voice_listed(list, lang);
+    free(list);
     return has;
 }
 
@@ -263,22 +290,6 @@ static int speech_proc_say(SpeechProc *p, const char *text)
     close(p->in);
     p->in = -1;
     return rc;
-}
-
-/* whether synth --version runs and succeeds */
-static bool speech_synth_runs(const char *synth)
-{
-    char *const argv[] = { (char *)synth, "--version", NULL };
-    pid_t pid;
-    int fd, status;
-    if (speech_spawn(argv, &pid, &fd, NULL) != 0)
-        return false;
-    char out[256];
-    speech_drain(fd, out, sizeof out);
-    close(fd);
-    while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
-        ;
-    return WIFEXITED(status) && WEXITSTATUS(status) == 0;
 }
 
 /* ---- the WAV stream ---- */
@@ -397,7 +408,9 @@ Speech *speech_create(const SpeechSink *sink, const char *synth)
     if (sigaction(SIGPIPE, NULL, &sa) == 0 && sa.sa_handler == SIG_DFL)
         signal(SIGPIPE, SIG_IGN);
     s->volume = SPEECH_VOLUME_DEFAULT;
-    s->synth_ok = speech_synth_runs(s->synth);
+    /* one run of espeak-ng says that it runs and which voices it has */
+    s->voice_list = speech_voice_list(s->synth);
+    s->synth_ok = s->voice_list != NULL;
     speech_probe(s);
     return s;
 }
@@ -408,6 +421,7 @@ void speech_destroy(Speech *s)
         return;
     speech_stop(s, 0);
     speech_proc_end(&s->ready);
+    free(s->voice_list);
     free(s->text);
     free(s);
 }
@@ -452,7 +466,7 @@ bool speech_has_voice(Speech *s, const char *lang)
     for (int i = 0; i < s->n_voices; i++)
         if (strcmp(s->voices[i].lang, lang) == 0)
             return s->voices[i].has;
-    bool has = speech_voice_exists(s->synth, lang);
+    bool has = speech_voice_listed(s->voice_list, lang);
     if (s->n_voices < SPEECH_MAX_VOICES) {
         snprintf(s->voices[s->n_voices].lang, sizeof s->voices[0].lang, "%s", lang);
         s->voices[s->n_voices++].has = has;

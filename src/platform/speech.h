@@ -6,6 +6,7 @@
 #ifndef SPEECH_H
 #define SPEECH_H
 #include <stdbool.h>
+#include <sys/types.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -47,10 +48,20 @@ const char *speech_why(const Speech *s);
 /* opens the output again to see whether it works now (an adapter plugged in later);
  * nothing happens while speaking. The new speech_available. */
 bool speech_probe(Speech *s);
-/* whether espeak-ng has a voice for the language code ("el", "ar"; "ps": none); the
- * answer is remembered for each language */
+/* whether espeak-ng has a voice for the language code ("el", "ar"; "ps": none), from
+ * its list of voices, asked for once by speech_create */
 bool speech_has_voice(Speech *s, const char *lang);
-/* the same, asking synth (NULL: espeak-ng) every time */
+/* synth's (NULL: espeak-ng's) list of voices, "synth --voices", malloc'd; NULL if it
+ * cannot be run or fails */
+char *speech_voice_list(const char *synth);
+/* the same in two halves, so that the kiosk works while espeak-ng answers: ask starts
+ * it (0, or -1 with errno), answer waits for its list (as speech_voice_list) */
+typedef struct SpeechVoices { pid_t pid; int fd; } SpeechVoices;
+int speech_voices_ask(const char *synth, SpeechVoices *v);
+char *speech_voices_answer(SpeechVoices *v);
+/* whether list (speech_voice_list; NULL: none) has a voice for the language code */
+bool speech_voice_listed(const char *list, const char *lang);
+/* speech_voice_listed of a list asked for now */
 bool speech_voice_exists(const char *synth, const char *lang);
 typedef enum { SPEECH_OK, SPEECH_NO_VOICE, SPEECH_NO_OUTPUT, SPEECH_FAILED } SpeechResult;
 /* starts espeak-ng for lang to wait, its voice loaded, for the next text: call it

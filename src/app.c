@@ -33,40 +33,68 @@
 /* ---- content ---- */
 
 /* loads both languages and the hours from db into the app; -1 with why */
+/* the content of lang, read from the database the first time a screen needs it (the
+ * Ui's content source): start-up reads the default language alone, so the first
+ * frame does not wait for six more. A language that cannot be read shows the default
+ * language's content, said once in the log. */
+static const Content *app_content(void *ctx, Lang l)
+{
+    App *a = ctx;
+    if (!a->loaded[l] && !a->unreadable[l]) {
+        if (db_load_content(a->db, l, &a->content[l]) == 0)
+            a->loaded[l] = true;
+        else {
+            fprintf(stderr, "kiosk: cannot read the content in %s: %s\n", i18n_code(l),
+                    db_error(a->db));
+            content_free(&a->content[l]);
+            a->unreadable[l] = true;
+        }
+    }
+    return &a->content[a->loaded[l] ? l : a->cfg.default_lang];
+}
+
+/* the Ui gets the languages read so far, and asks app_content for the others */
+static void app_give_content(App *a)
+{
+    const Content *cs[LANG_COUNT];
+    for (int l = 0; l < LANG_COUNT; l++)
+        cs[l] = a->loaded[l] ? &a->content[l] : NULL;
+    ui_set_content(a->ui, cs, &a->hours);
+    ui_set_content_source(a->ui, app_content, a);
+}
+
+/* the content of db in the default language and the hours, in place of the old ones
+ * (the other languages are read when shown); -1 with why, the old content kept */
 static int app_load(App *a, Db *db, char *why, size_t n)
 {
-    Content c[LANG_COUNT];
-    memset(c, 0, sizeof c);
+    Lang first = a->cfg.default_lang;
+    Content c;
+    memset(&c, 0, sizeof c);
     HoursTable h;
     memset(&h, 0, sizeof h);
-    for (int l = 0; l < LANG_COUNT; l++)
-        if (db_load_content(db, (Lang)l, &c[l]) != 0) {
-            snprintf(why, n, "cannot read the content: %s", db_error(db));
-            for (int k = 0; k < l; k++)
-                content_free(&c[k]);
-            return -1;
-        }
+    if (db_load_content(db, first, &c) != 0) {
+        snprintf(why, n, "cannot read the content: %s", db_error(db));
+        return -1;
+    }
     if (db_load_hours(db, &h) != 0) {
         snprintf(why, n, "cannot read the opening hours: %s", db_error(db));
-        for (int l = 0; l < LANG_COUNT; l++)
-            content_free(&c[l]);
+        content_free(&c);
         return -1;
     }
     h.city_holiday = a->cfg.city_holiday;
     h.shortened_days = a->cfg.shortened_days;
     for (int l = 0; l < LANG_COUNT; l++) {
         content_free(&a->content[l]);
-        a->content[l] = c[l];
+        a->loaded[l] = a->unreadable[l] = false;
     }
+    a->content[first] = c;
+    a->loaded[first] = true;
     a->hours = h;
     if (a->db && a->db != db)
         db_close(a->db);
     a->db = db;
     if (a->ui) {
-        const Content *cs[LANG_COUNT];
-        for (int l = 0; l < LANG_COUNT; l++)
-            cs[l] = &a->content[l];
-        ui_set_content(a->ui, cs, &a->hours);
+        app_give_content(a);
         ui_set_directory(a->ui, a->db);     /* the old database is closed: forget it */
     }
     return 0;
@@ -152,10 +180,7 @@ App *app_create(const AppOptions *o, bool hidden, int w, int h)
     render_size(a->render, &rw, &rh);
     if (!(a->ui = ui_create(render_metrics(a->render), rw, rh, a->cfg.dpi)))
         goto fail;
-    const Content *cs[LANG_COUNT];
-    for (int l = 0; l < LANG_COUNT; l++)
-        cs[l] = &a->content[l];
-    ui_set_content(a->ui, cs, &a->hours);
+    app_give_content(a);
     ui_set_directory(a->ui, a->db);
     ui_reset(a->ui, a->cfg.default_lang);
     a->started = time(NULL);

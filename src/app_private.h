@@ -62,7 +62,8 @@ struct App {
     Render *render;
     Ui *ui;
     Db *db;
-    Content content[LANG_COUNT];
+    Content content[LANG_COUNT];    /* read when first shown (app_content) */
+    bool loaded[LANG_COUNT], unreadable[LANG_COUNT];
     HoursTable hours;
     UsbWatch *usb;
     int input_fds[APP_MAX_FDS];

@@ -57,7 +57,7 @@ static int ui_header_nav(Ui *ui, int hh, int by, int bh, int limit)
 {
     int x = ui->pad / 2;
     if (ui->screen == SCREEN_HOME) {
-        const Content *c = ui->content[ui->lang];
+        const Content *c = ui_content(ui, ui->lang);
         const char *name = c && *c->org_short ? c->org_short : "";
         /* a Latin short name ("ACCMR") keeps its size in an Urdu header */
         int style = text_is_rtl(name, strlen(name)) ? ui_header_style(ui, ui->s_h2, bh)
@@ -181,7 +181,7 @@ static int ui_header_nav_min(Ui *ui, int bh)
 {
     int nav_min = ui->pad / 2;
     if (ui->screen == SCREEN_HOME) {
-        const Content *c = ui->content[ui->lang];
+        const Content *c = ui_content(ui, ui->lang);
         const char *name = c && *c->org_short ? c->org_short : "";
         return nav_min + ui_width(ui, name, strlen(name), ui->s_h2 | UI_STYLE_BOLD) + ui->pad;
     }
@@ -237,7 +237,7 @@ static void ui_header(Ui *ui, int hh)
  * the content has no date */
 static const char *ui_footer_text(Ui *ui)
 {
-    const Content *c = ui->content[ui->lang];
+    const Content *c = ui_content(ui, ui->lang);
     int y, m, d;
     char date[64];
     if (ui->screen == SCREEN_HOME || ui->screen == SCREEN_LANGUAGES || !c || !*c->last_updated ||
@@ -308,7 +308,7 @@ static void ui_footer(Ui *ui, const char *updated)
  * returns the height of what it holds */
 static int ui_layout_body(Ui *ui)
 {
-    const Content *c = ui->content[ui->lang];
+    const Content *c = ui_content(ui, ui->lang);
     if (!c)
         return 0;
     int x = ui->pad, w = ui->w - 2 * ui->pad;

@@ -153,7 +153,7 @@ int ui_qr_cards(Ui *ui, int x, int y, int w, const QrCard *cards, int n)
 
 int ui_contact_cards(Ui *ui, int x, int y, int w, bool vcard)
 {
-    const Content *c = ui->content[ui->lang];
+    const Content *c = ui_content(ui, ui->lang);
     QrCard cards[4];
     int n = 0;
     char tel[64], mail[320], url[512], card[2048];

@@ -54,6 +54,19 @@ void ui_set_content(Ui *ui, const Content *content[LANG_COUNT], const HoursTable
     ui_invalidate(ui);
 }
 
+void ui_set_content_source(Ui *ui, UiContentSource source, void *ctx)
+{
+    ui->content_source = source, ui->content_ctx = ctx;
+    ui_invalidate(ui);
+}
+
+const Content *ui_content(const Ui *ui, Lang lang)
+{
+    if (ui->content[lang] || !ui->content_source)
+        return ui->content[lang];
+    return ui->content_source(ui->content_ctx, lang);
+}
+
 void ui_set_time(Ui *ui, time_t now)
 {
     ui->now = now;

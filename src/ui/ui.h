@@ -32,8 +32,12 @@ Ui *ui_create(const UiMetrics *m, int width, int height, double dpi);
 void ui_destroy(Ui *ui);
 /* a new window size (rotation included); keeps the screen and language */
 void ui_set_size(Ui *ui, int width, int height);
-/* the content in each language and the hours; borrowed until the next call */
+/* the content in each language and the hours; borrowed until the next call. A
+ * language's NULL is asked of source(ctx, lang) when a screen needs it (the App reads
+ * a language from the database the first time it is shown); no source: NULL. */
+typedef const Content *(*UiContentSource)(void *ctx, Lang lang);
 void ui_set_content(Ui *ui, const Content *content[LANG_COUNT], const HoursTable *hours);
+void ui_set_content_source(Ui *ui, UiContentSource source, void *ctx);
 /* the clock the screens show; re-lays out only when the minute changes */
 void ui_set_time(Ui *ui, time_t now);
 void ui_show(Ui *ui, UiScreen screen, Lang lang);

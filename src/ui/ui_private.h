@@ -133,7 +133,9 @@ struct Ui {
     int w, h;
     double dpi;
     /* what is shown (ui.c) */
-    const Content *content[LANG_COUNT];
+    const Content *content[LANG_COUNT];    /* NULL: asked of content_source (ui_content) */
+    UiContentSource content_source;
+    void *content_ctx;
     const HoursTable *hours;
     time_t now;
     long minute;                /* now / 60 at the last layout */
@@ -255,6 +257,8 @@ int ui_style(const Ui *ui, int style);
 /* the language of a text of the current content: the content's, or the one it fell
  * back to (core/content.h) */
 Lang ui_text_lang(const Ui *ui, const char *text);
+/* the content in lang (ui_set_content, else its source); NULL when there is none */
+const Content *ui_content(const Ui *ui, Lang lang);
 /* the language of a text made of texts of the content (street, postal code and city):
  * the first part's that fell back, else the visitor's */
 Lang ui_texts_lang(const Ui *ui, const char *const *parts, int n);

@@ -32,7 +32,7 @@ int ui_style(const Ui *ui, int style)
 
 Lang ui_text_lang(const Ui *ui, const char *text)
 {
-    const Content *c = ui->content[ui->lang];
+    const Content *c = ui_content(ui, ui->lang);
     return c ? content_text_lang(c, text) : ui->lang;
 }
 

@@ -3,7 +3,7 @@
 
 UI_SCREEN_LAYOUT(screen_about)
 {
-    const Content *c = ui->content[ui->lang];
+    const Content *c = ui_content(ui, ui->lang);
     y += ui_content_text(ui, x, y, w, c->org_name, ui->s_h2 | UI_STYLE_BOLD, COLOR_TEXT,
                          COLOR_BG) + ui->gap;
     y += ui_content_paragraph(ui, x, y, w, c->org_description) + ui->pad;

@@ -3,7 +3,7 @@
 
 UI_SCREEN_LAYOUT(screen_committees)
 {
-    const Content *c = ui->content[ui->lang];
+    const Content *c = ui_content(ui, ui->lang);
     y += ui_content_paragraph(ui, x, y, w, c->service_description) + ui->pad;
     int is = ui->s_icon;
     for (int i = 0; i < c->n_programs; i++) {

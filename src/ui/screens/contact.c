@@ -3,7 +3,7 @@
 
 UI_SCREEN_LAYOUT(screen_contact)
 {
-    const Content *c = ui->content[ui->lang];
+    const Content *c = ui_content(ui, ui->lang);
     y += ui_contact_cards(ui, x, y, w, true);
     if (!*c->email)     /* say so calmly rather than leave visitors looking for it */
         y += ui_text(ui, x, y, w, i18n_str(ui->lang, STR_NO_EMAIL), ui->s_small, COLOR_MUTED,

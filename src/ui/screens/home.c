@@ -40,7 +40,7 @@ static int home_tiles(Ui *ui, int x, int y, int w)
 
 UI_SCREEN_LAYOUT(screen_home)
 {
-    const Content *c = ui->content[ui->lang];
+    const Content *c = ui_content(ui, ui->lang);
     int name_size = ui->h >= 600 ? ui->s_h1 : ui->s_h2;   /* short screens: room for the tiles */
     name_size = ui_fit_words(ui, c->org_name, w, name_size, UI_STYLE_BOLD);
     y += ui_content_text(ui, x, y, w, c->org_name, name_size | UI_STYLE_BOLD, COLOR_TEXT,

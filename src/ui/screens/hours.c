@@ -79,7 +79,7 @@ static int hours_week(Ui *ui, int x, int y, int w)
  * height used */
 static int hours_languages(Ui *ui, int x, int y, int w)
 {
-    const Content *c = ui->content[ui->lang];
+    const Content *c = ui_content(ui, ui->lang);
     if (c->n_languages == 0)
         return 0;
     char langs[512] = "";

@@ -4,8 +4,8 @@
 
 UI_SCREEN_LAYOUT(screen_location)
 {
-    const Content *c = ui->content[ui->lang];
-    const Content *el = ui->content[LANG_EL];
+    const Content *c = ui_content(ui, ui->lang);
+    const Content *el = ui_content(ui, LANG_EL);
     const char *addr = *c->postal_code
         ? ui_printf(ui, "%s\n%s %s", c->address, c->postal_code, c->city)
         : ui_printf(ui, "%s\n%s", c->address, c->city);

@@ -440,7 +440,7 @@ static int dir_no_results(Ui *ui, int x, int y, int w)
     int top = y;
     y += ui_text(ui, x, y, w, i18n_str(ui->lang, STR_DIR_NO_RESULTS), ui->s_h2 | UI_STYLE_BOLD,
                  COLOR_TEXT, COLOR_BG, ALIGN_LEFT, 0) + ui->gap;
-    const Content *c = ui->content[ui->lang];
+    const Content *c = ui_content(ui, ui->lang);
     if (c && *c->phone)
         y += ui_text(ui, x, y, w, ui_printf(ui, "%s %s", i18n_str(ui->lang, STR_DIR_ASK_CENTRE),
                                              c->phone),

@@ -53,6 +53,17 @@ static const Content *app_content(void *ctx, Lang l)
     return &a->content[a->loaded[l] ? l : a->cfg.default_lang];
 }
 
+/* the first language not read yet (neither read nor unreadable); LANG_COUNT: none.
+ * A step with nothing to draw reads it, and app_run does not sleep while there is one,
+ * so that a visitor's first switch to a language does not wait for the database. */
+static Lang app_unread(const App *a)
+{
+    for (int l = 0; l < LANG_COUNT; l++)
+        if (!a->loaded[l] && !a->unreadable[l])
+            return (Lang)l;
+    return LANG_COUNT;
+}
+
 /* the Ui gets the languages read so far, and asks app_content for the others */
 static void app_give_content(App *a)
 {
@@ -547,8 +558,11 @@ bool app_step(App *a, time_t now, unsigned ms)
         app_usb_staff_info(a, now);
     }
     a->animating = ui_animate(a->ui, ms);
-    if (!ui_dirty(a->ui))
+    if (!ui_dirty(a->ui)) {
+        if (app_unread(a) != LANG_COUNT)
+            app_content(a, app_unread(a));
         return false;
+    }
     app_draw(a);
     render_present(a->render);
     return true;
@@ -586,7 +600,8 @@ int app_run(const AppOptions *o)
             app_usb_stick_changed(a, a->cfg.usb_dir, time(NULL), render_ticks());
             continue;
         }
-        int timeout = app_sleep_ms(a, now, ms);
+        /* after the first frame, a language a step is read (app_unread) */
+        int timeout = app_unread(a) != LANG_COUNT ? 0 : app_sleep_ms(a, now, ms);
         if (render_wait(a->render, timeout)) {  /* a desktop window: look at the stick too */
             struct pollfd u = { .fd = a->usb ? usbwatch_fd(a->usb) : -1, .events = POLLIN };
             if (a->usb && poll(&u, 1, 0) > 0) {

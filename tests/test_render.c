@@ -665,6 +665,29 @@ static void test_every_language_has_every_glyph_even_mixed_with_numbers_and_name
     render_destroy(r);
 }
 
+/* on the portrait panel every home tile is in sight without scrolling, in every
+ * language: Urdu's one-line labels do not take the height of two Nastaliq lines */
+static void test_every_home_tile_is_in_sight_in_portrait_in_every_language(void **state)
+{
+    (void)state;
+    Render *r = text_render(720, 1280);
+    for (int l = 0; l < LANG_COUNT; l++) {
+        Ui *ui = ui_for(r, SCREEN_HOME, (Lang)l);
+        int bx, by, bw, bh, scroll, n;
+        ui_commands(ui, &n);    /* laid out */
+        ui_body(ui, &bx, &by, &bw, &bh, &scroll);
+        for (int s = SCREEN_ABOUT; s <= SCREEN_FUNDING; s++) {
+            int x, y;
+            assert_int_equal(ui_find_button(ui, (UiScreen)s, &x, &y), 0);
+            if (y >= by + bh)
+                fail_msg("%s: the %s tile is below the fold (%d >= %d)", i18n_code((Lang)l),
+                         ui_screen_name((UiScreen)s), y, by + bh);
+        }
+        ui_destroy(ui);
+    }
+    render_destroy(r);
+}
+
 static void test_greek_and_english_screens_never_read_the_arabic_or_urdu_fonts(void **state)
 {
     (void)state;
@@ -816,6 +839,7 @@ int main(void)
         cmocka_unit_test(test_arabic_letters_are_joined),
         cmocka_unit_test(test_urdu_lines_are_tall_enough_for_nastaliq),
         cmocka_unit_test(test_every_language_has_every_glyph_even_mixed_with_numbers_and_names),
+        cmocka_unit_test(test_every_home_tile_is_in_sight_in_portrait_in_every_language),
         cmocka_unit_test(test_greek_and_english_screens_never_read_the_arabic_or_urdu_fonts),
         cmocka_unit_test(test_a_screen_of_arabic_is_drawn_quickly_the_first_time),
         cmocka_unit_test(test_right_to_left_screens_match_their_reviewed_golden_images),

@@ -2,6 +2,19 @@
  * today's date, and a tile for each screen in home's row of the table. */
 #include "ui/ui_private.h"
 
+/* the height a tile w wide needs for its icon and the longest label's lines (at most
+ * two: Urdu's one-line labels keep its tall lines short), in label style ls */
+static int home_tile_min_h(Ui *ui, const UiScreen *tiles, int n, int w, int ls)
+{
+    int lines = 1;
+    for (int i = 0; i < n && lines < 2; i++)
+        lines = ui_count_lines(ui, i18n_str(ui->lang, ui_screen_def(tiles[i])->title),
+                               w - 2 * ui->gap, ls) > 1 ? 2 : 1;
+    int h = ui_line_height(ui, ui->s_big_icon | UI_STYLE_ICON) +
+            lines * ui_line_height(ui, ls) + ui->gap;
+    return h < ui->target ? ui->target : h;
+}
+
 /* the tiles in what is left of the body below y: 4 columns in landscape, 2 in
  * portrait, the last row centred (in large text, a column of links); returns their
  * bottom */
@@ -19,10 +32,7 @@ static int home_tiles(Ui *ui, int x, int y, int w)
     int rows = (n + cols - 1) / cols;
     int tw = (w - (cols - 1) * ui->gap) / cols;
     int ls = ui_tile_style(ui, tw - 2 * ui->gap);
-    int min_h = ui_line_height(ui, ui->s_big_icon | UI_STYLE_ICON) +
-                2 * ui_line_height(ui, ls) + ui->gap;
-    if (min_h < ui->target)
-        min_h = ui->target;
+    int min_h = home_tile_min_h(ui, tiles, n, tw, ls);
     int th = (ui->body_h - y - ui->pad - (rows - 1) * ui->gap) / rows;
     if (th < min_h)
         th = min_h;

@@ -32,7 +32,6 @@
 
 /* ---- content ---- */
 
-/* loads both languages and the hours from db into the app; -1 with why */
 /* the content of lang, read from the database the first time a screen needs it (the
  * Ui's content source): start-up reads the default language alone, so the first
  * frame does not wait for six more. A language that cannot be read shows the default
@@ -643,7 +642,6 @@ static int app_mkdirs(const char *dir)
     return mkdir(p, 0755) != 0 && errno != EEXIST ? -1 : 0;
 }
 
-/* one screen in one language to path */
 /* path: the shot of screen s in l; a service's card (SCREEN_SERVICE) is the one of id,
  * or without one the directory's first service */
 static int app_shot(App *a, UiScreen s, Lang l, const char *id, const char *voices,

@@ -163,18 +163,24 @@ static void test_the_language_picker_is_one_tap_from_every_screen_and_looks_the_
 }
 
 /* the leftmost x of the first text command that reads s */
-static int text_x(Ui *ui, const char *s, int *style)
+/* the command that draws the whole text s; NULL when none does */
+static const UiCmd *text_cmd(Ui *ui, const char *s)
 {
     int n;
     const UiCmd *c = ui_commands(ui, &n);
     for (int i = 0; i < n; i++)
         if (c[i].kind == UI_TEXT && c[i].len == (int)strlen(s) &&
-            memcmp(c[i].text, s, strlen(s)) == 0) {
-            if (style)
-                *style = c[i].style;
-            return c[i].x;
-        }
-    return -1;
+            memcmp(c[i].text, s, strlen(s)) == 0)
+            return &c[i];
+    return NULL;
+}
+
+static int text_x(Ui *ui, const char *s, int *style)
+{
+    const UiCmd *c = text_cmd(ui, s);
+    if (c && style)
+        *style = c->style;
+    return c ? c->x : -1;
 }
 
 static void test_a_right_to_left_language_mirrors_the_layout(void **state)
@@ -278,16 +284,13 @@ static void test_an_address_with_an_untranslated_part_is_marked_too(void **state
         for (int k = 0; k < LANG_COUNT; k++)
             cs[k] = &f->content[k];
         ui_set_content(f->ui, cs, &f->hours);
-        int n, note_y = -1, city_y = -1;
+        const UiCmd *noted = text_cmd(f->ui, note);
+        int n, note_y = noted ? noted->y : -1, city_y = -1;
         const UiCmd *cmd = ui_commands(f->ui, &n);
-        for (int i = 0; i < n; i++) {
-            if (cmd[i].kind != UI_TEXT)
-                continue;
-            if (cmd[i].len == (int)strlen(note) && memcmp(cmd[i].text, note, strlen(note)) == 0)
-                note_y = cmd[i].y;
-            else if (memmem(cmd[i].text, (size_t)cmd[i].len, c->city, strlen(c->city)))
+        for (int i = 0; i < n; i++)     /* the city is a line of the composed address */
+            if (cmd[i].kind == UI_TEXT && &cmd[i] != noted &&
+                memmem(cmd[i].text, (size_t)cmd[i].len, c->city, strlen(c->city)))
                 city_y = cmd[i].y;
-        }
         if (l == LANG_EN)       /* English text in English: nothing to say */
             assert_int_equal(note_y, -1);
         else {

@@ -558,8 +558,9 @@ bool app_step(App *a, time_t now, unsigned ms)
     }
     a->animating = ui_animate(a->ui, ms);
     if (!ui_dirty(a->ui)) {
-        if (app_unread(a) != LANG_COUNT)
-            app_content(a, app_unread(a));
+        Lang unread = app_unread(a);
+        if (unread != LANG_COUNT)
+            app_content(a, unread);
         return false;
     }
     app_draw(a);

@@ -224,6 +224,7 @@ void app_destroy(App *a)
 }
 
 Ui *app_ui(App *a) { return a->ui; }
+Render *app_render(App *a) { return a->render; }
 
 void app_draw(App *a)
 {
@@ -548,6 +549,7 @@ bool app_step(App *a, time_t now, unsigned ms)
         a->speech_mode = a->visited = false;
         ui_set_still_there(a->ui, false);
         app_listen_sync(a);
+        a->let_go = true;
     }
     ui_set_night(a->ui, idle && a->flow == FLOW_IDLE && app_is_night(a, now));
     /* the staff screen's facts: again each minute, or in the other language */
@@ -565,6 +567,12 @@ bool app_step(App *a, time_t now, unsigned ms)
     }
     app_draw(a);
     render_present(a->render);
+    /* a visitor's language is kept until another is chosen or the kiosk resets: then
+     * the Arabic and Urdu faces the new screen does not need go (toggling between
+     * screens in one language never reads them again) */
+    if (a->let_go || ui_lang(a->ui) != a->shown_lang)
+        render_let_go_faces(a->render);
+    a->shown_lang = ui_lang(a->ui), a->let_go = false;
     return true;
 }
 

@@ -48,6 +48,8 @@ void app_usb_settle(App *a, unsigned ms);
 /* milliseconds the loop may sleep before app_step must run again */
 int app_sleep_ms(App *a, time_t now, unsigned ms);
 struct Ui *app_ui(App *a);
+/* what draws it (for tests: the fonts it holds) */
+struct Render *app_render(App *a);
 struct SpeechSink;
 struct Speech;
 /* the Listen control's voice, through sink (NULL: SDL's audio on the config's

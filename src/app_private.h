@@ -82,6 +82,8 @@ struct App {
     char journal[1200];         /* the staff screen's log tail */
     long staff_key;             /* minute and language of the staff screen's facts */
     time_t journal_minute;
+    Lang shown_lang;            /* the language of the last frame shown */
+    bool let_go;                /* after the next frame, the faces it does not need go */
     /* the voice of the Listen control (app_start_speech), and this visit's use of it */
     Audio *audio;
     Speech *speech;

@@ -7,6 +7,7 @@
 #include "app.h"
 #include "core/db.h"
 #include "core/hours.h"
+#include "core/i18n.h"
 #include "core/pin.h"
 #include "core/update.h"
 #include "render/render.h"
@@ -332,6 +333,60 @@ static void test_the_idle_reset_undoes_large_text_contrast_and_the_keypad(void *
     assert_false(ui_high_contrast(ui));
 }
 
+/* Arabic and Urdu faces are read when a visitor's language needs them and let go when
+ * the language changes or the kiosk resets: moving between screens in one language
+ * keeps them; back in Greek, the kiosk holds the three faces Greek-only use holds */
+static void test_a_visitor_back_in_greek_leaves_only_the_greek_fonts_read(void **state)
+{
+    Fixture *f = *state;
+    Ui *ui = app_ui(f->app);
+    Render *r = app_render(f->app);
+    Lang ar = i18n_from_code("ar");
+    int x, y;
+    long base;
+    assert_int_equal(render_fonts_read(r, &base), 3);
+    assert_int_equal(ui_find_button(ui, SCREEN_LANGUAGES, &x, &y), 0);
+    tap(f, x, y);       /* the picker names Arabic and Urdu in their scripts */
+    assert_int_equal(ui_screen(ui), SCREEN_LANGUAGES);
+    long picker_bytes, arabic_bytes, bytes;
+    int picker = render_fonts_read(r, &picker_bytes);
+    assert_true(picker >= 5);
+    assert_int_equal(ui_find_lang_button(ui, ar, &x, &y), 0);
+    tap(f, x, y);
+    assert_int_equal(ui_lang(ui), ar);
+    int arabic = render_fonts_read(r, &arabic_bytes);
+    assert_true(arabic >= 4);
+    /* Urdu's Nastaliq (0.57 MB) went with the Greek; Arabic's bold (0.25 MB) came */
+    assert_true(arabic_bytes < picker_bytes);
+    for (int s = 0, held = arabic; s < SCREEN_VISITOR_COUNT; s++) {
+        if (s == SCREEN_HOME || ui_find_button(ui, (UiScreen)s, &x, &y) != 0)
+            continue;
+        tap(f, x, y);   /* a screen may read a face (the picker's Urdu); none goes */
+        assert_int_equal(ui_screen(ui), s);
+        int n = render_fonts_read(r, NULL);
+        assert_true(n >= held);
+        ui_show(ui, SCREEN_HOME, ar);
+        step(f, 100);
+        assert_int_equal(render_fonts_read(r, NULL), n);
+        held = n;
+    }
+    assert_int_equal(ui_find_button(ui, SCREEN_LANGUAGES, &x, &y), 0);
+    tap(f, x, y);
+    assert_int_equal(ui_find_lang_button(ui, LANG_EL, &x, &y), 0);
+    tap(f, x, y);
+    assert_int_equal(ui_lang(ui), LANG_EL);
+    assert_int_equal(render_fonts_read(r, &bytes), 3);
+    assert_int_equal(bytes, base);
+    /* a Greek visitor looks at the picker and walks away: the idle reset lets go */
+    assert_int_equal(ui_find_button(ui, SCREEN_LANGUAGES, &x, &y), 0);
+    tap(f, x, y);
+    assert_int_equal(render_fonts_read(r, NULL), picker);
+    step(f, 91 * 1000);
+    assert_int_equal(ui_screen(ui), SCREEN_HOME);
+    assert_int_equal(render_fonts_read(r, &bytes), 3);
+    assert_int_equal(bytes, base);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -347,6 +402,8 @@ int main(void)
                                         teardown),
         cmocka_unit_test_setup_teardown(test_a_short_corner_tap_does_not_open_anything, setup, teardown),
         cmocka_unit_test_setup_teardown(test_night_mode_follows_the_opening_hours, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_a_visitor_back_in_greek_leaves_only_the_greek_fonts_read,
+                                        setup, teardown),
         cmocka_unit_test_setup_teardown(test_the_idle_reset_undoes_large_text_contrast_and_the_keypad,
                                         setup, teardown),
     };

@@ -717,6 +717,55 @@ static void test_greek_and_english_screens_never_read_the_arabic_or_urdu_fonts(v
     render_destroy(r);
 }
 
+/* Urdu's hours, drawn by a kiosk that let go of the Urdu faces after a visitor went
+ * back to Greek: the faces are read again and the screen is the same to the pixel as
+ * one drawn by a kiosk that never let them go */
+static SDL_Surface *urdu_hours_after_greek(bool let_go)
+{
+    Lang ur = i18n_from_code("ur");
+    Render *r = text_render(800, 480);
+    Ui *ui = ui_for(r, SCREEN_CONTACT, ur);
+    int n, urdu;
+    const UiCmd *c = ui_commands(ui, &n);
+    SDL_FreeSurface(drawn(r, c, n, 0));
+    assert_true((urdu = render_fonts_read(r, NULL)) > 3);
+    render_let_go_faces(r);     /* the frame shown needs them: they stay */
+    assert_int_equal(render_fonts_read(r, NULL), urdu);
+    ui_show(ui, SCREEN_HOME, LANG_EL);
+    c = ui_commands(ui, &n);
+    SDL_FreeSurface(drawn(r, c, n, 0));
+    if (let_go) {
+        render_let_go_faces(r);
+        assert_int_equal(render_fonts_read(r, NULL), 3);
+    }
+    ui_show(ui, SCREEN_HOURS, ur);
+    c = ui_commands(ui, &n);
+    SDL_Surface *s = drawn(r, c, n, 0);
+    assert_true(render_fonts_read(r, NULL) > 3);
+    assert_int_equal(render_missing_glyphs(r), 0);
+    ui_destroy(ui);
+    render_destroy(r);
+    return s;
+}
+
+static void test_faces_let_go_are_read_again_and_draw_the_same(void **state)
+{
+    (void)state;
+    SDL_Surface *kept = urdu_hours_after_greek(false), *again = urdu_hours_after_greek(true);
+    assert_int_equal(again->w, kept->w);
+    assert_int_equal(again->h, kept->h);
+    int differ = 0, ink = 0;
+    for (int y = 0; y < kept->h; y++)
+        for (int x = 0; x < kept->w; x++) {
+            differ += pixel(kept, x, y) != pixel(again, x, y);
+            ink += pixel(kept, x, y) != pixel(kept, 0, kept->h - 1);
+        }
+    assert_true(ink > 1000);
+    assert_int_equal(differ, 0);
+    SDL_FreeSurface(kept);
+    SDL_FreeSurface(again);
+}
+
 static void test_a_screen_of_arabic_is_drawn_quickly_the_first_time(void **state)
 {
     (void)state;
@@ -841,6 +890,7 @@ int main(void)
         cmocka_unit_test(test_every_language_has_every_glyph_even_mixed_with_numbers_and_names),
         cmocka_unit_test(test_every_home_tile_is_in_sight_in_portrait_in_every_language),
         cmocka_unit_test(test_greek_and_english_screens_never_read_the_arabic_or_urdu_fonts),
+        cmocka_unit_test(test_faces_let_go_are_read_again_and_draw_the_same),
         cmocka_unit_test(test_a_screen_of_arabic_is_drawn_quickly_the_first_time),
         cmocka_unit_test(test_right_to_left_screens_match_their_reviewed_golden_images),
     };

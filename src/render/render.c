@@ -194,6 +194,7 @@ void render_present(Render *r)
             SDL_BlitSurface(r->turned, NULL, ws, NULL);
     }
     SDL_UpdateWindowSurface(r->win);
+    r->faces_shown = r->faces_used, r->faces_used = 0;
 }
 
 /* a point on the panel (0..1) to the UI's pixels, undoing the rotation */

@@ -32,6 +32,11 @@ int render_text_missing(Render *r, const char *s, size_t len, int style);
 /* the font files read into memory and their bytes: the Arabic and Urdu faces are
  * read only when a text needs them */
 int render_fonts_read(const Render *r, long *bytes);
+/* lets go of the Arabic and Urdu faces that the frame last shown did not need: the
+ * kiosk calls it when the visitor's language changes and at the idle reset, so that
+ * once a visitor has gone back to Greek the kiosk holds what Greek-only use holds;
+ * a face let go is read again when a text needs it */
+void render_let_go_faces(Render *r);
 /* the size the UI lays out for: the window turned by the rotation */
 void render_size(const Render *r, int *w, int *h);
 /* draws the commands, each cut to and moved by the UI_CLIP before it */

@@ -35,8 +35,10 @@ typedef enum { FACE_REGULAR, FACE_BOLD, FACE_ICONS, FACE_ARABIC, FACE_ARABIC_BOL
 
 /* The fonts. The first three are read at start-up: a missing one stops the kiosk with
  * a message. The others are read when a text first needs them, so Greek and English
- * use never reads them (0.8 MiB for Arabic, 1.1 MiB for Urdu), and a missing one is
- * a logged error and missing glyphs (render_missing_glyphs). script: the ISO 15924
+ * use never reads them (0.8 MiB for Arabic, 1.1 MiB for Urdu), and let go when the
+ * visitor's language changes to one whose frame does not need them
+ * (render_let_go_faces); a missing one is a logged error and missing glyphs
+ * (render_missing_glyphs). script: the ISO 15924
  * script the face is first for (NULL: the Latin face, first for every other script).
  * nastaliq: the Urdu face, first for Arabic script in a TEXT_STYLE_NASTALIQ text.
  * To add a script: its rows in textrun.c's script table, then its faces in
@@ -62,6 +64,8 @@ typedef struct CacheEntry {
     int style;
     char *text;
     int len;
+    unsigned faces;             /* the lazy faces it was made with (1 << RenderFace): its
+                                   drawing keeps them open (render_let_go_faces) */
     uint8_t *cov;               /* the coverage, 0 background .. 255 ink, coded by
                                    render_code; NULL: a free entry */
     int w, h;
@@ -92,6 +96,10 @@ struct Render {
     int n_fonts;
     TTF_Font *face_font[FACE_COUNT];   /* a lazy face's one font, for all its sizes */
     int face_font_size[FACE_COUNT];    /* the size it is set to now */
+    unsigned faces_used;        /* the lazy faces (1 << RenderFace) asked for since the
+                                   last frame shown */
+    unsigned faces_shown;       /* those the last frame shown asked for */
+    unsigned faces_making;      /* those asked for by the text being measured or made */
     CacheEntry cache[RENDER_CACHE_MAX];  /* searched by hash: a frame has a few hundred texts */
     int n_cache;
     long cache_bytes;

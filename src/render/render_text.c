@@ -19,6 +19,7 @@
 #include <SDL.h>
 #include <SDL_ttf.h>
 #include <errno.h>
+#include <malloc.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -66,19 +67,26 @@ void *render_read_file(const char *path, size_t *size)
  * of its own per size would keep its own copy of the face's shaping tables, 0.2 MiB a
  * size for Noto Sans Arabic and 0.5 MiB for Nastaliq, and a screen uses four sizes or
  * more. Its texts are shaped once and kept (render_text, render_measure), so the
- * resizing, which drops SDL_ttf's glyphs of the other size, is rare. */
+ * resizing, which drops SDL_ttf's glyphs of the other size, is rare. A lazy face let
+ * go (render_let_go_faces) keeps its entries, and their measured line boxes, with no
+ * font: it is opened again here when a text needs it. */
 static RenderFont *render_face_entry(Render *r, RenderFace face, int size)
 {
-    for (int i = 0; i < r->n_fonts; i++)
+    bool lazy = render_faces[face].lazy;
+    if (lazy)
+        r->faces_used |= 1u << face, r->faces_making |= 1u << face;
+    RenderFont *e = NULL;
+    for (int i = 0; i < r->n_fonts && !e; i++)
         if (r->fonts[i].face == face && r->fonts[i].size == size)
-            return &r->fonts[i];
-    if (r->n_fonts == RENDER_MAX_FONTS) {   /* a new window size: start again */
+            e = &r->fonts[i];
+    if (e && e->font)
+        return e;
+    if (!e && r->n_fonts == RENDER_MAX_FONTS) {   /* a new window size: start again */
         for (int i = 0; i < r->n_fonts; i++)
             if (!render_faces[r->fonts[i].face].lazy)
                 TTF_CloseFont(r->fonts[i].font);
         r->n_fonts = 0;
     }
-    bool lazy = render_faces[face].lazy;
     TTF_Font *f = lazy ? r->face_font[face] : NULL;
     if (!f) {
         if (!r->face_data[face]) {
@@ -101,8 +109,36 @@ static RenderFont *render_face_entry(Render *r, RenderFace face, int size)
         if (lazy)
             r->face_font[face] = f, r->face_font_size[face] = size;
     }
-    r->fonts[r->n_fonts] = (RenderFont){ face, size, f, 0, 0 };
-    return &r->fonts[r->n_fonts++];
+    if (!e) {
+        e = &r->fonts[r->n_fonts++];
+        *e = (RenderFont){ face, size, NULL, 0, 0 };
+    }
+    e->font = f;
+    return e;
+}
+
+/* (render.h) A lazy face that neither the frame last shown nor anything since needed
+ * (made, or drawn from the cache) goes: its font with SDL_ttf's glyphs, FreeType's
+ * and HarfBuzz's copies of its tables, and its file's bytes, about 3 MiB for the
+ * four; then the freed pages go back to the system. */
+void render_let_go_faces(Render *r)
+{
+    bool freed = false;
+    for (int f = 0; f < FACE_COUNT; f++) {
+        if (!render_faces[f].lazy || ((r->faces_shown | r->faces_used) & (1u << f)) ||
+            !r->face_data[f])
+            continue;
+        for (int i = 0; i < r->n_fonts; i++)
+            if (r->fonts[i].face == (RenderFace)f)
+                r->fonts[i].font = NULL;
+        if (r->face_font[f])
+            TTF_CloseFont(r->face_font[f]);
+        SDL_free(r->face_data[f]);
+        r->face_font[f] = NULL, r->face_data[f] = NULL, r->face_size[f] = 0;
+        freed = true;
+    }
+    if (freed)
+        malloc_trim(0);
 }
 
 /* the font of a face at a size (render_face_entry), a lazy face's set to that size */
@@ -540,12 +576,14 @@ CacheEntry *render_text(Render *r, const char *s, int len, int style)
         if (e->cov && e->hash == h && e->style == style && e->len == len &&
             memcmp(e->text, s, (size_t)len) == 0) {
             e->used = r->frame;
+            r->faces_used |= e->faces;
             return e;
         }
     }
     CacheEntry *e = render_cache_slot(r);
     if (!e)
         return NULL;
+    r->faces_making = 0;
     SDL_Surface *shaded = render_is_simple(r, s, len, style) ? render_text_simple(r, s, len, style)
                                                               : render_text_runs(r, s, len, style);
     if (!shaded)
@@ -561,7 +599,8 @@ CacheEntry *render_text(Render *r, const char *s, int len, int style)
     }
     render_code(shaded->pixels, shaded->w, shaded->h, shaded->pitch, cov);
     memcpy(copy, s, (size_t)len);
-    *e = (CacheEntry){ h, style, copy, len, cov, shaded->w, shaded->h, (long)n, r->frame };
+    *e = (CacheEntry){ h, style, copy, len, r->faces_making, cov, shaded->w, shaded->h, (long)n,
+                       r->frame };
     r->n_cache++;
     r->cache_bytes += e->bytes;
     SDL_FreeSurface(shaded);

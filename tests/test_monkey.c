@@ -164,8 +164,6 @@ static void drag(Monkey *m)
     input(m, RENDER_RELEASE, x, y);
 }
 
-/* a USB stick with a copy of data/ that must be refused: no SHA256SUMS, a wrong
- * checksum, or a sound manifest without a signature */
 /* the stick's KIOSK/ goes away at once, as when the stick is pulled: moved aside
  * first, because the worker may be writing its report into it, and a plain rm -rf
  * racing that write fails with "Directory not empty" */
@@ -175,6 +173,8 @@ static void stick_clear(Monkey *m)
             "rm -rf \"$g\"; fi", m->kiosk, m->usb, m->kiosk);
 }
 
+/* a USB stick with a copy of data/ that must be refused: no SHA256SUMS, a wrong
+ * checksum, or a sound manifest without a signature */
 static void stick_insert(Monkey *m)
 {
     stick_clear(m);

@@ -162,7 +162,6 @@ static void test_the_language_picker_is_one_tap_from_every_screen_and_looks_the_
     ui_set_size(f->ui, 800, 480);
 }
 
-/* the leftmost x of the first text command that reads s */
 /* the command that draws the whole text s; NULL when none does */
 static const UiCmd *text_cmd(Ui *ui, const char *s)
 {
@@ -175,6 +174,7 @@ static const UiCmd *text_cmd(Ui *ui, const char *s)
     return NULL;
 }
 
+/* the leftmost x of the first text command that reads s (its style in *style); -1 */
 static int text_x(Ui *ui, const char *s, int *style)
 {
     const UiCmd *c = text_cmd(ui, s);

@@ -57,7 +57,7 @@ struct Speech {
     char lang[16];
     char *text;                 /* the last text, for repeat */
     SpeechStats stats;
-    /* espeak-ng's voices, asked once per language */
+    /* whether voice_list has a voice, looked up once per language */
     struct { char lang[16]; bool has; } voices[SPEECH_MAX_VOICES];
     int n_voices;
     char *voice_list;           /* espeak-ng --voices, asked once at speech_create */

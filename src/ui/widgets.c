@@ -123,8 +123,8 @@ int ui_count_lines(Ui *ui, const char *s, int w, int style)
 Lang ui_texts_lang(const Ui *ui, const char *const *parts, int n)
 {
     for (int i = 0; i < n; i++) {
-        Lang from = ui_text_lang(ui, parts[i]);
-        if (parts[i] && *parts[i] && from != ui->lang)
+        Lang from = parts[i] && *parts[i] ? ui_text_lang(ui, parts[i]) : ui->lang;
+        if (from != ui->lang)
             return from;
     }
     return ui->lang;
